@@ -1,0 +1,72 @@
+//! `firstline check`: validates content with the core's checks and prints
+//! every finding, never stopping at the first bad file.
+
+use std::fs;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use firstline_core::content::{Finding, Library, Severity, Source};
+
+use crate::files::{display_name, json_files};
+use crate::usage::UsageError;
+
+const DEFAULT_DIRS: &[&str] = &["questions", "scenarios"];
+
+pub fn run(args: &[String]) -> Result<ExitCode, UsageError> {
+    if let Some(flag) = args.iter().find(|a| a.starts_with('-')) {
+        return Err(UsageError(format!("unknown option \"{flag}\" for check")));
+    }
+    let dirs: Vec<PathBuf> = if args.is_empty() {
+        DEFAULT_DIRS.iter().map(PathBuf::from).filter(|d| d.is_dir()).collect()
+    } else {
+        args.iter().map(PathBuf::from).collect()
+    };
+    if dirs.is_empty() {
+        return Err(UsageError("no content folder: run in the project folder or name one, as in `firstline check questions`".into()));
+    }
+    let mut sources = Vec::new();
+    let mut findings = Vec::new();
+    for dir in &dirs {
+        for path in json_files(dir)? {
+            let name = display_name(&path);
+            match fs::read(&path) {
+                Ok(bytes) => match String::from_utf8(bytes) {
+                    Ok(text) => sources.push(Source::new(name, text)),
+                    Err(e) => findings.push(file_finding(name, format!("not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to()))),
+                },
+                Err(e) => findings.push(file_finding(name, format!("cannot read the file: {e}"))),
+            }
+        }
+    }
+    let file_count = sources.len() + findings.len();
+    let report = Library::load(sources);
+    findings.extend(report.findings);
+    findings.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
+    for finding in &findings {
+        println!("{finding}");
+    }
+    let errors = findings.iter().filter(|f| f.is_error()).count();
+    let warnings = findings.len() - errors;
+    let library = &report.library;
+    eprintln!(
+        "checked {file_count} file(s): {} exam(s), {} question(s); {errors} error(s), {warnings} warning(s)",
+        library.exams.len(),
+        library.questions.len(),
+    );
+    Ok(if findings.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+fn file_finding(file: String, message: String) -> Finding {
+    Finding {
+        file,
+        line: 1,
+        column: 1,
+        path: "(file)".into(),
+        message,
+        severity: Severity::Error,
+    }
+}

@@ -1,0 +1,29 @@
+use std::fmt;
+
+pub const SHORT: &str = "Run `firstline help` for usage.";
+
+pub const LONG: &str = "\
+firstline: check and prepare FirstLine training content
+
+USAGE:
+    firstline check [DIR...]     Validate every .json file under each DIR
+                                 (default: questions scenarios). Prints one
+                                 line per finding as file:line:col: message.
+    firstline manifest DIR       Write DIR/manifest.json listing the content
+                                 files under DIR (the build runs this).
+    firstline help               Show this help.
+
+EXIT STATUS:
+    0  no findings
+    1  findings were printed
+    2  usage error (unknown command, missing or unreadable folder)";
+
+/// A mistake in how the command was called.
+#[derive(Debug)]
+pub struct UsageError(pub String);
+
+impl fmt::Display for UsageError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}

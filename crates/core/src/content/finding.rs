@@ -1,0 +1,133 @@
+//! A problem found in a content file, located precisely enough for an
+//! instructor to fix it: file, line, column and JSON path.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use super::locate::{locate, Position};
+use super::path::JsonPath;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The item (or the whole file) could not be loaded.
+    Error,
+    /// Loaded, but something an instructor should look at.
+    Warning,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Finding {
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    /// The JSON path of the value concerned, such as `questions[2].answer`.
+    pub path: String,
+    pub message: String,
+    pub severity: Severity,
+}
+
+impl Finding {
+    pub fn at(
+        file: &str,
+        position: Position,
+        path: &JsonPath,
+        severity: Severity,
+        message: impl Into<String>,
+    ) -> Self {
+        Finding {
+            file: file.to_owned(),
+            line: position.line,
+            column: position.column,
+            path: path.to_string(),
+            message: message.into(),
+            severity,
+        }
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+impl fmt::Display for Finding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let label = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(
+            f,
+            "{}:{}:{}: {label}: {} (at {})",
+            self.file, self.line, self.column, self.message, self.path
+        )
+    }
+}
+
+/// Collects findings for one file, locating each path in the file's text.
+pub struct Reporter<'a> {
+    file: &'a str,
+    text: &'a str,
+    findings: Vec<Finding>,
+}
+
+impl<'a> Reporter<'a> {
+    pub fn new(file: &'a str, text: &'a str) -> Self {
+        Reporter {
+            file,
+            text,
+            findings: Vec::new(),
+        }
+    }
+
+    pub fn file(&self) -> &str {
+        self.file
+    }
+
+    pub fn error(&mut self, path: &JsonPath, message: impl Into<String>) {
+        self.push(path, Severity::Error, message);
+    }
+
+    pub fn warning(&mut self, path: &JsonPath, message: impl Into<String>) {
+        self.push(path, Severity::Warning, message);
+    }
+
+    fn push(&mut self, path: &JsonPath, severity: Severity, message: impl Into<String>) {
+        let position = locate(self.text, path);
+        self.findings
+            .push(Finding::at(self.file, position, path, severity, message));
+    }
+
+    /// Where `path` is, for messages that point at another place.
+    pub fn where_is(&self, path: &JsonPath) -> String {
+        let p = locate(self.text, path);
+        format!("{}:{}:{}", self.file, p.line, p.column)
+    }
+
+    pub fn error_count(&self) -> usize {
+        self.findings.iter().filter(|f| f.is_error()).count()
+    }
+
+    pub fn finish(self) -> Vec<Finding> {
+        self.findings
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn displays_as_file_line_column_message() {
+        let text = "{\n  \"questions\": [\n    {\"answer\": [9]}\n  ]\n}";
+        let mut reporter = Reporter::new("questions/x.json", text);
+        let path = JsonPath::root().key("questions").index(0).key("answer");
+        reporter.error(&path, "answer 9 is out of range");
+        let findings = reporter.finish();
+        assert_eq!(
+            findings[0].to_string(),
+            "questions/x.json:3:16: error: answer 9 is out of range (at questions[0].answer)"
+        );
+    }
+}

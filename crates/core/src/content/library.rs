@@ -1,0 +1,141 @@
+//! Everything the content files hold, loaded together: each file on its own
+//! (a broken file is reported and skipped), then checks across files.
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::exam::{self, Exam};
+use super::file::{self, ContentFile};
+use super::finding::{Finding, Reporter};
+use super::path::JsonPath;
+use super::question::Question;
+use super::question_check;
+
+/// One content file's name (its path under the content root) and text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Source {
+    pub name: String,
+    pub text: String,
+}
+
+impl Source {
+    pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
+        Source {
+            name: name.into(),
+            text: text.into(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Library {
+    pub exams: Vec<Exam>,
+    pub questions: Vec<Question>,
+}
+
+/// How one file fared.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileSummary {
+    pub name: String,
+    /// The file's kind, when it could be read.
+    pub kind: Option<String>,
+    /// How many items (exams, questions...) it contributed.
+    pub loaded: usize,
+    pub errors: usize,
+    pub warnings: usize,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct LoadReport {
+    pub library: Library,
+    pub findings: Vec<Finding>,
+    pub files: Vec<FileSummary>,
+}
+
+impl LoadReport {
+    pub fn error_count(&self) -> usize {
+        self.findings.iter().filter(|f| f.is_error()).count()
+    }
+}
+
+impl Library {
+    pub fn exam(&self, id: &str) -> Option<&Exam> {
+        self.exams.iter().find(|e| e.id == id)
+    }
+
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        self.questions.iter().find(|q| q.id == id)
+    }
+
+    /// Loads every source. Sources are processed in name order so results do
+    /// not depend on the order files arrived in.
+    pub fn load(mut sources: Vec<Source>) -> LoadReport {
+        sources.sort_by(|a, b| a.name.cmp(&b.name));
+        let mut report = LoadReport::default();
+        let mut parsed = Vec::new();
+        for source in &sources {
+            match file::parse(&source.name, &source.text) {
+                Ok(content) => parsed.push((source, content)),
+                Err(finding) => {
+                    report.files.push(FileSummary {
+                        name: source.name.clone(),
+                        kind: None,
+                        loaded: 0,
+                        errors: 1,
+                        warnings: 0,
+                    });
+                    report.findings.push(finding);
+                }
+            }
+        }
+        // Blueprints first: question sets are checked against them.
+        let mut exam_origin: HashMap<String, String> = HashMap::new();
+        for (source, content) in &parsed {
+            let ContentFile::Exam(exam) = content else { continue };
+            let mut reporter = Reporter::new(&source.name, &source.text);
+            let mut loaded = 0;
+            if let Some(first) = exam_origin.get(&exam.id) {
+                reporter.error(&JsonPath::root().key("id"), format!("duplicate exam id \"{}\"; first defined in {first}", exam.id));
+            } else if exam::validate(exam, &mut reporter) {
+                exam_origin.insert(exam.id.clone(), source.name.clone());
+                report.library.exams.push(exam.clone());
+                loaded = 1;
+            }
+            report.summarise(source, "exam", loaded, reporter.finish());
+        }
+        let mut question_origin: HashMap<String, String> = HashMap::new();
+        for (source, content) in &parsed {
+            let ContentFile::QuestionSet(set) = content else { continue };
+            let mut reporter = Reporter::new(&source.name, &source.text);
+            let exam = report.library.exam(&set.exam).cloned();
+            let mut loaded = 0;
+            for (index, question) in question_check::check_set(set, exam.as_ref(), &mut reporter) {
+                let id_path = JsonPath::root().key("questions").index(index).key("id");
+                if let Some(first) = question_origin.get(&question.id) {
+                    reporter.error(&id_path, format!("duplicate question id \"{}\"; first defined at {first}; ids must be unique across all files", question.id));
+                    continue;
+                }
+                question_origin.insert(question.id.clone(), reporter.where_is(&id_path));
+                report.library.questions.push(question);
+                loaded += 1;
+            }
+            report.summarise(source, "question-set", loaded, reporter.finish());
+        }
+        report.files.sort_by(|a, b| a.name.cmp(&b.name));
+        report
+    }
+}
+
+impl LoadReport {
+    fn summarise(&mut self, source: &Source, kind: &str, loaded: usize, findings: Vec<Finding>) {
+        self.files.push(FileSummary {
+            name: source.name.clone(),
+            kind: Some(kind.to_owned()),
+            loaded,
+            errors: findings.iter().filter(|f| f.is_error()).count(),
+            warnings: findings.iter().filter(|f| !f.is_error()).count(),
+        });
+        self.findings.extend(findings);
+    }
+}

@@ -1,0 +1,10 @@
+//! FirstLine's pure logic: the content model and its validation, the
+//! training engines, scoring and the progress model.
+//!
+//! Nothing here touches the browser, the file system or the clock: callers
+//! pass text in and the current time as milliseconds, so every function is
+//! deterministic and tested natively.
+
+pub mod content;
+pub mod progress;
+pub mod store;

@@ -1,0 +1,300 @@
+//! A document saved under one key in a versioned envelope. Loading never
+//! fails: unreadable data is kept aside under a backup key and the app goes
+//! on with a fresh document, telling the user what happened.
+
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::{KeyValueStore, StoreError};
+
+pub trait Document: Serialize + DeserializeOwned + Default {
+    /// The storage key.
+    const KEY: &'static str;
+    /// Names what the envelope holds, so data of another kind is recognised.
+    const FORMAT: &'static str;
+    /// The version this build writes.
+    const VERSION: u32;
+
+    /// Turns version `from` data into version `from + 1` data.
+    fn upgrade(from: u32, data: Value) -> Result<Value, String> {
+        let _ = data;
+        Err(format!("there is no upgrade from version {from}"))
+    }
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Envelope {
+    format: String,
+    version: u32,
+    saved_at: u64,
+    data: Value,
+}
+
+/// Something the user should be told about after loading.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Notice {
+    /// The stored data could not be used; it was copied to `backup_key`.
+    KeptAside { backup_key: String, problem: String },
+    /// The stored data could not be used and could not be copied aside
+    /// either, so nothing will be written over it.
+    NotBackedUp { problem: String, error: String },
+    /// Data from an older version was upgraded; the original is in `backup_key`.
+    Upgraded { from: u32, to: u32, backup_key: String },
+    /// The store could not be read at all.
+    Unavailable { error: String },
+}
+
+impl Notice {
+    pub fn message(&self, what: &str) -> String {
+        match self {
+            Notice::KeptAside { backup_key, problem } => format!(
+                "Your saved {what} could not be read ({problem}). It was kept aside under the storage key \"{backup_key}\" and FirstLine started with a fresh copy."
+            ),
+            Notice::NotBackedUp { problem, error } => format!(
+                "Your saved {what} could not be read ({problem}), and it could not be copied aside ({error}). FirstLine will not save over it during this visit."
+            ),
+            Notice::Upgraded { from, to, backup_key } => format!(
+                "Your saved {what} was upgraded from version {from} to {to}; the original is kept under \"{backup_key}\"."
+            ),
+            Notice::Unavailable { error } => format!(
+                "Browser storage cannot be read ({error}), so your {what} will not be saved during this visit."
+            ),
+        }
+    }
+
+    /// Whether the user needs to act or know that something went wrong.
+    pub fn is_warning(&self) -> bool {
+        !matches!(self, Notice::Upgraded { .. })
+    }
+}
+
+#[derive(Debug)]
+pub struct Loaded<D> {
+    pub doc: D,
+    pub notice: Option<Notice>,
+    /// False when saving would overwrite data that is not backed up.
+    pub writable: bool,
+}
+
+/// Loads `D` from the store; `now` (milliseconds) names any backup key.
+pub fn load<D: Document>(store: &dyn KeyValueStore, now: u64) -> Loaded<D> {
+    let raw = match store.get(D::KEY) {
+        Ok(Some(raw)) => raw,
+        Ok(None) => {
+            return Loaded {
+                doc: D::default(),
+                notice: None,
+                writable: true,
+            }
+        }
+        Err(error) => {
+            return Loaded {
+                doc: D::default(),
+                notice: Some(Notice::Unavailable { error: error.to_string() }),
+                writable: false,
+            }
+        }
+    };
+    match decode::<D>(&raw) {
+        Ok((doc, from)) if from == D::VERSION => Loaded {
+            doc,
+            notice: None,
+            writable: true,
+        },
+        Ok((doc, from)) => {
+            let backup_key = format!("{}.v{from}", D::KEY);
+            let notice = match store.set(&backup_key, &raw) {
+                Ok(()) => Notice::Upgraded {
+                    from,
+                    to: D::VERSION,
+                    backup_key,
+                },
+                Err(error) => Notice::NotBackedUp {
+                    problem: format!("it needed an upgrade from version {from}"),
+                    error: error.to_string(),
+                },
+            };
+            let writable = matches!(notice, Notice::Upgraded { .. });
+            Loaded {
+                doc,
+                notice: Some(notice),
+                writable,
+            }
+        }
+        Err(problem) => {
+            let backup_key = format!("{}.backup.{now}", D::KEY);
+            let (notice, writable) = match store.set(&backup_key, &raw) {
+                Ok(()) => (Notice::KeptAside { backup_key, problem }, true),
+                Err(error) => (
+                    Notice::NotBackedUp {
+                        problem,
+                        error: error.to_string(),
+                    },
+                    false,
+                ),
+            };
+            Loaded {
+                doc: D::default(),
+                notice: Some(notice),
+                writable,
+            }
+        }
+    }
+}
+
+/// Reads an envelope and upgrades its data; returns the version it had.
+fn decode<D: Document>(raw: &str) -> Result<(D, u32), String> {
+    let envelope: Envelope = serde_json::from_str(raw).map_err(|e| format!("it is not a FirstLine save: {e}"))?;
+    if envelope.format != D::FORMAT {
+        return Err(format!(
+            "it holds \"{}\" data, not \"{}\"",
+            envelope.format,
+            D::FORMAT
+        ));
+    }
+    if envelope.version > D::VERSION {
+        return Err(format!(
+            "it was written by a newer FirstLine (version {}; this one reads up to {})",
+            envelope.version,
+            D::VERSION
+        ));
+    }
+    if envelope.version == 0 {
+        return Err("it has version 0, which no FirstLine writes".to_owned());
+    }
+    let mut data = envelope.data;
+    for version in envelope.version..D::VERSION {
+        data = D::upgrade(version, data).map_err(|e| format!("upgrading from version {version} failed: {e}"))?;
+    }
+    let doc = serde_json::from_value(data).map_err(|e| format!("its contents do not match: {e}"))?;
+    Ok((doc, envelope.version))
+}
+
+/// Saves `doc` under its key. The caller reports a failure to the user.
+pub fn save<D: Document>(store: &dyn KeyValueStore, doc: &D, now: u64) -> Result<(), StoreError> {
+    let data = serde_json::to_value(doc).map_err(|e| StoreError::Encode(e.to_string()))?;
+    let envelope = Envelope {
+        format: D::FORMAT.to_owned(),
+        version: D::VERSION,
+        saved_at: now,
+        data,
+    };
+    let text = serde_json::to_string(&envelope).map_err(|e| StoreError::Encode(e.to_string()))?;
+    store.set(D::KEY, &text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::MemoryStore;
+
+    /// Version 2 renamed `n` to `count`.
+    #[derive(Debug, Default, PartialEq, Serialize, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Counter {
+        count: u32,
+    }
+
+    impl Document for Counter {
+        const KEY: &'static str = "test.counter";
+        const FORMAT: &'static str = "test-counter";
+        const VERSION: u32 = 2;
+
+        fn upgrade(from: u32, mut data: Value) -> Result<Value, String> {
+            match from {
+                1 => {
+                    let n = data.get("n").cloned().ok_or("missing n")?;
+                    data = serde_json::json!({ "count": n });
+                    Ok(data)
+                }
+                _ => Err(format!("unknown version {from}")),
+            }
+        }
+    }
+
+    #[test]
+    fn round_trips() {
+        let store = MemoryStore::new();
+        save(&store, &Counter { count: 7 }, 1).unwrap();
+        let loaded: Loaded<Counter> = load(&store, 2);
+        assert_eq!(loaded.doc, Counter { count: 7 });
+        assert_eq!(loaded.notice, None);
+        assert!(loaded.writable);
+    }
+
+    #[test]
+    fn nothing_stored_gives_a_fresh_document() {
+        let loaded: Loaded<Counter> = load(&MemoryStore::new(), 0);
+        assert_eq!(loaded.doc, Counter::default());
+        assert!(loaded.notice.is_none());
+    }
+
+    #[test]
+    fn garbage_is_kept_aside_and_the_app_goes_on() {
+        let store = MemoryStore::new();
+        store.set("test.counter", "{not json").unwrap();
+        let loaded: Loaded<Counter> = load(&store, 99);
+        assert_eq!(loaded.doc, Counter::default());
+        assert!(loaded.writable);
+        let Some(Notice::KeptAside { backup_key, .. }) = &loaded.notice else {
+            panic!("expected KeptAside, got {:?}", loaded.notice)
+        };
+        assert_eq!(backup_key, "test.counter.backup.99");
+        assert_eq!(store.get(backup_key).unwrap().as_deref(), Some("{not json"));
+        // The original stays until the next save replaces it.
+        assert_eq!(store.get("test.counter").unwrap().as_deref(), Some("{not json"));
+    }
+
+    #[test]
+    fn foreign_and_newer_data_are_kept_aside() {
+        for raw in [
+            r#"{"format":"other","version":1,"saved_at":0,"data":{}}"#,
+            r#"{"format":"test-counter","version":3,"saved_at":0,"data":{"count":1}}"#,
+            r#"{"format":"test-counter","version":2,"saved_at":0,"data":{"count":"x"}}"#,
+            r#"[1,2,3]"#,
+        ] {
+            let store = MemoryStore::new();
+            store.set("test.counter", raw).unwrap();
+            let loaded: Loaded<Counter> = load(&store, 5);
+            assert!(matches!(loaded.notice, Some(Notice::KeptAside { .. })), "{raw}: {:?}", loaded.notice);
+            assert_eq!(store.get("test.counter.backup.5").unwrap().as_deref(), Some(raw));
+        }
+    }
+
+    #[test]
+    fn old_versions_are_upgraded_and_the_original_kept() {
+        let store = MemoryStore::new();
+        let v1 = r#"{"format":"test-counter","version":1,"saved_at":0,"data":{"n":4}}"#;
+        store.set("test.counter", v1).unwrap();
+        let loaded: Loaded<Counter> = load(&store, 5);
+        assert_eq!(loaded.doc, Counter { count: 4 });
+        assert_eq!(
+            loaded.notice,
+            Some(Notice::Upgraded {
+                from: 1,
+                to: 2,
+                backup_key: "test.counter.v1".into()
+            })
+        );
+        assert_eq!(store.get("test.counter.v1").unwrap().as_deref(), Some(v1));
+    }
+
+    #[test]
+    fn unreadable_data_that_cannot_be_backed_up_is_never_overwritten() {
+        let raw = "x".repeat(40);
+        let store = MemoryStore::with_limit(60);
+        store.set("test.counter", &raw).unwrap();
+        let loaded: Loaded<Counter> = load(&store, 5);
+        assert!(!loaded.writable);
+        assert!(matches!(loaded.notice, Some(Notice::NotBackedUp { .. })));
+    }
+
+    #[test]
+    fn a_full_store_reports_the_failed_write() {
+        let store = MemoryStore::with_limit(20);
+        let err = save(&store, &Counter { count: 1 }, 0).unwrap_err();
+        assert!(matches!(err, StoreError::QuotaExceeded(_)));
+    }
+}

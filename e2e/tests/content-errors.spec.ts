@@ -1,0 +1,47 @@
+import { test, expect } from '@playwright/test';
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { open } from './helpers';
+
+const broken = readFileSync(join(__dirname, '..', 'fixtures', 'broken-question-set.json'), 'utf8');
+
+test('a malformed content file is reported while the good ones still work', async ({ page }) => {
+  // Add a broken file to the manifest the build generated.
+  await page.route('**/content/manifest.json', async (route) => {
+    const response = await route.fetch();
+    const manifest = await response.json();
+    manifest.files.push('questions/broken-fixture.json');
+    await route.fulfill({ response, json: manifest });
+  });
+  await page.route('**/content/questions/broken-fixture.json', (route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', body: broken }),
+  );
+
+  await open(page, '/practice');
+  const banner = page.getByRole('alert').filter({ hasText: 'Content problem' });
+  await expect(banner).toBeVisible();
+
+  // The good questions still load and can be answered.
+  await page.getByRole('radio').first().check();
+  await page.getByRole('button', { name: 'Check answer' }).click();
+  await expect(page.getByText(/Correct\.|Not quite\./)).toBeVisible();
+
+  // The details name the file, line and column, and what was expected.
+  await banner.getByRole('link', { name: /See the details/ }).click();
+  const problems = page.getByRole('list', { name: 'Content problems' });
+  await expect(problems).toContainText('questions/broken-fixture.json:9:');
+  await expect(problems).toContainText('unknown field `anser`');
+  await expect(page.getByRole('table', { name: 'Content files the app loaded' })).toContainText('questions/exams/a-plus-core-1.json');
+});
+
+test('a file the server does not have is reported, not mistaken for content', async ({ page }) => {
+  await page.route('**/content/manifest.json', async (route) => {
+    const response = await route.fetch();
+    const manifest = await response.json();
+    manifest.files.push('questions/missing.json');
+    await route.fulfill({ response, json: manifest });
+  });
+  await open(page, '/author');
+  await expect(page.getByRole('list', { name: 'Content problems' })).toContainText('questions/missing.json');
+  await expect(page.getByRole('list', { name: 'Content problems' })).toContainText(/instead of JSON|not found/);
+});

@@ -1,0 +1,62 @@
+import { test, expect } from '@playwright/test';
+import { open } from './helpers';
+
+test('navigation reaches every page and marks the current one', async ({ page }) => {
+  await open(page, '/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Get ready for your first help-desk job');
+  await expect(page.locator('#loading-shell')).toHaveCount(0);
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  for (const [link, heading] of [
+    ['Practice', 'Certification practice'],
+    ['Scenarios', 'Role-play scenarios'],
+    ['Interview', 'Interview practice'],
+    ['Progress', 'Your progress'],
+    ['Author', 'Content for instructors'],
+  ]) {
+    await nav.getByRole('link', { name: link }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
+    await expect(nav.getByRole('link', { name: link })).toHaveAttribute('aria-current', 'page');
+    await expect(page).toHaveTitle(new RegExp(`${link === 'Progress' ? 'Progress' : link}.*FirstLine`));
+  }
+});
+
+test('deep links survive a reload', async ({ page }) => {
+  await open(page, '/author');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Content for instructors');
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Content for instructors');
+});
+
+test('an unknown address shows the not-found page', async ({ page }) => {
+  await open(page, '/no/such/page');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
+  await page.getByRole('link', { name: 'Go to the home page' }).click();
+  await expect(page).toHaveURL(/\/$/);
+});
+
+test('the skip link moves focus to the main content', async ({ page }) => {
+  await open(page, '/');
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip to content' });
+  await expect(skip).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('main')).toBeFocused();
+});
+
+test('the layout fits a phone screen without sideways scrolling', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await open(page, '/practice');
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+});
+
+test('the content manifest and files are served as JSON', async ({ request }) => {
+  const manifest = await request.get('/content/manifest.json');
+  expect(manifest.ok()).toBeTruthy();
+  const { files } = await manifest.json();
+  expect(files).toContain('questions/exams/a-plus-core-1.json');
+  for (const file of files) {
+    const res = await request.get(`/content/${file}`);
+    expect(res.headers()['content-type']).toContain('json');
+  }
+});

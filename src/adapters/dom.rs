@@ -1,0 +1,20 @@
+//! Small document helpers.
+
+/// The loading message in index.html; `mount_to_body` appends, so it is
+/// removed by hand once the app starts.
+pub fn remove_loading_shell() {
+    if let Some(shell) = document().and_then(|d| d.get_element_by_id("loading-shell")) {
+        shell.remove();
+    }
+}
+
+/// Sets the tab title as `<page> · FirstLine`.
+pub fn set_title(page: &str) {
+    if let Some(doc) = document() {
+        doc.set_title(&format!("{page} · FirstLine"));
+    }
+}
+
+fn document() -> Option<web_sys::Document> {
+    web_sys::window().and_then(|w| w.document())
+}

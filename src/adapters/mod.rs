@@ -1,0 +1,7 @@
+//! Thin wrappers over browser APIs, so pages and state never touch web-sys
+//! directly.
+
+pub mod clock;
+pub mod dom;
+pub mod fetch;
+pub mod storage;

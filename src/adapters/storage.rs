@@ -1,0 +1,68 @@
+//! The browser's localStorage behind the core's `KeyValueStore` trait.
+
+use firstline_core::store::{KeyValueStore, StoreError};
+use gloo_storage::{LocalStorage, Storage};
+use wasm_bindgen::{JsCast, JsValue};
+
+pub struct BrowserStore;
+
+impl BrowserStore {
+    fn storage() -> Result<web_sys::Storage, StoreError> {
+        // gloo's `raw()` panics when storage is blocked; ask the window first.
+        let available = web_sys::window()
+            .map(|w| matches!(w.local_storage(), Ok(Some(_))))
+            .unwrap_or(false);
+        if available {
+            Ok(LocalStorage::raw())
+        } else {
+            Err(StoreError::Unavailable("localStorage is blocked or missing".into()))
+        }
+    }
+}
+
+impl KeyValueStore for BrowserStore {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        Self::storage()?
+            .get_item(key)
+            .map_err(|e| StoreError::Unavailable(describe(&e)))
+    }
+
+    fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
+        Self::storage()?.set_item(key, value).map_err(|e| {
+            let name = e
+                .dyn_ref::<web_sys::DomException>()
+                .map(|d| d.name())
+                .unwrap_or_default();
+            if name == "QuotaExceededError" {
+                StoreError::QuotaExceeded(describe(&e))
+            } else {
+                StoreError::Unavailable(describe(&e))
+            }
+        })
+    }
+
+    fn remove(&self, key: &str) -> Result<(), StoreError> {
+        Self::storage()?
+            .remove_item(key)
+            .map_err(|e| StoreError::Unavailable(describe(&e)))
+    }
+
+    fn keys(&self) -> Result<Vec<String>, StoreError> {
+        let storage = Self::storage()?;
+        let length = storage
+            .length()
+            .map_err(|e| StoreError::Unavailable(describe(&e)))?;
+        Ok((0..length)
+            .filter_map(|i| storage.key(i).ok().flatten())
+            .collect())
+    }
+}
+
+fn describe(value: &JsValue) -> String {
+    value
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| value.dyn_ref::<web_sys::DomException>().map(|d| d.message()))
+        .or_else(|| value.as_string())
+        .unwrap_or_else(|| "unknown error".into())
+}

@@ -1,0 +1,13 @@
+//! FirstLine's browser app: pages and components over `firstline-core`.
+
+mod adapters;
+mod app;
+mod components;
+mod pages;
+mod state;
+
+fn main() {
+    console_error_panic_hook::set_once();
+    adapters::dom::remove_loading_shell();
+    leptos::mount::mount_to_body(app::App);
+}

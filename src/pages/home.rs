@@ -1,0 +1,42 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::adapters::dom::set_title;
+use crate::state::content::use_content;
+use crate::state::progress::use_progress;
+
+#[component]
+pub fn Home() -> impl IntoView {
+    set_title("Home");
+    let content = use_content();
+    let progress = use_progress().read();
+    let question_count = move || content.get().map(|r| r.library.questions.len()).unwrap_or(0);
+    let answered = move || progress.with(|p| p.attempts.len());
+    view! {
+        <section class="hero">
+            <h1>"Get ready for your first help-desk job"</h1>
+            <p class="lead">
+                "FirstLine trains you for the service desk: practise CompTIA-style questions, handle simulated users with real problems and real moods, and rehearse your interview answers. Everything runs in your browser and your progress stays on this device."
+            </p>
+        </section>
+        <ul class="cards" aria-label="Training areas">
+            <li class="card">
+                <h2><A href="/practice">"Certification practice"</A></h2>
+                <p>"A+ Core 1, A+ Core 2 and Network+ style questions with an explanation for every option."</p>
+                <p class="muted">{move || format!("{} questions available", question_count())}</p>
+            </li>
+            <li class="card">
+                <h2><A href="/scenarios">"Role-play scenarios"</A></h2>
+                <p>"Take a ticket from a frustrated user: ask, listen, fix or escalate, and write the notes."</p>
+            </li>
+            <li class="card">
+                <h2><A href="/interview">"Interview practice"</A></h2>
+                <p>"Answer behavioural questions in STAR form and technical questions, with feedback you can act on."</p>
+            </li>
+            <li class="card">
+                <h2><A href="/progress">"Your progress"</A></h2>
+                <p>{move || format!("{} answers recorded so far.", answered())}</p>
+            </li>
+        </ul>
+    }
+}

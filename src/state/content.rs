@@ -1,0 +1,71 @@
+//! Loads every content file named by the build's manifest. Each file is
+//! fetched and read on its own, so one bad file never hides the others.
+
+use std::sync::Arc;
+
+use firstline_core::content::manifest::{Manifest, MANIFEST_FILE};
+use firstline_core::content::{Finding, Library, LoadReport, Severity, Source};
+use futures::future::join_all;
+use leptos::prelude::*;
+
+use crate::adapters::fetch::fetch_json_text;
+
+/// Where the build publishes content, relative to the document base.
+const CONTENT_ROOT: &str = "content";
+
+/// The loaded content, shared by every page.
+pub type Content = LocalResource<Arc<LoadReport>>;
+
+pub fn provide_content() {
+    let content: Content = LocalResource::new(|| async { Arc::new(load_all().await) });
+    provide_context(content);
+}
+
+pub fn use_content() -> Content {
+    expect_context::<Content>()
+}
+
+async fn load_all() -> LoadReport {
+    let manifest_path = format!("{CONTENT_ROOT}/{MANIFEST_FILE}");
+    let manifest = match fetch_json_text(&manifest_path).await {
+        Ok(text) => match serde_json::from_str::<Manifest>(&text) {
+            Ok(manifest) => manifest,
+            Err(e) => return failed(&manifest_path, format!("the content manifest is malformed: {e}")),
+        },
+        Err(e) => return failed(&manifest_path, format!("the content manifest {e}")),
+    };
+    let fetches = manifest.files.iter().map(|name| async move {
+        let path = format!("{CONTENT_ROOT}/{name}");
+        (name.clone(), fetch_json_text(&path).await)
+    });
+    let mut sources = Vec::new();
+    let mut fetch_findings = Vec::new();
+    for (name, result) in join_all(fetches).await {
+        match result {
+            Ok(text) => sources.push(Source::new(name, text)),
+            Err(e) => fetch_findings.push(file_finding(&name, format!("this file {e}"))),
+        }
+    }
+    let mut report = Library::load(sources);
+    report.findings.extend(fetch_findings);
+    report
+}
+
+fn failed(file: &str, message: String) -> LoadReport {
+    LoadReport {
+        library: Library::default(),
+        findings: vec![file_finding(file, message)],
+        files: Vec::new(),
+    }
+}
+
+fn file_finding(file: &str, message: String) -> Finding {
+    Finding {
+        file: file.to_owned(),
+        line: 1,
+        column: 1,
+        path: "(file)".into(),
+        message,
+        severity: Severity::Error,
+    }
+}

@@ -1,0 +1,6 @@
+//! App-wide state, provided through context: the loaded content, the
+//! learner's progress and the notices shown to the user.
+
+pub mod content;
+pub mod notices;
+pub mod progress;

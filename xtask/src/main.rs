@@ -1,0 +1,39 @@
+//! Project automation: `cargo xtask serve` and `cargo xtask test` install
+//! what a fresh machine lacks, then build, serve or test everything.
+
+mod budget;
+mod cmd;
+mod project;
+mod serve;
+mod test;
+mod tools;
+
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+cargo xtask <command>
+
+COMMANDS:
+    serve    install missing tools, build, and serve the app on http://127.0.0.1:8080
+    test     install missing tools and run every check CI runs, with a summary
+    help     show this help";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("serve") => serve::run(&args[1..]),
+        Some("test") => test::run(&args[1..]),
+        None | Some("help" | "--help" | "-h") => {
+            println!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        Some(other) => Err(format!("unknown command \"{other}\"\n\n{USAGE}")),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("xtask: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
