@@ -6,6 +6,7 @@ use leptos_router::path;
 
 use crate::components::content_banner::ContentBanner;
 use crate::components::nav::Nav;
+use crate::components::skip_link::SkipLink;
 use crate::components::notice_list::NoticeList;
 use crate::pages::{
     author::Author, home::Home, interview::Interview, not_found::NotFound, practice::Practice,
@@ -23,7 +24,7 @@ pub fn App() -> impl IntoView {
 
     view! {
         <Router>
-            <a class="skip-link" href="#main">"Skip to content"</a>
+            <SkipLink/>
             <Nav/>
             <NoticeList/>
             <ContentBanner/>

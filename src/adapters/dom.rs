@@ -18,3 +18,14 @@ pub fn set_title(page: &str) {
 fn document() -> Option<web_sys::Document> {
     web_sys::window().and_then(|w| w.document())
 }
+
+/// Moves keyboard focus to the page's main region.
+pub fn focus_main() {
+    use wasm_bindgen::JsCast;
+    if let Some(main) = document()
+        .and_then(|d| d.get_element_by_id("main"))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = main.focus();
+    }
+}

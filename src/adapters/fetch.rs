@@ -53,8 +53,12 @@ pub async fn fetch_json_text(path: &str) -> Result<String, FetchError> {
     if !content_type.contains("json") {
         return Err(FetchError::NotJson(content_type));
     }
-    let text = response.text().map_err(|e| FetchError::Body(describe(&e)))?;
-    let text = JsFuture::from(text).await.map_err(|e| FetchError::Body(describe(&e)))?;
+    let text = response
+        .text()
+        .map_err(|e| FetchError::Body(describe(&e)))?;
+    let text = JsFuture::from(text)
+        .await
+        .map_err(|e| FetchError::Body(describe(&e)))?;
     text.as_string()
         .ok_or_else(|| FetchError::Body("the body is not text".into()))
 }

@@ -15,7 +15,9 @@ impl BrowserStore {
         if available {
             Ok(LocalStorage::raw())
         } else {
-            Err(StoreError::Unavailable("localStorage is blocked or missing".into()))
+            Err(StoreError::Unavailable(
+                "localStorage is blocked or missing".into(),
+            ))
         }
     }
 }
@@ -62,7 +64,11 @@ fn describe(value: &JsValue) -> String {
     value
         .dyn_ref::<js_sys::Error>()
         .map(|e| String::from(e.message()))
-        .or_else(|| value.dyn_ref::<web_sys::DomException>().map(|d| d.message()))
+        .or_else(|| {
+            value
+                .dyn_ref::<web_sys::DomException>()
+                .map(|d| d.message())
+        })
         .or_else(|| value.as_string())
         .unwrap_or_else(|| "unknown error".into())
 }

@@ -3,3 +3,4 @@
 pub mod content_banner;
 pub mod nav;
 pub mod notice_list;
+pub mod skip_link;

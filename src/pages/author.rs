@@ -14,8 +14,7 @@ pub fn Author() -> impl IntoView {
             "Training content lives in JSON files under "<code>"questions/"</code>" and "<code>"scenarios/"</code>
             ". Add or edit a file, run "<code>"firstline check"</code>" to validate it, and rebuild: new files appear here without any code change."
         </p>
-        <Suspense fallback=|| view! { <p>"Loading content…"</p> }>
-            {move || content.get().map(|report| {
+        {move || content.get().map(|report| {
                 let findings = report.findings.clone();
                 let files = report.files.clone();
                 view! {
@@ -62,6 +61,6 @@ pub fn Author() -> impl IntoView {
                     </table>
                 }
             })}
-        </Suspense>
+        
     }
 }

@@ -10,7 +10,12 @@ pub fn Home() -> impl IntoView {
     set_title("Home");
     let content = use_content();
     let progress = use_progress().read();
-    let question_count = move || content.get().map(|r| r.library.questions.len()).unwrap_or(0);
+    let question_count = move || {
+        content
+            .get()
+            .map(|r| r.library.questions.len())
+            .unwrap_or(0)
+    };
     let answered = move || progress.with(|p| p.attempts.len());
     view! {
         <section class="hero">

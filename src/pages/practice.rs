@@ -30,7 +30,13 @@ pub fn Practice() -> impl IntoView {
     let exams = move || {
         content
             .get()
-            .map(|r| r.library.exams.iter().map(|e| (e.id.clone(), e.label())).collect::<Vec<_>>())
+            .map(|r| {
+                r.library
+                    .exams
+                    .iter()
+                    .map(|e| (e.id.clone(), e.label()))
+                    .collect::<Vec<_>>()
+            })
             .unwrap_or_default()
     };
 
@@ -46,8 +52,7 @@ pub fn Practice() -> impl IntoView {
                 {move || exams().into_iter().map(|(id, label)| view! { <option value=id>{label}</option> }).collect_view()}
             </select>
         </div>
-        <Suspense fallback=|| view! { <p>"Loading questions…"</p> }>
-            {move || questions().map(|list| {
+        {move || questions().map(|list| {
                 if list.is_empty() {
                     return view! { <p>"No questions are available for this exam yet."</p> }.into_any();
                 }
@@ -59,7 +64,7 @@ pub fn Practice() -> impl IntoView {
                     <SingleQuestion question=question on_next=move || position.update(|p| *p += 1)/>
                 }.into_any()
             })}
-        </Suspense>
+        
     }
 }
 
@@ -81,7 +86,9 @@ fn SingleQuestion(question: Question, on_next: impl Fn() + Copy + 'static) -> im
             on_next();
             return;
         }
-        let Some(pick) = chosen.get_untracked() else { return };
+        let Some(pick) = chosen.get_untracked() else {
+            return;
+        };
         checked.set(true);
         let q = q.get_value();
         progress.update(|p| {

@@ -30,7 +30,12 @@ async fn load_all() -> LoadReport {
     let manifest = match fetch_json_text(&manifest_path).await {
         Ok(text) => match serde_json::from_str::<Manifest>(&text) {
             Ok(manifest) => manifest,
-            Err(e) => return failed(&manifest_path, format!("the content manifest is malformed: {e}")),
+            Err(e) => {
+                return failed(
+                    &manifest_path,
+                    format!("the content manifest is malformed: {e}"),
+                )
+            }
         },
         Err(e) => return failed(&manifest_path, format!("the content manifest {e}")),
     };

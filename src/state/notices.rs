@@ -36,7 +36,10 @@ impl Notices {
     /// Adds a notice unless the same text is already shown.
     pub fn push(&self, level: Level, text: impl Into<String>) {
         let text = text.into();
-        if self.list.with_untracked(|l| l.iter().any(|n| n.text == text)) {
+        if self
+            .list
+            .with_untracked(|l| l.iter().any(|n| n.text == text))
+        {
             return;
         }
         let id = self.next_id.get_value();

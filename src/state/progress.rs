@@ -21,7 +21,11 @@ impl ProgressState {
     pub fn provide(notices: Notices) -> Self {
         let loaded = store::load::<Progress>(&BrowserStore, now_ms());
         if let Some(notice) = &loaded.notice {
-            let level = if notice.is_warning() { Level::Warning } else { Level::Info };
+            let level = if notice.is_warning() {
+                Level::Warning
+            } else {
+                Level::Info
+            };
             notices.push(level, notice.message("progress"));
         }
         let state = ProgressState {

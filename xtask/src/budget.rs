@@ -18,7 +18,8 @@ pub struct Measured {
 
 /// Measures every .wasm, .js and .css file at the top of `dist`.
 pub fn measure(dist: &Path) -> Result<Measured, String> {
-    let entries = fs::read_dir(dist).map_err(|e| format!("cannot read {}: {e}; build first", dist.display()))?;
+    let entries = fs::read_dir(dist)
+        .map_err(|e| format!("cannot read {}: {e}; build first", dist.display()))?;
     let mut files = Vec::new();
     for entry in entries.flatten() {
         let path = entry.path();
@@ -31,7 +32,10 @@ pub fn measure(dist: &Path) -> Result<Measured, String> {
         files.push((name, bytes.len() as u64, gzip_size(&bytes)?));
     }
     if !files.iter().any(|(n, _, _)| n.ends_with(".wasm")) {
-        return Err(format!("no .wasm file in {}; the build did not produce the app", dist.display()));
+        return Err(format!(
+            "no .wasm file in {}; the build did not produce the app",
+            dist.display()
+        ));
     }
     files.sort();
     let total_gzip = files.iter().map(|f| f.2).sum();

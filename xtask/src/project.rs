@@ -21,8 +21,9 @@ pub fn node_bin() -> PathBuf {
 pub fn locked_version(package: &str) -> Result<String, String> {
     let lock = std::fs::read_to_string(root().join("Cargo.lock"))
         .map_err(|e| format!("cannot read Cargo.lock: {e}"))?;
-    locked_version_in(&lock, package)
-        .ok_or_else(|| format!("Cargo.lock does not pin {package}; run `cargo update -p {package}`"))
+    locked_version_in(&lock, package).ok_or_else(|| {
+        format!("Cargo.lock does not pin {package}; run `cargo update -p {package}`")
+    })
 }
 
 fn locked_version_in(lock: &str, package: &str) -> Option<String> {
@@ -44,7 +45,10 @@ mod tests {
     #[test]
     fn reads_the_exact_package_not_a_prefix() {
         let lock = "[[package]]\nname = \"wasm-bindgen-shared\"\nversion = \"9.9.9\"\n\n[[package]]\nname = \"wasm-bindgen\"\nversion = \"0.2.130\"\n";
-        assert_eq!(locked_version_in(lock, "wasm-bindgen").as_deref(), Some("0.2.130"));
+        assert_eq!(
+            locked_version_in(lock, "wasm-bindgen").as_deref(),
+            Some("0.2.130")
+        );
         assert_eq!(locked_version_in(lock, "serde"), None);
     }
 }

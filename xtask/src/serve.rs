@@ -11,7 +11,11 @@ pub fn run(args: &[String]) -> Result<(), String> {
         match arg.as_str() {
             "--port" => port = rest.next().ok_or("--port needs a number")?.clone(),
             "--release" => release = true,
-            other => return Err(format!("unknown option \"{other}\" for serve (use --port N, --release)")),
+            other => {
+                return Err(format!(
+                    "unknown option \"{other}\" for serve (use --port N, --release)"
+                ))
+            }
         }
     }
     println!("[1/2] checking tools");

@@ -20,21 +20,59 @@ enum Outcome {
 }
 
 const STEPS: &[Step] = &[
-    Step { name: "tools", needs: &[], run: install_tools },
-    Step { name: "fmt", needs: &["tools"], run: fmt },
-    Step { name: "clippy-native", needs: &["tools"], run: clippy_native },
-    Step { name: "clippy-wasm", needs: &["tools"], run: clippy_wasm },
-    Step { name: "unit-tests", needs: &["tools"], run: unit_tests },
-    Step { name: "content-check", needs: &["tools"], run: content_check },
-    Step { name: "release-build", needs: &["tools"], run: release_build },
-    Step { name: "bundle-budget", needs: &["release-build"], run: bundle_budget },
-    Step { name: "browser-tests", needs: &["release-build"], run: browser_tests },
+    Step {
+        name: "tools",
+        needs: &[],
+        run: install_tools,
+    },
+    Step {
+        name: "fmt",
+        needs: &["tools"],
+        run: fmt,
+    },
+    Step {
+        name: "clippy-native",
+        needs: &["tools"],
+        run: clippy_native,
+    },
+    Step {
+        name: "clippy-wasm",
+        needs: &["tools"],
+        run: clippy_wasm,
+    },
+    Step {
+        name: "unit-tests",
+        needs: &["tools"],
+        run: unit_tests,
+    },
+    Step {
+        name: "content-check",
+        needs: &["tools"],
+        run: content_check,
+    },
+    Step {
+        name: "release-build",
+        needs: &["tools"],
+        run: release_build,
+    },
+    Step {
+        name: "bundle-budget",
+        needs: &["release-build"],
+        run: bundle_budget,
+    },
+    Step {
+        name: "browser-tests",
+        needs: &["release-build"],
+        run: browser_tests,
+    },
 ];
 
 pub fn run(args: &[String]) -> Result<(), String> {
     let only: Vec<&str> = match args {
         [] => Vec::new(),
-        [flag, names @ ..] if flag == "--only" && !names.is_empty() => names.iter().map(String::as_str).collect(),
+        [flag, names @ ..] if flag == "--only" && !names.is_empty() => {
+            names.iter().map(String::as_str).collect()
+        }
         _ => return Err("usage: cargo xtask test [--only STEP...]".into()),
     };
     for name in &only {
@@ -45,13 +83,22 @@ pub fn run(args: &[String]) -> Result<(), String> {
     }
     let started = Instant::now();
     let mut results: Vec<(&str, Outcome, Duration)> = Vec::new();
-    let selected: Vec<&Step> = STEPS.iter().filter(|s| only.is_empty() || only.contains(&s.name) || s.name == "tools").collect();
+    let selected: Vec<&Step> = STEPS
+        .iter()
+        .filter(|s| only.is_empty() || only.contains(&s.name) || s.name == "tools")
+        .collect();
     for (i, step) in selected.iter().enumerate() {
         let blocked = step.needs.iter().find(|need| {
-            results.iter().any(|(name, outcome, _)| name == *need && !matches!(outcome, Outcome::Passed(_)))
+            results
+                .iter()
+                .any(|(name, outcome, _)| name == *need && !matches!(outcome, Outcome::Passed(_)))
         });
         if let Some(need) = blocked {
-            results.push((step.name, Outcome::Skipped(format!("{need} did not pass")), Duration::ZERO));
+            results.push((
+                step.name,
+                Outcome::Skipped(format!("{need} did not pass")),
+                Duration::ZERO,
+            ));
             continue;
         }
         println!("\n==> [{}/{}] {}", i + 1, selected.len(), step.name);
@@ -79,7 +126,10 @@ pub fn run(args: &[String]) -> Result<(), String> {
         println!("  {label}  {name:<14} {:>7}  {detail}", minutes(*took));
     }
     if !only.is_empty() {
-        println!("  PARTIAL RUN: only {} ran; CI runs every step.", only.join(", "));
+        println!(
+            "  PARTIAL RUN: only {} ran; CI runs every step.",
+            only.join(", ")
+        );
     }
     if failures > 0 {
         Err(format!("{failures} step(s) did not pass"))
@@ -106,25 +156,68 @@ fn fmt() -> Result<String, String> {
 }
 
 fn clippy_native() -> Result<String, String> {
-    cmd::run("cargo", &["clippy", "--workspace", "--all-targets", "--locked", "--", "-D", "warnings"])?;
+    cmd::run(
+        "cargo",
+        &[
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--locked",
+            "--",
+            "-D",
+            "warnings",
+        ],
+    )?;
     Ok("no warnings".into())
 }
 
 fn clippy_wasm() -> Result<String, String> {
     cmd::run(
         "cargo",
-        &["clippy", "-p", "firstline-app", "-p", "firstline-core", "--target", "wasm32-unknown-unknown", "--locked", "--", "-D", "warnings"],
+        &[
+            "clippy",
+            "-p",
+            "firstline-app",
+            "-p",
+            "firstline-core",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--locked",
+            "--",
+            "-D",
+            "warnings",
+        ],
     )?;
     Ok("no warnings".into())
 }
 
 fn unit_tests() -> Result<String, String> {
-    cmd::run("cargo", &["test", "--workspace", "--exclude", "firstline-app", "--locked"])?;
+    cmd::run(
+        "cargo",
+        &[
+            "test",
+            "--workspace",
+            "--exclude",
+            "firstline-app",
+            "--locked",
+        ],
+    )?;
     Ok("native tests pass".into())
 }
 
 fn content_check() -> Result<String, String> {
-    cmd::run("cargo", &["run", "--quiet", "--locked", "-p", "firstline-cli", "--", "check"])?;
+    cmd::run(
+        "cargo",
+        &[
+            "run",
+            "--quiet",
+            "--locked",
+            "-p",
+            "firstline-cli",
+            "--",
+            "check",
+        ],
+    )?;
     Ok("bundled content is clean".into())
 }
 
@@ -138,7 +231,10 @@ fn bundle_budget() -> Result<String, String> {
 }
 
 fn browser_tests() -> Result<String, String> {
-    let mut command = cmd::command("playwright", &["test", "--config", "e2e/playwright.config.ts"]);
+    let mut command = cmd::command(
+        "playwright",
+        &["test", "--config", "e2e/playwright.config.ts"],
+    );
     command.env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
     cmd::run_command(command)?;
     Ok("Playwright and axe pass in Chromium".into())

@@ -41,7 +41,13 @@ pub fn ensure_browser() -> Result<(), String> {
         cmd::run_command(command)
     };
     apt(&["update"])?;
-    apt(&["install", "-y", "--no-install-recommends", "chromium", "chromium-driver"])
+    apt(&[
+        "install",
+        "-y",
+        "--no-install-recommends",
+        "chromium",
+        "chromium-driver",
+    ])
 }
 
 fn is_root() -> bool {
@@ -66,7 +72,10 @@ fn ensure_trunk() -> Result<(), String> {
     }
     println!("  installing trunk {TRUNK_VERSION} (first run only: about 9 minutes on 2 cores)...");
     // --locked: without it a moved CSS dependency breaks the build.
-    run("cargo", &["install", "trunk", "--version", TRUNK_VERSION, "--locked"])
+    run(
+        "cargo",
+        &["install", "trunk", "--version", TRUNK_VERSION, "--locked"],
+    )
 }
 
 fn ensure_wasm_bindgen() -> Result<(), String> {
@@ -78,16 +87,27 @@ fn ensure_wasm_bindgen() -> Result<(), String> {
     }
     println!("  installing wasm-bindgen-cli {wanted}, the version Cargo.lock pins (first run only: about 6 minutes)...");
     // Not --locked: its lock file names a crate version the registry lacks.
-    run("cargo", &["install", "wasm-bindgen-cli", "--version", &wanted, "--force"])
+    run(
+        "cargo",
+        &[
+            "install",
+            "wasm-bindgen-cli",
+            "--version",
+            &wanted,
+            "--force",
+        ],
+    )
 }
 
 /// Runs `npm ci` when node_modules does not match package-lock.json.
 fn ensure_npm_packages() -> Result<(), String> {
     let root = project::root();
-    let lock = fs::read(root.join("package-lock.json")).map_err(|e| format!("cannot read package-lock.json: {e}"))?;
+    let lock = fs::read(root.join("package-lock.json"))
+        .map_err(|e| format!("cannot read package-lock.json: {e}"))?;
     let stamp_path = root.join("node_modules").join(".firstline-lock-stamp");
     let stamp = format!("{:016x}", fnv1a(&lock));
-    let wasm_opt_ok = output("wasm-opt", &["--version"]).is_some_and(|v| v.contains(WASM_OPT_VERSION));
+    let wasm_opt_ok =
+        output("wasm-opt", &["--version"]).is_some_and(|v| v.contains(WASM_OPT_VERSION));
     if wasm_opt_ok && fs::read_to_string(&stamp_path).ok().as_deref() == Some(stamp.as_str()) {
         println!("  ok: npm packages match package-lock.json");
         return Ok(());
@@ -99,7 +119,9 @@ fn ensure_npm_packages() -> Result<(), String> {
     cmd::run_command(command)?;
     let have = output("wasm-opt", &["--version"]).unwrap_or_default();
     if !have.contains(WASM_OPT_VERSION) {
-        return Err(format!("wasm-opt from npm reports \"{have}\", expected version {WASM_OPT_VERSION}"));
+        return Err(format!(
+            "wasm-opt from npm reports \"{have}\", expected version {WASM_OPT_VERSION}"
+        ));
     }
     fs::write(&stamp_path, stamp).map_err(|e| format!("cannot write {}: {e}", stamp_path.display()))
 }

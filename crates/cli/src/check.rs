@@ -17,7 +17,11 @@ pub fn run(args: &[String]) -> Result<ExitCode, UsageError> {
         return Err(UsageError(format!("unknown option \"{flag}\" for check")));
     }
     let dirs: Vec<PathBuf> = if args.is_empty() {
-        DEFAULT_DIRS.iter().map(PathBuf::from).filter(|d| d.is_dir()).collect()
+        DEFAULT_DIRS
+            .iter()
+            .map(PathBuf::from)
+            .filter(|d| d.is_dir())
+            .collect()
     } else {
         args.iter().map(PathBuf::from).collect()
     };
@@ -32,7 +36,13 @@ pub fn run(args: &[String]) -> Result<ExitCode, UsageError> {
             match fs::read(&path) {
                 Ok(bytes) => match String::from_utf8(bytes) {
                     Ok(text) => sources.push(Source::new(name, text)),
-                    Err(e) => findings.push(file_finding(name, format!("not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to()))),
+                    Err(e) => findings.push(file_finding(
+                        name,
+                        format!(
+                            "not UTF-8 text (invalid byte at offset {})",
+                            e.utf8_error().valid_up_to()
+                        ),
+                    )),
                 },
                 Err(e) => findings.push(file_finding(name, format!("cannot read the file: {e}"))),
             }

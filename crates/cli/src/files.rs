@@ -19,7 +19,9 @@ pub fn json_files(dir: &Path) -> Result<Vec<PathBuf>, UsageError> {
         let entries = fs::read_dir(&folder)
             .map_err(|e| UsageError(format!("cannot read folder \"{}\": {e}", folder.display())))?;
         for entry in entries {
-            let entry = entry.map_err(|e| UsageError(format!("cannot read folder \"{}\": {e}", folder.display())))?;
+            let entry = entry.map_err(|e| {
+                UsageError(format!("cannot read folder \"{}\": {e}", folder.display()))
+            })?;
             let path = entry.path();
             let name = entry.file_name().to_string_lossy().into_owned();
             if path.is_dir() {

@@ -12,7 +12,9 @@ use crate::usage::UsageError;
 
 pub fn run(args: &[String]) -> Result<ExitCode, UsageError> {
     let [dir] = args else {
-        return Err(UsageError("manifest takes exactly one folder, as in `firstline manifest dist/content`".into()));
+        return Err(UsageError(
+            "manifest takes exactly one folder, as in `firstline manifest dist/content`".into(),
+        ));
     };
     let root = Path::new(dir);
     let mut relative = Vec::new();
@@ -25,7 +27,12 @@ pub fn run(args: &[String]) -> Result<ExitCode, UsageError> {
     let text = serde_json::to_string_pretty(&manifest)
         .map_err(|e| UsageError(format!("cannot encode the manifest: {e}")))?;
     let target = root.join(MANIFEST_FILE);
-    fs::write(&target, text + "\n").map_err(|e| UsageError(format!("cannot write \"{}\": {e}", target.display())))?;
-    println!("wrote {} ({} files)", display_name(&target), manifest.files.len());
+    fs::write(&target, text + "\n")
+        .map_err(|e| UsageError(format!("cannot write \"{}\": {e}", target.display())))?;
+    println!(
+        "wrote {} ({} files)",
+        display_name(&target),
+        manifest.files.len()
+    );
     Ok(ExitCode::SUCCESS)
 }

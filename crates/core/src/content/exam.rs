@@ -82,10 +82,16 @@ pub fn validate(exam: &Exam, report: &mut Reporter) -> bool {
     let root = JsonPath::root();
     let before = report.error_count();
     if exam.id.trim().is_empty() {
-        report.error(&root.key("id"), "the exam id is empty; give the exam code, such as \"220-1201\"");
+        report.error(
+            &root.key("id"),
+            "the exam id is empty; give the exam code, such as \"220-1201\"",
+        );
     }
     if exam.question_count == 0 {
-        report.error(&root.key("question_count"), "question_count must be at least 1");
+        report.error(
+            &root.key("question_count"),
+            "question_count must be at least 1",
+        );
     }
     if exam.minutes == 0 {
         report.error(&root.key("minutes"), "minutes must be at least 1");
@@ -113,7 +119,10 @@ pub fn validate(exam: &Exam, report: &mut Reporter) -> bool {
     for (di, domain) in exam.domains.iter().enumerate() {
         let dpath = root.key("domains").index(di);
         if exam.domains[..di].iter().any(|d| d.id == domain.id) {
-            report.error(&dpath.key("id"), format!("duplicate domain id \"{}\"", domain.id));
+            report.error(
+                &dpath.key("id"),
+                format!("duplicate domain id \"{}\"", domain.id),
+            );
         }
         if domain.objectives.is_empty() {
             report.error(
@@ -136,7 +145,10 @@ pub fn validate(exam: &Exam, report: &mut Reporter) -> bool {
                 let first = report.where_is(first);
                 report.error(
                     &opath,
-                    format!("duplicate objective id \"{}\"; first defined at {first}", objective.id),
+                    format!(
+                        "duplicate objective id \"{}\"; first defined at {first}",
+                        objective.id
+                    ),
                 );
             } else {
                 seen_objectives.push((&objective.id, opath));

@@ -5,7 +5,7 @@ use serde::de::DeserializeOwned;
 
 use super::exam::Exam;
 use super::finding::{Finding, Severity};
-use super::locate::{locate, Position};
+use super::locate::{locate, offset_of, path_at, Position};
 use super::path::JsonPath;
 use super::question::QuestionSet;
 
@@ -20,54 +20,62 @@ pub enum ContentFile {
 
 /// Parses one file. An error here means nothing in the file could be used.
 pub fn parse(file: &str, text: &str) -> Result<ContentFile, Finding> {
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| syntax_finding(file, text, &e))?;
+    let value: serde_json::Value =
+        serde_json::from_str(text).map_err(|e| syntax_finding(file, text, &e))?;
     let kind_path = JsonPath::root().key("kind");
     let expected = format!("expected one of {}", quoted(KINDS));
     let Some(object) = value.as_object() else {
-        return Err(finding_at(file, text, &JsonPath::root(), format!("a content file holds one JSON object with a \"kind\"; {expected}")));
+        return Err(finding_at(
+            file,
+            text,
+            &JsonPath::root(),
+            format!("a content file holds one JSON object with a \"kind\"; {expected}"),
+        ));
     };
     let kind = match object.get("kind") {
         Some(serde_json::Value::String(kind)) => kind.clone(),
         Some(_) => {
-            return Err(finding_at(file, text, &kind_path, format!("\"kind\" must be a string: {expected}")));
+            return Err(finding_at(
+                file,
+                text,
+                &kind_path,
+                format!("\"kind\" must be a string: {expected}"),
+            ));
         }
         None => {
-            return Err(finding_at(file, text, &JsonPath::root(), format!("missing \"kind\" at the top level: {expected}")));
+            return Err(finding_at(
+                file,
+                text,
+                &JsonPath::root(),
+                format!("missing \"kind\" at the top level: {expected}"),
+            ));
         }
     };
     match kind.as_str() {
         "exam" => typed(file, text).map(ContentFile::Exam),
         "question-set" => typed(file, text).map(ContentFile::QuestionSet),
-        other => Err(finding_at(file, text, &kind_path, format!("unknown kind \"{other}\": {expected}"))),
+        other => Err(finding_at(
+            file,
+            text,
+            &kind_path,
+            format!("unknown kind \"{other}\": {expected}"),
+        )),
     }
 }
 
+/// Reads the typed model. The error's JSON path is worked out from its
+/// position, which keeps a path-tracking deserializer out of the bundle.
 fn typed<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, Finding> {
-    let mut de = serde_json::Deserializer::from_str(text);
-    serde_path_to_error::deserialize(&mut de).map_err(|e| {
-        let path = JsonPath::parse(&e.path().to_string());
-        let inner = e.inner();
-        let position = if inner.line() > 0 {
-            Position {
-                line: inner.line(),
-                column: inner.column(),
-            }
-        } else {
-            locate(text, &path)
-        };
-        Finding::at(file, position, &path, Severity::Error, message_of(inner))
+    serde_json::from_str(text).map_err(|e| {
+        let offset = offset_of(text, e.line(), e.column());
+        // The byte serde_json stopped at belongs to the value it was reading.
+        let path = path_at(text, offset + 1);
+        Finding::at(file, Position::of_offset(text, offset), &path, Severity::Error, message_of(&e))
     })
 }
 
 fn syntax_finding(file: &str, text: &str, error: &serde_json::Error) -> Finding {
-    let position = if error.line() > 0 {
-        Position {
-            line: error.line(),
-            column: error.column(),
-        }
-    } else {
-        Position::of_offset(text, text.len())
-    };
+    let position = Position::of_offset(text, offset_of(text, error.line(), error.column()));
     let message = match error.classify() {
         serde_json::error::Category::Data => message_of(error),
         _ => format!("invalid JSON: {}", message_of(error)),
@@ -89,7 +97,11 @@ fn message_of(error: &serde_json::Error) -> String {
 }
 
 fn quoted(items: &[&str]) -> String {
-    items.iter().map(|k| format!("\"{k}\"")).collect::<Vec<_>>().join(", ")
+    items
+        .iter()
+        .map(|k| format!("\"{k}\""))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 #[cfg(test)]
@@ -100,7 +112,11 @@ mod tests {
     fn syntax_errors_name_line_and_column() {
         let err = parse("q.json", "{\n  \"kind\": \"exam\",\n  \"id\" \"x\"\n}").unwrap_err();
         assert_eq!((err.line, err.column), (3, 8));
-        assert!(err.message.starts_with("invalid JSON: expected `:`"), "{}", err.message);
+        assert!(
+            err.message.starts_with("invalid JSON: expected `:`"),
+            "{}",
+            err.message
+        );
     }
 
     #[test]
@@ -112,7 +128,12 @@ mod tests {
         let err = parse("q.json", text).unwrap_err();
         assert_eq!(err.path, "questions[0].anser");
         assert_eq!(err.line, 3);
-        assert!(err.message.contains("unknown field `anser`, expected one of"), "{}", err.message);
+        assert!(
+            err.message
+                .contains("unknown field `anser`, expected one of"),
+            "{}",
+            err.message
+        );
     }
 
     #[test]
@@ -121,16 +142,27 @@ mod tests {
         assert!(err.message.contains("unknown kind \"quiz\""));
         assert!(err.message.contains("\"question-set\""));
         let err = parse("x.json", "[1, 2]").unwrap_err();
-        assert!(err.message.starts_with("a content file holds one JSON object"), "{}", err.message);
+        assert!(
+            err.message
+                .starts_with("a content file holds one JSON object"),
+            "{}",
+            err.message
+        );
         let err = parse("x.json", "{}").unwrap_err();
         assert!(err.message.starts_with("missing \"kind\""));
     }
 
     #[test]
     fn wrong_types_point_inside_the_value() {
-        let text = "{\"kind\": \"exam\", \"id\": \"x\", \"name\": \"n\", \"question_count\": \"ninety\"}";
+        let text =
+            "{\"kind\": \"exam\", \"id\": \"x\", \"name\": \"n\", \"question_count\": \"ninety\"}";
         let err = parse("e.json", text).unwrap_err();
         assert_eq!(err.path, "question_count");
-        assert!(err.message.contains("invalid type: string \"ninety\", expected u32"), "{}", err.message);
+        assert!(
+            err.message
+                .contains("invalid type: string \"ninety\", expected u32"),
+            "{}",
+            err.message
+        );
     }
 }

@@ -92,11 +92,19 @@ impl Library {
         // Blueprints first: question sets are checked against them.
         let mut exam_origin: HashMap<String, String> = HashMap::new();
         for (source, content) in &parsed {
-            let ContentFile::Exam(exam) = content else { continue };
+            let ContentFile::Exam(exam) = content else {
+                continue;
+            };
             let mut reporter = Reporter::new(&source.name, &source.text);
             let mut loaded = 0;
             if let Some(first) = exam_origin.get(&exam.id) {
-                reporter.error(&JsonPath::root().key("id"), format!("duplicate exam id \"{}\"; first defined in {first}", exam.id));
+                reporter.error(
+                    &JsonPath::root().key("id"),
+                    format!(
+                        "duplicate exam id \"{}\"; first defined in {first}",
+                        exam.id
+                    ),
+                );
             } else if exam::validate(exam, &mut reporter) {
                 exam_origin.insert(exam.id.clone(), source.name.clone());
                 report.library.exams.push(exam.clone());
@@ -106,7 +114,9 @@ impl Library {
         }
         let mut question_origin: HashMap<String, String> = HashMap::new();
         for (source, content) in &parsed {
-            let ContentFile::QuestionSet(set) = content else { continue };
+            let ContentFile::QuestionSet(set) = content else {
+                continue;
+            };
             let mut reporter = Reporter::new(&source.name, &source.text);
             let exam = report.library.exam(&set.exam).cloned();
             let mut loaded = 0;

@@ -200,7 +200,9 @@ mod tests {
 
     #[test]
     fn never_panics_on_broken_text() {
-        for text in ["", "{", "[", "\"", "{\"a\":", "[1,", "{\"a\\", "]]]", "\u{e9}{"] {
+        for text in [
+            "", "{", "[", "\"", "{\"a\":", "[1,", "{\"a\\", "]]]", "\u{e9}{",
+        ] {
             let _ = locate(text, &JsonPath::root().key("a").index(3).key("b"));
         }
     }
@@ -210,5 +212,115 @@ mod tests {
         let text = "{\"é\": 1, \"b\": 2}";
         let p = locate(text, &JsonPath::root().key("b"));
         assert_eq!((p.line, p.column), (1, 15));
+    }
+}
+
+/// The byte offset of a 1-based line and byte column, as serde_json reports
+/// them (the column of the byte where it stopped), clamped to the text.
+pub fn offset_of(text: &str, line: usize, byte_column: usize) -> usize {
+    let mut start = 0;
+    for _ in 1..line {
+        match text[start..].find('\n') {
+            Some(at) => start += at + 1,
+            None => return text.len(),
+        }
+    }
+    let mut offset = (start + byte_column.saturating_sub(1)).min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+/// The JSON path of the value being read at byte `offset`: the inverse of
+/// [`locate`], used to name the path of a parse error from its position.
+pub fn path_at(text: &str, offset: usize) -> JsonPath {
+    enum Frame {
+        Object { key: Option<String>, expect_key: bool },
+        Array { index: usize },
+    }
+    let bytes = text.as_bytes();
+    let end = offset.min(bytes.len());
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut scanner = Scanner { bytes, pos: 0 };
+    while scanner.pos < end {
+        match bytes[scanner.pos] {
+            b'{' => {
+                stack.push(Frame::Object {
+                    key: None,
+                    expect_key: true,
+                });
+                scanner.pos += 1;
+            }
+            b'[' => {
+                stack.push(Frame::Array { index: 0 });
+                scanner.pos += 1;
+            }
+            b'}' | b']' => {
+                stack.pop();
+                scanner.pos += 1;
+            }
+            b',' => {
+                match stack.last_mut() {
+                    Some(Frame::Object { key, expect_key }) => {
+                        *key = None;
+                        *expect_key = true;
+                    }
+                    Some(Frame::Array { index }) => *index += 1,
+                    None => {}
+                }
+                scanner.pos += 1;
+            }
+            b'"' => {
+                let start = scanner.pos;
+                if scanner.skip_string().is_none() {
+                    break;
+                }
+                if let Some(Frame::Object { key, expect_key }) = stack.last_mut() {
+                    if *expect_key {
+                        let raw = text.get(start..scanner.pos).unwrap_or("\"\"");
+                        *key = Some(serde_json::from_str(raw).unwrap_or_default());
+                        *expect_key = false;
+                    }
+                }
+            }
+            _ => scanner.pos += 1,
+        }
+    }
+    let mut path = JsonPath::root();
+    for frame in &stack {
+        path = match frame {
+            Frame::Object { key: Some(key), .. } => path.key(key),
+            Frame::Object { key: None, .. } => return path,
+            Frame::Array { index } => path.index(*index),
+        };
+    }
+    path
+}
+
+#[cfg(test)]
+mod path_at_tests {
+    use super::*;
+
+    #[test]
+    fn names_the_key_or_element_at_an_offset() {
+        let text = r#"{"a": [{"b": 1}, {"c": "x", "d": [5, 6]}], "e": true}"#;
+        let at = |needle: &str| path_at(text, text.find(needle).unwrap() + needle.len()).to_string();
+        assert_eq!(at("\"b\""), "a[0].b");
+        assert_eq!(at("\"x\""), "a[1].c");
+        assert_eq!(at("[5, 6"), "a[1].d[1]");
+        assert_eq!(at("[5, 6]}"), "a[1]");
+        assert_eq!(at("\"e\": tr"), "e");
+    }
+
+    #[test]
+    fn converts_lines_and_columns_to_offsets() {
+        let text = "ab\ncdé\nf";
+        assert_eq!(offset_of(text, 1, 1), 0);
+        assert_eq!(offset_of(text, 2, 2), 4);
+        assert_eq!(offset_of(text, 2, 3), 5);
+        assert_eq!(offset_of(text, 2, 4), 5); // inside é: back to its start
+        assert_eq!(offset_of(text, 2, 5), 7);
+        assert_eq!(offset_of(text, 9, 9), text.len());
     }
 }

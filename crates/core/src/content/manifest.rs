@@ -35,8 +35,14 @@ mod tests {
     #[test]
     fn keeps_sorted_json_files_only() {
         let m = Manifest::from_paths(
-            ["scenarios/b.json", "questions\\a.json", "manifest.json", "notes.md", "scenarios/b.json"]
-                .map(String::from),
+            [
+                "scenarios/b.json",
+                "questions\\a.json",
+                "manifest.json",
+                "notes.md",
+                "scenarios/b.json",
+            ]
+            .map(String::from),
         );
         assert_eq!(m.files, vec!["questions/a.json", "scenarios/b.json"]);
     }

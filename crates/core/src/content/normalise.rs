@@ -13,7 +13,12 @@ pub fn normalise(text: &str) -> String {
         .collect();
     let collapsed = unified.split_whitespace().collect::<Vec<_>>().join(" ");
     collapsed
-        .trim_matches(|c| matches!(c, '"' | '\'' | '`' | '\u{201c}' | '\u{201d}' | '\u{2018}' | '\u{2019}'))
+        .trim_matches(|c| {
+            matches!(
+                c,
+                '"' | '\'' | '`' | '\u{201c}' | '\u{201d}' | '\u{2018}' | '\u{2019}'
+            )
+        })
         .trim_end_matches('.')
         .trim()
         .to_lowercase()
@@ -39,7 +44,10 @@ fn without_thousands_separators(token: &str) -> Option<String> {
     let mut groups = token.split(',');
     let head = groups.next()?;
     let head_digits = head.trim_start_matches(['+', '-']);
-    if head_digits.is_empty() || head_digits.len() > 3 || !head_digits.chars().all(|c| c.is_ascii_digit()) {
+    if head_digits.is_empty()
+        || head_digits.len() > 3
+        || !head_digits.chars().all(|c| c.is_ascii_digit())
+    {
         return None;
     }
     let mut out = head.to_owned();

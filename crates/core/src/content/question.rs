@@ -300,7 +300,11 @@ impl Task {
     pub fn matching_choices(&self) -> Vec<&str> {
         let mut choices: Vec<&str> = Vec::new();
         if let Task::Matching { pairs, distractors } = self {
-            for right in pairs.iter().map(|p| p.right.as_str()).chain(distractors.iter().map(String::as_str)) {
+            for right in pairs
+                .iter()
+                .map(|p| p.right.as_str())
+                .chain(distractors.iter().map(String::as_str))
+            {
                 if !choices.contains(&right) {
                     choices.push(right);
                 }

@@ -26,7 +26,11 @@ struct TaskFields<'a> {
 /// Checks every question of a set against its exam's blueprint (when the
 /// blueprint is known) and returns the ones that are sound.
 /// Each sound question comes with its index in the file.
-pub fn check_set(set: &QuestionSet, exam: Option<&Exam>, report: &mut Reporter) -> Vec<(usize, Question)> {
+pub fn check_set(
+    set: &QuestionSet,
+    exam: Option<&Exam>,
+    report: &mut Reporter,
+) -> Vec<(usize, Question)> {
     let root = JsonPath::root();
     if exam.is_none() {
         report.warning(
@@ -43,13 +47,29 @@ pub fn check_set(set: &QuestionSet, exam: Option<&Exam>, report: &mut Reporter) 
         let before = report.error_count();
         check_text(report, &path.key("id"), &raw.id, "id");
         if raw.id.chars().any(char::is_whitespace) {
-            report.error(&path.key("id"), format!("question id \"{}\" contains spaces; use letters, digits and dashes", raw.id));
+            report.error(
+                &path.key("id"),
+                format!(
+                    "question id \"{}\" contains spaces; use letters, digits and dashes",
+                    raw.id
+                ),
+            );
         }
         check_text(report, &path.key("prompt"), &raw.prompt, "prompt");
-        check_text(report, &path.key("explanation"), &raw.explanation, "explanation");
+        check_text(
+            report,
+            &path.key("explanation"),
+            &raw.explanation,
+            "explanation",
+        );
         if let Some(exam) = exam {
             if exam.objective(&raw.objective).is_none() {
-                let known: Vec<&str> = exam.domains.iter().flat_map(|d| &d.objectives).map(|o| o.id.as_str()).collect();
+                let known: Vec<&str> = exam
+                    .domains
+                    .iter()
+                    .flat_map(|d| &d.objectives)
+                    .map(|o| o.id.as_str())
+                    .collect();
                 report.error(
                     &path.key("objective"),
                     format!(
@@ -86,19 +106,22 @@ pub fn check_set(set: &QuestionSet, exam: Option<&Exam>, report: &mut Reporter) 
             .and_then(|e| e.domain_of(&raw.objective))
             .map(|d| d.id.clone())
             .unwrap_or_else(|| domain_id_of(&raw.objective));
-        out.push((index, Question {
-            id: raw.id.clone(),
-            exam: set.exam.clone(),
-            domain,
-            objective: raw.objective.clone(),
-            difficulty: raw.difficulty,
-            prompt: raw.prompt.clone(),
-            exhibit: raw.exhibit.clone(),
-            explanation: raw.explanation.clone(),
-            shuffle: raw.shuffle,
-            body,
-            file: report.file().to_owned(),
-        }));
+        out.push((
+            index,
+            Question {
+                id: raw.id.clone(),
+                exam: set.exam.clone(),
+                domain,
+                objective: raw.objective.clone(),
+                difficulty: raw.difficulty,
+                prompt: raw.prompt.clone(),
+                exhibit: raw.exhibit.clone(),
+                explanation: raw.explanation.clone(),
+                shuffle: raw.shuffle,
+                body,
+                file: report.file().to_owned(),
+            },
+        ));
     }
     out
 }
@@ -109,7 +132,11 @@ fn check_text(report: &mut Reporter, path: &JsonPath, text: &str, what: &str) {
     }
 }
 
-fn check_pbq(raw: &super::question::RawQuestion, path: &JsonPath, report: &mut Reporter) -> Option<Body> {
+fn check_pbq(
+    raw: &super::question::RawQuestion,
+    path: &JsonPath,
+    report: &mut Reporter,
+) -> Option<Body> {
     if raw.exhibit.as_deref().is_none_or(|e| e.trim().is_empty()) {
         report.error(&path.key("exhibit"), "a pbq question needs an \"exhibit\" (the output, log or configuration the items are about)");
     }
@@ -122,11 +149,22 @@ fn check_pbq(raw: &super::question::RawQuestion, path: &JsonPath, report: &mut R
         ("distractors", !raw.distractors.is_empty()),
     ] {
         if used {
-            report.error(&path.key(field), format!("a pbq question keeps \"{field}\" inside each of its \"items\"; move it there"));
+            report.error(
+                &path.key(field),
+                format!(
+                    "a pbq question keeps \"{field}\" inside each of its \"items\"; move it there"
+                ),
+            );
         }
     }
     if raw.items.len() < 2 {
-        report.error(&path.key("items"), format!("a pbq question needs at least 2 items, found {}", raw.items.len()));
+        report.error(
+            &path.key("items"),
+            format!(
+                "a pbq question needs at least 2 items, found {}",
+                raw.items.len()
+            ),
+        );
     }
     let mut items = Vec::new();
     for (i, item) in raw.items.iter().enumerate() {
@@ -145,8 +183,16 @@ fn check_pbq(raw: &super::question::RawQuestion, path: &JsonPath, report: &mut R
             steps: &item.steps,
             accept: &item.accept,
         };
-        if item.kind == QuestionType::Fill && item.explanation.as_deref().is_none_or(|e| e.trim().is_empty()) {
-            report.error(&ipath.key("explanation"), "a fill item needs an \"explanation\" of how the value is found");
+        if item.kind == QuestionType::Fill
+            && item
+                .explanation
+                .as_deref()
+                .is_none_or(|e| e.trim().is_empty())
+        {
+            report.error(
+                &ipath.key("explanation"),
+                "a fill item needs an \"explanation\" of how the value is found",
+            );
         }
         if let Some(task) = check_task(&fields, &ipath, report) {
             items.push(Item {
@@ -163,16 +209,42 @@ fn check_task(fields: &TaskFields, path: &JsonPath, report: &mut Reporter) -> Op
     let kind = fields.kind;
     let unused = |report: &mut Reporter, field: &str, used: bool| {
         if used {
-            report.error(&path.key(field), format!("\"{field}\" is not used by a {} task; remove it", kind.name()));
+            report.error(
+                &path.key(field),
+                format!(
+                    "\"{field}\" is not used by a {} task; remove it",
+                    kind.name()
+                ),
+            );
         }
     };
     let has_options = matches!(kind, QuestionType::Single | QuestionType::Multiple);
-    unused(report, "options", !has_options && !fields.options.is_empty());
+    unused(
+        report,
+        "options",
+        !has_options && !fields.options.is_empty(),
+    );
     unused(report, "answer", !has_options && fields.answer.is_some());
-    unused(report, "pairs", kind != QuestionType::Matching && !fields.pairs.is_empty());
-    unused(report, "distractors", kind != QuestionType::Matching && !fields.distractors.is_empty());
-    unused(report, "steps", kind != QuestionType::Ordering && !fields.steps.is_empty());
-    unused(report, "accept", kind != QuestionType::Fill && !fields.accept.is_empty());
+    unused(
+        report,
+        "pairs",
+        kind != QuestionType::Matching && !fields.pairs.is_empty(),
+    );
+    unused(
+        report,
+        "distractors",
+        kind != QuestionType::Matching && !fields.distractors.is_empty(),
+    );
+    unused(
+        report,
+        "steps",
+        kind != QuestionType::Ordering && !fields.steps.is_empty(),
+    );
+    unused(
+        report,
+        "accept",
+        kind != QuestionType::Fill && !fields.accept.is_empty(),
+    );
     match kind {
         QuestionType::Single | QuestionType::Multiple => check_choices(fields, path, report),
         QuestionType::Ordering => check_steps(fields.steps, path, report),
@@ -180,7 +252,10 @@ fn check_task(fields: &TaskFields, path: &JsonPath, report: &mut Reporter) -> Op
         QuestionType::Fill => {
             let accept: Vec<String> = fields.accept.to_vec();
             if accept.is_empty() {
-                report.error(&path.key("accept"), "a fill task needs \"accept\": the list of answers counted as right");
+                report.error(
+                    &path.key("accept"),
+                    "a fill task needs \"accept\": the list of answers counted as right",
+                );
                 return None;
             }
             for (i, a) in accept.iter().enumerate() {
@@ -202,17 +277,30 @@ fn check_choices(fields: &TaskFields, path: &JsonPath, report: &mut Reporter) ->
     if options.len() < min || options.len() > MAX_OPTIONS {
         report.error(
             &path.key("options"),
-            format!("a {} task needs {min} to {MAX_OPTIONS} options, found {}", fields.kind.name(), options.len()),
+            format!(
+                "a {} task needs {min} to {MAX_OPTIONS} options, found {}",
+                fields.kind.name(),
+                options.len()
+            ),
         );
     }
     for (i, option) in options.iter().enumerate() {
         let opath = path.key("options").index(i);
         check_text(report, &opath.key("text"), &option.text, "option text");
         if option.why.trim().is_empty() {
-            report.error(&opath.key("why"), "explain why this option is right or wrong in \"why\"");
+            report.error(
+                &opath.key("why"),
+                "explain why this option is right or wrong in \"why\"",
+            );
         }
-        if options[..i].iter().any(|o| o.text.trim() == option.text.trim()) {
-            report.error(&opath.key("text"), format!("option \"{}\" appears twice", option.text));
+        if options[..i]
+            .iter()
+            .any(|o| o.text.trim() == option.text.trim())
+        {
+            report.error(
+                &opath.key("text"),
+                format!("option \"{}\" appears twice", option.text),
+            );
         }
     }
     let Some(AnswerKey(key)) = fields.answer else {
@@ -243,7 +331,13 @@ fn check_choices(fields: &TaskFields, path: &JsonPath, report: &mut Reporter) ->
             );
         }
     } else if key.len() != 1 {
-        report.error(&apath, format!("a single task has exactly one correct option; the key lists {}", key.len()));
+        report.error(
+            &apath,
+            format!(
+                "a single task has exactly one correct option; the key lists {}",
+                key.len()
+            ),
+        );
     }
     if report.error_count() > before {
         return None;
@@ -261,23 +355,38 @@ fn check_choices(fields: &TaskFields, path: &JsonPath, report: &mut Reporter) ->
     Some(if multiple {
         Task::Multiple { options, answers }
     } else {
-        Task::Single { options, answer: answers[0] }
+        Task::Single {
+            options,
+            answer: answers[0],
+        }
     })
 }
 
 fn check_steps(steps: &[RawStep], path: &JsonPath, report: &mut Reporter) -> Option<Task> {
     let before = report.error_count();
     if steps.len() < 3 || steps.len() > MAX_OPTIONS {
-        report.error(&path.key("steps"), format!("an ordering task needs 3 to {MAX_OPTIONS} steps, found {}", steps.len()));
+        report.error(
+            &path.key("steps"),
+            format!(
+                "an ordering task needs 3 to {MAX_OPTIONS} steps, found {}",
+                steps.len()
+            ),
+        );
     }
     for (i, step) in steps.iter().enumerate() {
         let spath = path.key("steps").index(i);
         check_text(report, &spath.key("text"), &step.text, "step text");
         if step.why.trim().is_empty() {
-            report.error(&spath.key("why"), "explain in \"why\" why this step comes where it does");
+            report.error(
+                &spath.key("why"),
+                "explain in \"why\" why this step comes where it does",
+            );
         }
         if steps[..i].iter().any(|s| s.text.trim() == step.text.trim()) {
-            report.error(&spath.key("text"), format!("step \"{}\" appears twice", step.text));
+            report.error(
+                &spath.key("text"),
+                format!("step \"{}\" appears twice", step.text),
+            );
         }
     }
     (report.error_count() == before).then(|| Task::Ordering {
@@ -291,10 +400,21 @@ fn check_steps(steps: &[RawStep], path: &JsonPath, report: &mut Reporter) -> Opt
     })
 }
 
-fn check_pairs(pairs: &[RawPair], distractors: &[String], path: &JsonPath, report: &mut Reporter) -> Option<Task> {
+fn check_pairs(
+    pairs: &[RawPair],
+    distractors: &[String],
+    path: &JsonPath,
+    report: &mut Reporter,
+) -> Option<Task> {
     let before = report.error_count();
     if pairs.len() < 2 || pairs.len() > MAX_OPTIONS {
-        report.error(&path.key("pairs"), format!("a matching task needs 2 to {MAX_OPTIONS} pairs, found {}", pairs.len()));
+        report.error(
+            &path.key("pairs"),
+            format!(
+                "a matching task needs 2 to {MAX_OPTIONS} pairs, found {}",
+                pairs.len()
+            ),
+        );
     }
     for (i, pair) in pairs.iter().enumerate() {
         let ppath = path.key("pairs").index(i);
@@ -304,12 +424,18 @@ fn check_pairs(pairs: &[RawPair], distractors: &[String], path: &JsonPath, repor
             report.error(&ppath.key("why"), "explain the match in \"why\"");
         }
         if pairs[..i].iter().any(|p| p.left.trim() == pair.left.trim()) {
-            report.error(&ppath.key("left"), format!("left item \"{}\" appears twice", pair.left));
+            report.error(
+                &ppath.key("left"),
+                format!("left item \"{}\" appears twice", pair.left),
+            );
         }
     }
     for (i, d) in distractors.iter().enumerate() {
         if pairs.iter().any(|p| p.right.trim() == d.trim()) {
-            report.error(&path.key("distractors").index(i), format!("distractor \"{d}\" is also a correct match; remove it"));
+            report.error(
+                &path.key("distractors").index(i),
+                format!("distractor \"{d}\" is also a correct match; remove it"),
+            );
         }
     }
     let task = Task::Matching {

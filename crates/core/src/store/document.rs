@@ -4,6 +4,7 @@
 
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 use serde_json::Value;
 
 use super::{KeyValueStore, StoreError};
@@ -23,13 +24,25 @@ pub trait Document: Serialize + DeserializeOwned + Default {
     }
 }
 
-#[derive(Serialize, Deserialize)]
+/// What is stored: the data with what it is and which version wrote it.
+/// `data` stays raw text until its version is known, and is then read once,
+/// from text, so each document type has a single deserializer in the bundle.
+#[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Envelope {
     format: String,
     version: u32,
+    #[allow(dead_code)]
     saved_at: u64,
-    data: Value,
+    data: Box<RawValue>,
+}
+
+#[derive(Serialize)]
+struct EnvelopeOut<'a, D> {
+    format: &'a str,
+    version: u32,
+    saved_at: u64,
+    data: &'a D,
 }
 
 /// Something the user should be told about after loading.
@@ -41,7 +54,11 @@ pub enum Notice {
     /// either, so nothing will be written over it.
     NotBackedUp { problem: String, error: String },
     /// Data from an older version was upgraded; the original is in `backup_key`.
-    Upgraded { from: u32, to: u32, backup_key: String },
+    Upgraded {
+        from: u32,
+        to: u32,
+        backup_key: String,
+    },
     /// The store could not be read at all.
     Unavailable { error: String },
 }
@@ -92,7 +109,9 @@ pub fn load<D: Document>(store: &dyn KeyValueStore, now: u64) -> Loaded<D> {
         Err(error) => {
             return Loaded {
                 doc: D::default(),
-                notice: Some(Notice::Unavailable { error: error.to_string() }),
+                notice: Some(Notice::Unavailable {
+                    error: error.to_string(),
+                }),
                 writable: false,
             }
         }
@@ -126,7 +145,13 @@ pub fn load<D: Document>(store: &dyn KeyValueStore, now: u64) -> Loaded<D> {
         Err(problem) => {
             let backup_key = format!("{}.backup.{now}", D::KEY);
             let (notice, writable) = match store.set(&backup_key, &raw) {
-                Ok(()) => (Notice::KeptAside { backup_key, problem }, true),
+                Ok(()) => (
+                    Notice::KeptAside {
+                        backup_key,
+                        problem,
+                    },
+                    true,
+                ),
                 Err(error) => (
                     Notice::NotBackedUp {
                         problem,
@@ -146,7 +171,8 @@ pub fn load<D: Document>(store: &dyn KeyValueStore, now: u64) -> Loaded<D> {
 
 /// Reads an envelope and upgrades its data; returns the version it had.
 fn decode<D: Document>(raw: &str) -> Result<(D, u32), String> {
-    let envelope: Envelope = serde_json::from_str(raw).map_err(|e| format!("it is not a FirstLine save: {e}"))?;
+    let envelope: Envelope =
+        serde_json::from_str(raw).map_err(|e| format!("it is not a FirstLine save: {e}"))?;
     if envelope.format != D::FORMAT {
         return Err(format!(
             "it holds \"{}\" data, not \"{}\"",
@@ -164,22 +190,27 @@ fn decode<D: Document>(raw: &str) -> Result<(D, u32), String> {
     if envelope.version == 0 {
         return Err("it has version 0, which no FirstLine writes".to_owned());
     }
-    let mut data = envelope.data;
-    for version in envelope.version..D::VERSION {
-        data = D::upgrade(version, data).map_err(|e| format!("upgrading from version {version} failed: {e}"))?;
+    let mut data = envelope.data.get().to_owned();
+    if envelope.version < D::VERSION {
+        let mut value: Value =
+            serde_json::from_str(&data).map_err(|e| format!("its data is not JSON: {e}"))?;
+        for version in envelope.version..D::VERSION {
+            value = D::upgrade(version, value)
+                .map_err(|e| format!("upgrading from version {version} failed: {e}"))?;
+        }
+        data = value.to_string();
     }
-    let doc = serde_json::from_value(data).map_err(|e| format!("its contents do not match: {e}"))?;
+    let doc = serde_json::from_str(&data).map_err(|e| format!("its contents do not match: {e}"))?;
     Ok((doc, envelope.version))
 }
 
 /// Saves `doc` under its key. The caller reports a failure to the user.
 pub fn save<D: Document>(store: &dyn KeyValueStore, doc: &D, now: u64) -> Result<(), StoreError> {
-    let data = serde_json::to_value(doc).map_err(|e| StoreError::Encode(e.to_string()))?;
-    let envelope = Envelope {
-        format: D::FORMAT.to_owned(),
+    let envelope = EnvelopeOut {
+        format: D::FORMAT,
         version: D::VERSION,
         saved_at: now,
-        data,
+        data: doc,
     };
     let text = serde_json::to_string(&envelope).map_err(|e| StoreError::Encode(e.to_string()))?;
     store.set(D::KEY, &text)
@@ -244,7 +275,10 @@ mod tests {
         assert_eq!(backup_key, "test.counter.backup.99");
         assert_eq!(store.get(backup_key).unwrap().as_deref(), Some("{not json"));
         // The original stays until the next save replaces it.
-        assert_eq!(store.get("test.counter").unwrap().as_deref(), Some("{not json"));
+        assert_eq!(
+            store.get("test.counter").unwrap().as_deref(),
+            Some("{not json")
+        );
     }
 
     #[test]
@@ -258,8 +292,15 @@ mod tests {
             let store = MemoryStore::new();
             store.set("test.counter", raw).unwrap();
             let loaded: Loaded<Counter> = load(&store, 5);
-            assert!(matches!(loaded.notice, Some(Notice::KeptAside { .. })), "{raw}: {:?}", loaded.notice);
-            assert_eq!(store.get("test.counter.backup.5").unwrap().as_deref(), Some(raw));
+            assert!(
+                matches!(loaded.notice, Some(Notice::KeptAside { .. })),
+                "{raw}: {:?}",
+                loaded.notice
+            );
+            assert_eq!(
+                store.get("test.counter.backup.5").unwrap().as_deref(),
+                Some(raw)
+            );
         }
     }
 

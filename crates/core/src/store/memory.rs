@@ -42,10 +42,14 @@ impl KeyValueStore for MemoryStore {
     fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
         if let Some(limit) = self.limit {
             if self.used_without(key) + key.len() + value.len() > limit {
-                return Err(StoreError::QuotaExceeded(format!("the {limit}-byte limit is reached")));
+                return Err(StoreError::QuotaExceeded(format!(
+                    "the {limit}-byte limit is reached"
+                )));
             }
         }
-        self.entries.borrow_mut().insert(key.to_owned(), value.to_owned());
+        self.entries
+            .borrow_mut()
+            .insert(key.to_owned(), value.to_owned());
         Ok(())
     }
 

@@ -1,0 +1,75 @@
+//! `firstline check` on a folder of broken fixtures: one finding per broken
+//! file, each with file, line and column, and exit status 1.
+
+use std::path::Path;
+use std::process::Command;
+
+fn firstline(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_firstline"))
+        .args(args)
+        .current_dir(Path::new(env!("CARGO_MANIFEST_DIR")))
+        .output()
+        .expect("the firstline binary runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn every_broken_fixture_gets_a_located_finding() {
+    let (code, stdout, stderr) = firstline(&["check", "tests/fixtures/broken"]);
+    assert_eq!(code, 1, "stdout:\n{stdout}\nstderr:\n{stderr}");
+    let expect = [
+        ("syntax-error.json:4:3:", "invalid JSON: expected `,` or `}`"),
+        ("unknown-field.json:13:14:", "unknown field `anwser`"),
+        ("answer-out-of-range.json:13:17:", "answer 4 is out of range: there are 2 options, numbered 0 to 1"),
+        ("duplicate-id.json:15:13:", "duplicate question id \"dup-1\"; first defined at tests/fixtures/broken/duplicate-id.json:6:13"),
+        ("missing-kind.json:1:1:", "missing \"kind\""),
+        ("unknown-objective.json:7:20:", "objective \"9.9\" is not in the TEST-1 blueprint; use one of 1.1, 2.1"),
+        ("wrong-type.json:5:28:", "invalid type: string \"ninety\", expected u32"),
+        ("missing-why.json:14:31:", "explain why this option is right or wrong"),
+    ];
+    for (location, message) in expect {
+        let line = stdout
+            .lines()
+            .find(|l| l.contains(location))
+            .unwrap_or_else(|| panic!("no finding at {location} in:\n{stdout}"));
+        assert!(line.starts_with("tests/fixtures/broken/"), "{line}");
+        assert!(line.contains(message), "expected \"{message}\" in: {line}");
+    }
+    assert_eq!(stdout.lines().count(), expect.len(), "one finding per broken file:\n{stdout}");
+    assert!(!stdout.contains("blueprint.json"), "the good blueprint has no findings");
+    assert!(stderr.contains("checked 9 file(s)"), "{stderr}");
+}
+
+#[test]
+fn bundled_content_is_clean() {
+    let (code, stdout, stderr) = firstline(&["check", "../../questions", "../../scenarios"]);
+    assert_eq!(code, 0, "stdout:\n{stdout}\nstderr:\n{stderr}");
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_eq!(firstline(&["check", "no/such/folder"]).0, 2);
+    assert_eq!(firstline(&["frobnicate"]).0, 2);
+    assert_eq!(firstline(&["check", "--strict"]).0, 2);
+    assert_eq!(firstline(&["manifest"]).0, 2);
+}
+
+#[test]
+fn manifest_lists_the_content_files() {
+    let dir = std::env::temp_dir().join(format!("firstline-manifest-{}", std::process::id()));
+    std::fs::create_dir_all(dir.join("questions/sub")).unwrap();
+    std::fs::write(dir.join("questions/sub/b.json"), "{}").unwrap();
+    std::fs::write(dir.join("questions/a.json"), "{}").unwrap();
+    std::fs::write(dir.join("questions/README.md"), "").unwrap();
+    let (code, stdout, _) = firstline(&["manifest", dir.to_str().unwrap()]);
+    assert_eq!(code, 0);
+    assert!(stdout.contains("(2 files)"), "{stdout}");
+    let manifest = std::fs::read_to_string(dir.join("manifest.json")).unwrap();
+    let parsed: serde_json::Value = serde_json::from_str(&manifest).unwrap();
+    assert_eq!(parsed["files"], serde_json::json!(["questions/a.json", "questions/sub/b.json"]));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
