@@ -15,6 +15,7 @@ pub const MAX_OPTIONS: usize = 9;
 /// The task-related fields shared by a question and a PBQ item.
 struct TaskFields<'a> {
     kind: QuestionType,
+    prompt: &'a str,
     options: &'a [RawOption],
     answer: Option<&'a AnswerKey>,
     pairs: &'a [RawPair],
@@ -89,6 +90,7 @@ pub fn check_set(
             }
             let fields = TaskFields {
                 kind: raw.kind,
+                prompt: &raw.prompt,
                 options: &raw.options,
                 answer: raw.answer.as_ref(),
                 pairs: &raw.pairs,
@@ -176,6 +178,7 @@ fn check_pbq(
         }
         let fields = TaskFields {
             kind: item.kind,
+            prompt: &item.prompt,
             options: &item.options,
             answer: item.answer.as_ref(),
             pairs: &item.pairs,
@@ -324,6 +327,15 @@ fn check_choices(fields: &TaskFields, path: &JsonPath, report: &mut Reporter) ->
         }
     }
     if multiple {
+        if !says_how_many(fields.prompt, key.len()) {
+            report.error(
+                &path.key("prompt"),
+                format!(
+                    "a multiple task's prompt must say how many to pick, such as \"(Choose {}.)\"",
+                    number_word(key.len())
+                ),
+            );
+        }
         if key.len() < 2 || key.len() >= options.len() {
             report.error(
                 &apath,
@@ -453,4 +465,20 @@ fn check_pairs(
         report.error(&path.key("distractors"), format!("a matching task offers at most {MAX_OPTIONS} choices on the right; remove some distractors"));
     }
     (report.error_count() == before).then_some(task)
+}
+
+fn number_word(n: usize) -> String {
+    const WORDS: [&str; 10] = [
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+    ];
+    WORDS.get(n).map_or_else(|| n.to_string(), |w| (*w).to_owned())
+}
+
+/// Whether a prompt says "choose N" (as a word or digit) for this N.
+fn says_how_many(prompt: &str, n: usize) -> bool {
+    let lower = prompt.to_lowercase();
+    let word = number_word(n);
+    [format!("choose {word}"), format!("choose {n}"), format!("select {word}"), format!("select {n}")]
+        .iter()
+        .any(|phrase| lower.contains(phrase.as_str()))
 }
