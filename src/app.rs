@@ -6,8 +6,8 @@ use leptos_router::path;
 
 use crate::components::content_banner::ContentBanner;
 use crate::components::nav::Nav;
-use crate::components::skip_link::SkipLink;
 use crate::components::notice_list::NoticeList;
+use crate::components::skip_link::SkipLink;
 use crate::pages::{
     author::Author, home::Home, interview::Interview, not_found::NotFound, practice::Practice,
     progress::ProgressPage, scenarios::Scenarios,

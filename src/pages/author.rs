@@ -61,6 +61,6 @@ pub fn Author() -> impl IntoView {
                     </table>
                 }
             })}
-        
+
     }
 }

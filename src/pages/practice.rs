@@ -64,7 +64,7 @@ pub fn Practice() -> impl IntoView {
                     <SingleQuestion question=question on_next=move || position.update(|p| *p += 1)/>
                 }.into_any()
             })}
-        
+
     }
 }
 

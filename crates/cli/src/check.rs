@@ -5,16 +5,26 @@ use std::fs;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use firstline_core::content::{Finding, Library, Severity, Source};
+use firstline_core::content::{Finding, Library, LoadReport, Severity, Source};
 
 use crate::files::{display_name, json_files};
 use crate::usage::UsageError;
 
 const DEFAULT_DIRS: &[&str] = &["questions", "scenarios"];
 
-pub fn run(args: &[String]) -> Result<ExitCode, UsageError> {
+/// Every content file under the folders, read and loaded by the core.
+pub struct Loaded {
+    pub report: LoadReport,
+    /// Files that could not be read as text, as findings.
+    pub unreadable: Vec<Finding>,
+    pub file_count: usize,
+}
+
+/// Reads every `.json` file under the named folders (default: questions
+/// and scenarios) and loads them together.
+pub fn load_dirs(args: &[String]) -> Result<Loaded, UsageError> {
     if let Some(flag) = args.iter().find(|a| a.starts_with('-')) {
-        return Err(UsageError(format!("unknown option \"{flag}\" for check")));
+        return Err(UsageError(format!("unknown option \"{flag}\"")));
     }
     let dirs: Vec<PathBuf> = if args.is_empty() {
         DEFAULT_DIRS
@@ -49,8 +59,21 @@ pub fn run(args: &[String]) -> Result<ExitCode, UsageError> {
         }
     }
     let file_count = sources.len() + findings.len();
-    let report = Library::load(sources);
-    findings.extend(report.findings);
+    Ok(Loaded {
+        report: Library::load(sources),
+        unreadable: findings,
+        file_count,
+    })
+}
+
+pub fn run(args: &[String]) -> Result<ExitCode, UsageError> {
+    let Loaded {
+        report,
+        unreadable,
+        file_count,
+    } = load_dirs(args)?;
+    let mut findings = unreadable;
+    findings.extend(report.findings.iter().cloned());
     findings.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
     for finding in &findings {
         println!("{finding}");

@@ -4,6 +4,7 @@
 mod check;
 mod files;
 mod manifest;
+mod stats;
 mod usage;
 
 use std::process::ExitCode;
@@ -30,6 +31,7 @@ fn run(args: &[String]) -> Result<ExitCode, UsageError> {
     match command.as_str() {
         "check" => check::run(rest),
         "manifest" => manifest::run(rest),
+        "stats" => stats::run(rest),
         "help" | "--help" | "-h" => {
             println!("{}", usage::LONG);
             Ok(ExitCode::SUCCESS)

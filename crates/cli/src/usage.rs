@@ -9,6 +9,8 @@ USAGE:
     firstline check [DIR...]     Validate every .json file under each DIR
                                  (default: questions scenarios). Prints one
                                  line per finding as file:line:col: message.
+    firstline stats [DIR...]     Count questions per exam, domain (against the
+                                 blueprint weight), type and difficulty.
     firstline manifest DIR       Write DIR/manifest.json listing the content
                                  files under DIR (the build runs this).
     firstline help               Show this help.

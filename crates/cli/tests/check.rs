@@ -39,9 +39,20 @@ fn every_broken_fixture_gets_a_located_finding() {
         assert!(line.starts_with("tests/fixtures/broken/"), "{line}");
         assert!(line.contains(message), "expected \"{message}\" in: {line}");
     }
-    assert_eq!(stdout.lines().count(), expect.len(), "one finding per broken file:\n{stdout}");
-    assert!(!stdout.contains("blueprint.json"), "the good blueprint has no findings");
-    assert!(stderr.contains("checked 9 file(s)"), "{stderr}");
+    assert_eq!(
+        stdout.lines().count(),
+        expect.len(),
+        "one finding per broken file:\n{stdout}"
+    );
+    assert!(
+        !stdout.contains("blueprint.json"),
+        "the good blueprint has no findings"
+    );
+    assert!(stderr.contains("checked 10 file(s)"), "{stderr}");
+    assert!(
+        !stdout.contains("good.json"),
+        "the good question set has no findings"
+    );
 }
 
 #[test]
@@ -70,6 +81,9 @@ fn manifest_lists_the_content_files() {
     assert!(stdout.contains("(2 files)"), "{stdout}");
     let manifest = std::fs::read_to_string(dir.join("manifest.json")).unwrap();
     let parsed: serde_json::Value = serde_json::from_str(&manifest).unwrap();
-    assert_eq!(parsed["files"], serde_json::json!(["questions/a.json", "questions/sub/b.json"]));
+    assert_eq!(
+        parsed["files"],
+        serde_json::json!(["questions/a.json", "questions/sub/b.json"])
+    );
     std::fs::remove_dir_all(&dir).unwrap();
 }

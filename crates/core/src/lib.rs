@@ -7,4 +7,5 @@
 
 pub mod content;
 pub mod progress;
+pub mod quiz;
 pub mod store;

@@ -70,7 +70,13 @@ fn typed<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, Finding> {
         let offset = offset_of(text, e.line(), e.column());
         // The byte serde_json stopped at belongs to the value it was reading.
         let path = path_at(text, offset + 1);
-        Finding::at(file, Position::of_offset(text, offset), &path, Severity::Error, message_of(&e))
+        Finding::at(
+            file,
+            Position::of_offset(text, offset),
+            &path,
+            Severity::Error,
+            message_of(&e),
+        )
     })
 }
 

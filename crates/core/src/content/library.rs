@@ -11,6 +11,7 @@ use super::finding::{Finding, Reporter};
 use super::path::JsonPath;
 use super::question::Question;
 use super::question_check;
+use crate::quiz::draw;
 
 /// One content file's name (its path under the content root) and text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -132,12 +133,52 @@ impl Library {
             }
             report.summarise(source, "question-set", loaded, reporter.finish());
         }
+        report.check_drawable(&sources, &exam_origin);
         report.files.sort_by(|a, b| a.name.cmp(&b.name));
         report
     }
 }
 
 impl LoadReport {
+    /// Warns, at the blueprint, about domains without enough questions for
+    /// a full exam (the draw then takes more from other domains).
+    fn check_drawable(&mut self, sources: &[Source], exam_origin: &HashMap<String, String>) {
+        for exam in &self.library.exams {
+            let Some(source) = exam_origin
+                .get(&exam.id)
+                .and_then(|name| sources.iter().find(|s| &s.name == name))
+            else {
+                continue;
+            };
+            let available = |domain: &str| {
+                self.library
+                    .questions
+                    .iter()
+                    .filter(|q| q.exam == exam.id && q.domain == domain)
+                    .count()
+            };
+            let wanted = draw::allocate(exam, &|_| usize::MAX, exam.question_count as usize);
+            let mut reporter = Reporter::new(&source.name, &source.text);
+            for (index, (domain, need)) in wanted.iter().enumerate() {
+                let have = available(domain);
+                if have < *need {
+                    reporter.warning(
+                        &JsonPath::root().key("domains").index(index),
+                        format!(
+                            "domain {domain} has {have} question(s) but a full {}-question exam draws {need}; add questions, or full exams will draw more from other domains",
+                            exam.question_count
+                        ),
+                    );
+                }
+            }
+            let findings = reporter.finish();
+            if let Some(summary) = self.files.iter_mut().find(|f| f.name == source.name) {
+                summary.warnings += findings.len();
+            }
+            self.findings.extend(findings);
+        }
+    }
+
     fn summarise(&mut self, source: &Source, kind: &str, loaded: usize, findings: Vec<Finding>) {
         self.files.push(FileSummary {
             name: source.name.clone(),

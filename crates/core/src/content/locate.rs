@@ -236,8 +236,13 @@ pub fn offset_of(text: &str, line: usize, byte_column: usize) -> usize {
 /// [`locate`], used to name the path of a parse error from its position.
 pub fn path_at(text: &str, offset: usize) -> JsonPath {
     enum Frame {
-        Object { key: Option<String>, expect_key: bool },
-        Array { index: usize },
+        Object {
+            key: Option<String>,
+            expect_key: bool,
+        },
+        Array {
+            index: usize,
+        },
     }
     let bytes = text.as_bytes();
     let end = offset.min(bytes.len());
@@ -305,7 +310,8 @@ mod path_at_tests {
     #[test]
     fn names_the_key_or_element_at_an_offset() {
         let text = r#"{"a": [{"b": 1}, {"c": "x", "d": [5, 6]}], "e": true}"#;
-        let at = |needle: &str| path_at(text, text.find(needle).unwrap() + needle.len()).to_string();
+        let at =
+            |needle: &str| path_at(text, text.find(needle).unwrap() + needle.len()).to_string();
         assert_eq!(at("\"b\""), "a[0].b");
         assert_eq!(at("\"x\""), "a[1].c");
         assert_eq!(at("[5, 6"), "a[1].d[1]");

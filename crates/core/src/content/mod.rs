@@ -11,6 +11,7 @@ pub mod normalise;
 pub mod path;
 pub mod question;
 pub mod question_check;
+pub mod stats;
 
 pub use finding::{Finding, Severity};
 pub use library::{Library, LoadReport, Source};

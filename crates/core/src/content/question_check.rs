@@ -471,14 +471,21 @@ fn number_word(n: usize) -> String {
     const WORDS: [&str; 10] = [
         "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
     ];
-    WORDS.get(n).map_or_else(|| n.to_string(), |w| (*w).to_owned())
+    WORDS
+        .get(n)
+        .map_or_else(|| n.to_string(), |w| (*w).to_owned())
 }
 
 /// Whether a prompt says "choose N" (as a word or digit) for this N.
 fn says_how_many(prompt: &str, n: usize) -> bool {
     let lower = prompt.to_lowercase();
     let word = number_word(n);
-    [format!("choose {word}"), format!("choose {n}"), format!("select {word}"), format!("select {n}")]
-        .iter()
-        .any(|phrase| lower.contains(phrase.as_str()))
+    [
+        format!("choose {word}"),
+        format!("choose {n}"),
+        format!("select {word}"),
+        format!("select {n}"),
+    ]
+    .iter()
+    .any(|phrase| lower.contains(phrase.as_str()))
 }

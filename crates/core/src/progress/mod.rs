@@ -1,19 +1,35 @@
-//! The learner's progress: every attempt and result, saved in the browser.
+//! The learner's progress: every answer and result, saved in the browser.
 
 use serde::{Deserialize, Serialize};
 
+use crate::quiz::answer::Confidence;
+use crate::quiz::results::ExamRecord;
+use crate::quiz::review::ReviewDeck;
 use crate::store::Document;
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Progress {
     #[serde(default)]
     pub attempts: Vec<Attempt>,
+    #[serde(default)]
+    pub exams: Vec<ExamRecord>,
+    #[serde(default)]
+    pub review: ReviewDeck,
 }
 
 impl Document for Progress {
     const KEY: &'static str = "firstline.progress";
     const FORMAT: &'static str = "firstline-progress";
     const VERSION: u32 = 1;
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Mode {
+    #[default]
+    Practice,
+    Exam,
+    Review,
 }
 
 /// One answered question.
@@ -27,16 +43,30 @@ pub struct Attempt {
     pub score: f64,
     /// When it was answered, in milliseconds since the Unix epoch.
     pub at: u64,
+    #[serde(default)]
+    pub mode: Mode,
+    #[serde(default)]
+    pub confidence: Option<Confidence>,
+    /// Wrong options picked, in words.
+    #[serde(default)]
+    pub wrong_picks: Vec<String>,
 }
 
 impl Attempt {
     pub fn correct(&self) -> bool {
-        self.score >= 1.0
+        crate::quiz::score::is_full(self.score)
     }
 }
 
 impl Progress {
+    /// Records an answer and updates the review schedule.
     pub fn record(&mut self, attempt: Attempt) {
+        self.review.record(
+            &attempt.question,
+            attempt.score,
+            attempt.confidence,
+            attempt.at,
+        );
         self.attempts.push(attempt);
     }
 
@@ -44,28 +74,58 @@ impl Progress {
     pub fn recent(&self) -> impl Iterator<Item = &Attempt> {
         self.attempts.iter().rev()
     }
+
+    /// Whether the question was ever answered.
+    pub fn has_seen(&self, question: &str) -> bool {
+        self.attempts.iter().any(|a| a.question == question)
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::{load, save, MemoryStore};
+    use crate::store::{load, save, KeyValueStore, MemoryStore};
+
+    fn attempt(score: f64, confidence: Option<Confidence>) -> Attempt {
+        Attempt {
+            question: "q1".into(),
+            exam: "220-1201".into(),
+            domain: "2.0".into(),
+            objective: "2.1".into(),
+            score,
+            at: 10,
+            mode: Mode::Practice,
+            confidence,
+            wrong_picks: vec![],
+        }
+    }
 
     #[test]
     fn attempts_survive_a_save_and_load() {
         let store = MemoryStore::new();
         let mut progress = Progress::default();
-        progress.record(Attempt {
-            question: "q1".into(),
-            exam: "220-1201".into(),
-            domain: "2.0".into(),
-            objective: "2.1".into(),
-            score: 1.0,
-            at: 10,
-        });
+        progress.record(attempt(1.0, Some(Confidence::Sure)));
         save(&store, &progress, 11).unwrap();
         let loaded = load::<Progress>(&store, 12);
         assert_eq!(loaded.doc, progress);
         assert!(loaded.doc.attempts[0].correct());
+    }
+
+    #[test]
+    fn foundation_saves_without_the_newer_fields_still_load() {
+        let store = MemoryStore::new();
+        let old = r#"{"format":"firstline-progress","version":1,"saved_at":1,"data":{"attempts":[{"question":"q1","exam":"220-1201","domain":"2.0","objective":"2.1","score":1.0,"at":5}]}}"#;
+        store.set(Progress::KEY, old).unwrap();
+        let loaded = load::<Progress>(&store, 2);
+        assert!(loaded.notice.is_none(), "{:?}", loaded.notice);
+        assert_eq!(loaded.doc.attempts.len(), 1);
+        assert_eq!(loaded.doc.attempts[0].mode, Mode::Practice);
+    }
+
+    #[test]
+    fn a_missed_answer_is_scheduled_for_review() {
+        let mut progress = Progress::default();
+        progress.record(attempt(0.0, Some(Confidence::Sure)));
+        assert_eq!(progress.review.due(10 + 11 * 60 * 1000).len(), 1);
     }
 }

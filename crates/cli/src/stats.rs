@@ -1,0 +1,50 @@
+//! `firstline stats`: how many questions each exam has, per domain (against
+//! the blueprint's weight), per type and per difficulty.
+
+use std::process::ExitCode;
+
+use firstline_core::content::stats::exam_stats;
+
+use crate::check::load_dirs;
+use crate::usage::UsageError;
+
+pub fn run(args: &[String]) -> Result<ExitCode, UsageError> {
+    let loaded = load_dirs(args)?;
+    let stats = exam_stats(&loaded.report.library);
+    if stats.is_empty() {
+        println!("no exam blueprints found");
+    }
+    for exam in stats {
+        println!("{} {}: {} questions", exam.exam, exam.name, exam.total);
+        for d in &exam.domains {
+            let share = d.share(exam.total);
+            let off = share - f64::from(d.weight);
+            let flag = if off.abs() > 5.0 {
+                "  <- more than 5 points from the blueprint"
+            } else {
+                ""
+            };
+            println!(
+                "  {:<5} {:<40} {:>4}  {:>5.1}% (blueprint {:>2}%){flag}",
+                d.id, d.name, d.count, share, d.weight
+            );
+        }
+        let types: Vec<String> = exam
+            .types
+            .iter()
+            .map(|(t, n)| format!("{} {n}", t.name()))
+            .collect();
+        println!("  types: {}", types.join(", "));
+        let levels: Vec<String> = exam
+            .difficulties
+            .iter()
+            .map(|(d, n)| format!("{} {n}", d.label()))
+            .collect();
+        println!("  difficulty: {}", levels.join(", "));
+    }
+    let errors = loaded.report.error_count() + loaded.unreadable.len();
+    if errors > 0 {
+        eprintln!("note: {errors} content error(s) left some questions out; run `firstline check`");
+    }
+    Ok(ExitCode::SUCCESS)
+}

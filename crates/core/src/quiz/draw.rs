@@ -1,0 +1,123 @@
+//! Choosing questions: by the blueprint's domain weights for an exam, or
+//! from a filtered pool for practice. Deterministic for a given seed.
+
+use crate::content::exam::Exam;
+use crate::content::question::{Question, QuestionType};
+
+/// How many questions each domain gets out of `total`, by weight, using the
+/// largest-remainder method. Domains without enough questions give their
+/// shortfall to the others, largest weight first. Returns (domain id, count)
+/// in blueprint order.
+pub fn allocate(
+    exam: &Exam,
+    available: &dyn Fn(&str) -> usize,
+    total: usize,
+) -> Vec<(String, usize)> {
+    let weight_sum: u32 = exam.domains.iter().map(|d| d.weight).sum::<u32>().max(1);
+    let quotas: Vec<f64> = exam
+        .domains
+        .iter()
+        .map(|d| f64::from(d.weight) * total as f64 / f64::from(weight_sum))
+        .collect();
+    let mut counts: Vec<usize> = quotas.iter().map(|q| q.floor() as usize).collect();
+    let mut by_remainder: Vec<usize> = (0..quotas.len()).collect();
+    by_remainder.sort_by(|&a, &b| {
+        let (ra, rb) = (quotas[a] - quotas[a].floor(), quotas[b] - quotas[b].floor());
+        rb.total_cmp(&ra).then(a.cmp(&b))
+    });
+    let mut left = total.saturating_sub(counts.iter().sum());
+    for &i in by_remainder.iter().cycle().take(quotas.len() * 2) {
+        if left == 0 {
+            break;
+        }
+        counts[i] += 1;
+        left -= 1;
+    }
+    // Cap by what exists, then hand the shortfall to domains with spare.
+    let caps: Vec<usize> = exam.domains.iter().map(|d| available(&d.id)).collect();
+    let mut shortfall = 0;
+    for (count, &cap) in counts.iter_mut().zip(&caps) {
+        if *count > cap {
+            shortfall += *count - cap;
+            *count = cap;
+        }
+    }
+    let mut by_weight: Vec<usize> = (0..counts.len()).collect();
+    by_weight.sort_by(|&a, &b| {
+        exam.domains[b]
+            .weight
+            .cmp(&exam.domains[a].weight)
+            .then(a.cmp(&b))
+    });
+    while shortfall > 0 {
+        let Some(&i) = by_weight.iter().find(|&&i| counts[i] < caps[i]) else {
+            break;
+        };
+        counts[i] += 1;
+        shortfall -= 1;
+    }
+    exam.domains
+        .iter()
+        .map(|d| d.id.clone())
+        .zip(counts)
+        .collect()
+}
+
+/// Draws an exam: questions per domain by weight, performance-based
+/// questions first (as on the real exam), the rest mixed. Returns ids.
+pub fn draw_exam(exam: &Exam, pool: &[&Question], total: usize, seed: u64) -> Vec<String> {
+    let mut rng = fastrand::Rng::with_seed(seed);
+    let in_domain = |domain: &str| -> Vec<&Question> {
+        pool.iter()
+            .copied()
+            .filter(|q| q.exam == exam.id && q.domain == domain)
+            .collect()
+    };
+    let plan = allocate(exam, &|d| in_domain(d).len(), total);
+    let mut picked: Vec<&Question> = Vec::new();
+    for (domain, count) in plan {
+        let mut candidates = in_domain(&domain);
+        rng.shuffle(&mut candidates);
+        picked.extend(candidates.into_iter().take(count));
+    }
+    rng.shuffle(&mut picked);
+    picked.sort_by_key(|q| q.kind() != QuestionType::Pbq);
+    picked.into_iter().map(|q| q.id.clone()).collect()
+}
+
+/// What a practice session draws from.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PracticeFilter {
+    pub exam: Option<String>,
+    /// Empty means every domain.
+    pub domains: Vec<String>,
+    /// Empty means every objective (of the chosen domains).
+    pub objectives: Vec<String>,
+}
+
+impl PracticeFilter {
+    pub fn accepts(&self, q: &Question) -> bool {
+        self.exam.as_ref().is_none_or(|e| &q.exam == e)
+            && (self.domains.is_empty() || self.domains.contains(&q.domain))
+            && (self.objectives.is_empty() || self.objectives.contains(&q.objective))
+    }
+}
+
+/// Draws up to `count` practice questions matching the filter, preferring
+/// ones the learner has not answered yet (`seen`), in random order.
+pub fn draw_practice(
+    pool: &[&Question],
+    filter: &PracticeFilter,
+    count: usize,
+    seen: &dyn Fn(&str) -> bool,
+    seed: u64,
+) -> Vec<String> {
+    let mut rng = fastrand::Rng::with_seed(seed);
+    let mut candidates: Vec<&Question> =
+        pool.iter().copied().filter(|q| filter.accepts(q)).collect();
+    rng.shuffle(&mut candidates);
+    candidates.sort_by_key(|q| seen(&q.id));
+    candidates.truncate(count);
+    rng.shuffle(&mut candidates);
+    candidates.into_iter().map(|q| q.id.clone()).collect()
+}
