@@ -3,23 +3,28 @@
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
+use leptos_router::Lazy;
 
 use crate::components::content_banner::ContentBanner;
 use crate::components::nav::Nav;
 use crate::components::notice_list::NoticeList;
 use crate::components::skip_link::SkipLink;
+use crate::pages::practice::{
+    exam::ExamRoute, results::ResultsRoute, review::ReviewRoute, session::SessionRoute,
+    setup::PracticeRoute,
+};
 use crate::pages::{
-    author::Author, home::Home, interview::Interview, not_found::NotFound, practice::Practice,
-    progress::ProgressPage, scenarios::Scenarios,
+    author::AuthorRoute, home::Home, interview::InterviewRoute, not_found::NotFound,
+    progress::ProgressRoute, scenarios::ScenariosRoute,
 };
 use crate::state::content::provide_content;
 use crate::state::notices::Notices;
-use crate::state::progress::ProgressState;
+use crate::state::progress;
 
 #[component]
 pub fn App() -> impl IntoView {
     let notices = Notices::provide();
-    ProgressState::provide(notices);
+    progress::provide(notices);
     provide_content();
 
     view! {
@@ -31,11 +36,15 @@ pub fn App() -> impl IntoView {
             <main id="main" tabindex="-1">
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Home/>
-                    <Route path=path!("/practice") view=Practice/>
-                    <Route path=path!("/scenarios") view=Scenarios/>
-                    <Route path=path!("/interview") view=Interview/>
-                    <Route path=path!("/progress") view=ProgressPage/>
-                    <Route path=path!("/author") view=Author/>
+                    <Route path=path!("/practice") view={Lazy::<PracticeRoute>::new()}/>
+                    <Route path=path!("/practice/session") view={Lazy::<SessionRoute>::new()}/>
+                    <Route path=path!("/practice/exam") view={Lazy::<ExamRoute>::new()}/>
+                    <Route path=path!("/practice/review") view={Lazy::<ReviewRoute>::new()}/>
+                    <Route path=path!("/practice/results/:n") view={Lazy::<ResultsRoute>::new()}/>
+                    <Route path=path!("/scenarios") view={Lazy::<ScenariosRoute>::new()}/>
+                    <Route path=path!("/interview") view={Lazy::<InterviewRoute>::new()}/>
+                    <Route path=path!("/progress") view={Lazy::<ProgressRoute>::new()}/>
+                    <Route path=path!("/author") view={Lazy::<AuthorRoute>::new()}/>
                 </Routes>
             </main>
             <footer class="site-footer">

@@ -1,7 +1,18 @@
 import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 
-const pages = ['/', '/practice', '/scenarios', '/interview', '/progress', '/author', '/missing-page'];
+const pages = [
+  '/',
+  '/practice',
+  '/practice/session?mode=practice&seed=1&ids=c1-net-001',
+  '/practice/exam',
+  '/practice/review',
+  '/scenarios',
+  '/interview',
+  '/progress',
+  '/author',
+  '/missing-page',
+];
 
 for (const scheme of ['light', 'dark'] as const) {
   for (const path of pages) {

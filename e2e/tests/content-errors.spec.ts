@@ -17,14 +17,14 @@ test('a malformed content file is reported while the good ones still work', asyn
     route.fulfill({ status: 200, contentType: 'application/json', body: broken }),
   );
 
-  await open(page, '/practice');
+  await open(page, '/practice/session?mode=practice&seed=1&ids=c1-net-001');
   const banner = page.getByRole('alert').filter({ hasText: 'Content problem' });
   await expect(banner).toBeVisible();
 
   // The good questions still load and can be answered.
-  await page.getByRole('radio').first().check();
+  await page.getByRole('radio', { name: 'DNS' }).check();
   await page.getByRole('button', { name: 'Check answer' }).click();
-  await expect(page.getByText(/Correct\.|Not quite\./)).toBeVisible();
+  await expect(page.getByText('Correct.')).toBeVisible();
 
   // The details name the file, line and column, and what was expected.
   await banner.getByRole('link', { name: /See the details/ }).click();

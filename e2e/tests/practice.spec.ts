@@ -1,21 +1,42 @@
 import { test, expect } from '@playwright/test';
-import { open } from './helpers';
+import { answerCurrent, open } from './helpers';
 
-test('answer a question, reload, and see the attempt on the Progress page', async ({ page }) => {
+test('set up a practice run, answer by keyboard, see explanations, and find it on Progress after a reload', async ({ page }) => {
   await open(page, '/practice');
-  await page.getByLabel('Exam').selectOption({ label: '220-1201 CompTIA A+ Core 1' });
-  const form = page.locator('form.question');
-  const question = await form.locator('legend').innerText();
-  // Keyboard only: focus the first option, pick it with the arrow keys.
-  await form.getByRole('radio').first().focus();
-  await page.keyboard.press('Space');
-  await page.getByRole('button', { name: 'Check answer' }).press('Enter');
-  await expect(page.getByRole('status').filter({ hasText: /Correct\.|Not quite\./ })).toBeVisible();
-  await expect(page.getByText(/\(correct answer\)/)).toBeVisible();
+  await page.getByLabel('Exam', { exact: true }).selectOption({ label: '220-1201 CompTIA A+ Core 1' });
+  await page.getByRole('checkbox', { name: /2\.0 Networking/ }).check();
+  await page.getByLabel('Number of questions').fill('3');
+  await page.getByRole('button', { name: 'Start practice' }).click();
+
+  await expect(page.getByText('Question 1 of 3')).toBeVisible();
+  const prompt = await page.locator('.question .prompt').innerText();
+  await expect(page.locator('.question .meta')).toContainText('220-1201');
+  await expect(page.getByRole('group', { name: 'How sure are you?' })).toBeVisible();
+
+  // Answer with whatever the question needs; single and multiple answer use number keys.
+  await answerCurrent(page);
+  await page.getByRole('radio', { name: 'Unsure' }).check();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.verdict')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Next question' })).toBeVisible();
+  // Every option or item is explained.
+  await expect(page.locator('.why').first()).toBeVisible();
 
   await page.reload();
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Progress' }).click();
-  const table = page.getByRole('table', { name: 'Recent answers' });
-  await expect(table).toContainText(question);
+  await expect(page.getByRole('table', { name: 'Recent answers' })).toContainText(prompt);
   await expect(page.getByText(/of 1 answers correct/)).toBeVisible();
 });
+
+test('a linked practice question shows why each option is right or wrong', async ({ page }) => {
+  await open(page, '/practice/session?mode=practice&seed=1&ids=c1-net-001');
+  await page.getByRole('radio', { name: /DHCP/ }).check();
+  await page.getByRole('button', { name: 'Check answer' }).click();
+  await expect(page.getByText('Not quite.')).toBeVisible();
+  await expect(page.getByText(/Correct answer\.\s*Right: DNS turns names/)).toBeVisible();
+  await expect(page.getByText(/Your choice\.\s*Wrong: DHCP hands out addresses/)).toBeVisible();
+  await page.getByRole('button', { name: 'Next question' }).click();
+  await expect(page.getByRole('heading', { name: 'Practice done' })).toBeVisible();
+  await expect(page.getByText('0 of 1 fully correct')).toBeVisible();
+});
+

@@ -18,8 +18,8 @@ test('garbage in storage: the app starts, warns, and keeps the garbage under a b
   expect(saved[backups[0]]).toBe('{"this is": not json');
 
   // The app goes on: answering saves fresh progress.
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Practice' }).click();
-  await page.getByRole('radio').first().check();
+  await page.goto('/practice/session?mode=practice&seed=1&ids=c1-net-001');
+  await page.getByRole('radio', { name: 'DNS' }).check();
   await page.getByRole('button', { name: 'Check answer' }).click();
   const after = await storage(page);
   expect(JSON.parse(after['firstline.progress']).data.attempts).toHaveLength(1);
@@ -36,8 +36,8 @@ test('a failed save (storage full) is reported to the user', async ({ page }) =>
       return original.call(this, key, value);
     };
   });
-  await open(page, '/practice');
-  await page.getByRole('radio').first().check();
+  await open(page, '/practice/session?mode=practice&seed=1&ids=c1-net-001');
+  await page.getByRole('radio', { name: 'DNS' }).check();
   await page.getByRole('button', { name: 'Check answer' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'could not be saved' })).toContainText('storage is full');
 });

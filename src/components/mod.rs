@@ -1,6 +1,9 @@
 //! Building blocks shared by pages.
 
+pub mod confidence;
 pub mod content_banner;
 pub mod nav;
 pub mod notice_list;
+pub mod question;
+pub mod shortcuts;
 pub mod skip_link;

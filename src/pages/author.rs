@@ -64,3 +64,5 @@ pub fn Author() -> impl IntoView {
 
     }
 }
+
+lazy_page!(AuthorRoute, Author);

@@ -10,3 +10,5 @@ pub fn Interview() -> impl IntoView {
         <p>"STAR answer practice with feedback is on its way."</p>
     }
 }
+
+lazy_page!(InterviewRoute, Interview);

@@ -1,61 +1,148 @@
+use firstline_core::quiz::insights::{calibration, most_picked_wrong, weakest_objectives};
+use firstline_core::quiz::score::percent;
 use leptos::prelude::*;
+use leptos_router::components::A;
 
+use crate::adapters::clock::format_date;
 use crate::adapters::dom::set_title;
 use crate::state::content::use_content;
 use crate::state::progress::use_progress;
 
+/// Everything recorded in this browser: exams, calibration, weak areas,
+/// common wrong picks and recent answers.
 #[component]
 pub fn ProgressPage() -> impl IntoView {
     set_title("Progress");
     let progress = use_progress().read();
     let content = use_content();
+    let prompt_of = move |id: &str| {
+        content
+            .get()
+            .and_then(|r| r.library.question(id).map(|q| q.prompt.clone()))
+            .unwrap_or_else(|| id.to_owned())
+    };
+
     let summary = move || {
         progress.with(|p| {
             let total = p.attempts.len();
+            if total == 0 {
+                return "You have not answered any questions yet.".to_string();
+            }
             let right = p.attempts.iter().filter(|a| a.correct()).count();
-            (total, right)
+            format!("{right} of {total} answers correct; {} exam(s) taken; {} question(s) in your review queue.", p.exams.len(), p.review.cards.len())
         })
     };
+
+    let exams = move || {
+        let rows = progress.with(|p| {
+            p.exams
+                .iter()
+                .enumerate()
+                .rev()
+                .map(|(i, e)| {
+                    view! {
+                        <tr>
+                            <td>{format_date(e.finished_at)}</td>
+                            <td>{e.exam.clone()}</td>
+                            <td>{format!("{} (estimate)", e.scaled)}</td>
+                            <td>{if e.passed() { "Above the pass line" } else { "Below the pass line" }}</td>
+                            <td><A href=format!("/practice/results/{i}")>{format!("Results of exam {}", i + 1)}</A></td>
+                        </tr>
+                    }
+                })
+                .collect_view()
+        });
+        view! {
+            <div class="table-wrap">
+                <table>
+                    <caption>"Exams taken"</caption>
+                    <thead><tr><th scope="col">"Finished"</th><th scope="col">"Exam"</th><th scope="col">"Score"</th><th scope="col">"Result"</th><th scope="col">"Details"</th></tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        }
+    };
+
+    let calibration_table = move || {
+        let rows = progress.with(|p| {
+            calibration(&p.attempts)
+                .into_iter()
+                .map(|row| {
+                    let share = row.share_right().map_or("\u{2014}".to_string(), |s| format!("{}%", percent(s)));
+                    view! { <tr><th scope="row">{row.confidence.label()}</th><td>{row.answered}</td><td>{share}</td></tr> }
+                })
+                .collect_view()
+        });
+        view! {
+            <table>
+                <caption>"How often you were right, by how sure you said you were"</caption>
+                <thead><tr><th scope="col">"You said"</th><th scope="col">"Answers"</th><th scope="col">"Right"</th></tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        }
+    };
+
+    let weak = move || {
+        let list = progress.with(|p| weakest_objectives(&p.attempts, 2));
+        let library = content.get();
+        list.into_iter()
+            .take(5)
+            .map(|w| {
+                let title = library
+                    .as_ref()
+                    .and_then(|r| r.library.exam(&w.exam).and_then(|e| e.objective(&w.objective)).map(|o| o.title.clone()))
+                    .unwrap_or_default();
+                let href = format!("/practice?exam={}&objectives={}", w.exam, w.objective);
+                view! {
+                    <li>
+                        {format!("{} objective {} {title}: {}% over {} answers. ", w.exam, w.objective, percent(w.share()), w.answered)}
+                        <A href=href>{format!("Practise objective {}", w.objective)}</A>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+
+    let wrong = move || {
+        progress.with(|p| most_picked_wrong(&p.attempts, 5)).into_iter().map(|w| {
+            view! { <li><strong>{w.pick.clone()}</strong>{format!(" \u{2014} {} time(s), for: ", w.times)}<span class="muted">{prompt_of(&w.question)}</span></li> }
+        }).collect_view()
+    };
+
+    let recent = move || {
+        let rows: Vec<_> = progress.with(|p| p.recent().take(50).cloned().collect());
+        rows.into_iter()
+            .map(|a| {
+                let result = if a.correct() { "Correct" } else if a.score > 0.0 { "Partly correct" } else { "Incorrect" };
+                view! { <tr><td>{prompt_of(&a.question)}</td><td>{a.exam.clone()}</td><td>{result}</td></tr> }
+            })
+            .collect_view()
+    };
+
+    let has_data = move || progress.with(|p| !p.attempts.is_empty());
     view! {
         <h1>"Your progress"</h1>
-        <p>
-            {move || {
-                let (total, right) = summary();
-                if total == 0 {
-                    "You have not answered any questions yet.".to_string()
-                } else {
-                    format!("{right} of {total} answers correct.")
-                }
-            }}
-        </p>
-        <Show when=move || summary().0 != 0>
-            <table>
-                <caption>"Recent answers"</caption>
-                <thead>
-                    <tr><th scope="col">"Question"</th><th scope="col">"Exam"</th><th scope="col">"Result"</th></tr>
-                </thead>
-                <tbody>
-                    {move || {
-                        let library = content.get();
-                        progress.with(|p| {
-                            p.recent().take(50).map(|a| {
-                                let prompt = library
-                                    .as_ref()
-                                    .and_then(|r| r.library.question(&a.question).map(|q| q.prompt.clone()))
-                                    .unwrap_or_else(|| a.question.clone());
-                                let result = if a.correct() { "Correct" } else { "Incorrect" };
-                                view! {
-                                    <tr>
-                                        <td>{prompt}</td>
-                                        <td>{a.exam.clone()}</td>
-                                        <td>{result}</td>
-                                    </tr>
-                                }
-                            }).collect_view()
-                        })
-                    }}
-                </tbody>
-            </table>
+        <p>{summary}</p>
+        <Show when=has_data>
+            <h2>"Exams"</h2>
+            {exams}
+            <h2>"Calibration"</h2>
+            <p class="muted">"If you are right much less often when \u{201c}sure\u{201d} than you think, slow down on those questions."</p>
+            {calibration_table}
+            <h2>"Weakest objectives"</h2>
+            <ul>{weak}</ul>
+            <h2>"Wrong options you pick most often"</h2>
+            <ul>{wrong}</ul>
+            <h2>"Recent answers"</h2>
+            <div class="table-wrap">
+                <table>
+                    <caption>"Recent answers"</caption>
+                    <thead><tr><th scope="col">"Question"</th><th scope="col">"Exam"</th><th scope="col">"Result"</th></tr></thead>
+                    <tbody>{recent}</tbody>
+                </table>
+            </div>
         </Show>
     }
 }
+
+lazy_page!(ProgressRoute, ProgressPage);

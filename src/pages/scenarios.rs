@@ -10,3 +10,5 @@ pub fn Scenarios() -> impl IntoView {
         <p>"Simulated users with real problems are on their way. Meanwhile, practise the questions on the Practice page."</p>
     }
 }
+
+lazy_page!(ScenariosRoute, Scenarios);

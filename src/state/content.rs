@@ -51,7 +51,7 @@ async fn load_all() -> LoadReport {
             Err(e) => fetch_findings.push(file_finding(&name, format!("this file {e}"))),
         }
     }
-    let mut report = Library::load(sources);
+    let mut report = read_library(sources).await;
     report.findings.extend(fetch_findings);
     report
 }
@@ -73,4 +73,11 @@ fn file_finding(file: &str, message: String) -> Finding {
         message,
         severity: Severity::Error,
     }
+}
+
+/// Reading and checking content is split into its own wasm chunk, fetched
+/// while the content files download.
+#[lazy]
+fn read_library(sources: Vec<Source>) -> LoadReport {
+    Library::load(sources)
 }

@@ -4,3 +4,4 @@
 pub mod content;
 pub mod notices;
 pub mod progress;
+pub mod saved;

@@ -7,6 +7,7 @@ mod project;
 mod serve;
 mod test;
 mod tools;
+mod wasm;
 
 use std::process::ExitCode;
 
@@ -16,6 +17,7 @@ cargo xtask <command>
 COMMANDS:
     serve    install missing tools, build, and serve the app on http://127.0.0.1:8080
     test     install missing tools and run every check CI runs, with a summary
+    wasm     build the app's split WebAssembly (trunk runs this as a pre-build hook)
     help     show this help";
 
 fn main() -> ExitCode {
@@ -23,6 +25,7 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("serve") => serve::run(&args[1..]),
         Some("test") => test::run(&args[1..]),
+        Some("wasm") => wasm::run(&args[1..]),
         None | Some("help" | "--help" | "-h") => {
             println!("{USAGE}");
             return ExitCode::SUCCESS;

@@ -207,3 +207,12 @@ pub fn pair_order_score(order: &[usize], n: usize) -> f64 {
     }
     agree as f64 / total as f64
 }
+
+/// A share (0.0 to 1.0) as a whole percentage, for display. Integer
+/// formatting keeps float formatting code out of the web bundle.
+pub fn percent(share: f64) -> u32 {
+    if share.is_nan() {
+        return 0;
+    }
+    (share.clamp(0.0, 1.0) * 100.0).round() as u32
+}

@@ -1,0 +1,78 @@
+import { test, expect, Page } from '@playwright/test';
+import { answerCurrent, open } from './helpers';
+
+async function startShortExam(page: Page, count: string, minutes: string) {
+  await open(page, '/practice/exam');
+  await page.getByLabel('Exam', { exact: true }).selectOption({ label: '220-1201 CompTIA A+ Core 1' });
+  await page.getByRole('radio', { name: 'Shorter exam' }).press('Space');
+  await page.getByLabel('Questions', { exact: true }).fill(count);
+  await page.getByLabel('Minutes').fill(minutes);
+  await page.getByRole('button', { name: 'Start exam' }).press('Enter');
+  await expect(page.getByRole('navigation', { name: 'Questions' })).toBeVisible();
+}
+
+async function optionOrder(page: Page) {
+  return page.locator('.question').locator('label, .step-text, .match-row > label').allInnerTexts();
+}
+
+test('a short timed exam by keyboard: flag, review, reload and resume, submit, results', async ({ page }) => {
+  await startShortExam(page, '5', '20');
+  await expect(page.getByRole('timer', { name: 'Time remaining' })).toHaveText(/^(20:00|19:5\d)$/);
+  const grid = page.getByRole('navigation', { name: 'Questions' }).getByRole('button');
+  await expect(grid).toHaveCount(5);
+
+  // Question 1: answer, then Enter moves on.
+  await answerCurrent(page);
+  await page.locator('body').press('Enter');
+  await expect(page.getByText('Question 2 of 5')).toBeVisible();
+
+  // Question 2: flag it with F, leave it unanswered.
+  const flaggedPrompt = await page.locator('.question .prompt').innerText();
+  await page.locator('body').press('f');
+  await expect(page.getByRole('button', { name: 'Flagged for review' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(grid.nth(1)).toHaveAccessibleName('Question 2, not answered, flagged');
+  await page.locator('body').press('Enter');
+
+  // Question 3: remember what is on screen, then reload mid-exam.
+  await expect(page.getByText('Question 3 of 5')).toBeVisible();
+  const before = { prompt: await page.locator('.question .prompt').innerText(), options: await optionOrder(page) };
+  await page.reload();
+  await expect(page.getByText('Question 3 of 5')).toBeVisible();
+  expect(await page.locator('.question .prompt').innerText()).toBe(before.prompt);
+  expect(await optionOrder(page)).toEqual(before.options);
+  await expect(grid.nth(0)).toHaveAccessibleName(/Question 1, answered/);
+
+  // The review screen lists the flagged question; go back to it from there.
+  await page.getByRole('button', { name: 'Review answers' }).first().press('Enter');
+  await page.getByRole('radio', { name: /Flagged \(1\)/ }).press('Space');
+  const list = page.getByRole('list', { name: 'Questions to review' });
+  await expect(list.getByRole('listitem')).toHaveCount(1);
+  await list.getByRole('button', { name: 'Question 2' }).press('Enter');
+  await expect(page.locator('.question .prompt')).toHaveText(flaggedPrompt);
+
+  // Submit with unanswered questions: a warning first.
+  await page.getByRole('button', { name: 'Review answers' }).first().press('Enter');
+  await page.getByRole('button', { name: 'Submit exam' }).press('Enter');
+  const dialog = page.getByRole('alertdialog');
+  await expect(dialog).toContainText(/You have \d unanswered questions?/);
+  await dialog.getByRole('button', { name: 'Submit anyway' }).press('Enter');
+
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Exam results: 220-1201 CompTIA A+ Core 1');
+  await expect(page.getByRole('heading', { name: 'Estimated score' })).toBeVisible();
+  await expect(page.getByText(/estimate: CompTIA does not publish/)).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Results by domain' })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Question by question review' }).getByRole('listitem')).toHaveCount(5);
+
+  // It is saved to progress.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Progress' }).click();
+  await expect(page.getByRole('table', { name: 'Exams taken' })).toContainText('220-1201');
+});
+
+test('the exam submits itself when the time runs out', async ({ page }) => {
+  await page.clock.install();
+  await startShortExam(page, '3', '1');
+  await answerCurrent(page);
+  await page.clock.fastForward('01:05');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/Exam results/);
+  await expect(page.getByText('The time ran out, so the exam was submitted automatically.')).toBeVisible();
+});

@@ -1,0 +1,179 @@
+use firstline_core::content::exam::Exam;
+use firstline_core::quiz::draw::{draw_practice, PracticeFilter};
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+
+use super::{session_href, PracticeTabs};
+use crate::adapters::clock::now_ms;
+use crate::adapters::dom::set_title;
+use crate::state::content::use_content;
+use crate::state::progress::use_progress;
+
+/// Choose an exam, domains or objectives and a count, then practise with
+/// immediate feedback. `?exam=…&objectives=…` pre-fills the form.
+#[component]
+pub fn PracticeSetup() -> impl IntoView {
+    set_title("Practice");
+    let content = use_content();
+    let progress = use_progress();
+    let query = use_query_map();
+    let navigate = use_navigate();
+
+    let exam = RwSignal::new(query.with_untracked(|q| q.get("exam")).unwrap_or_default());
+    let split = |key: &str| -> Vec<String> {
+        query
+            .with_untracked(|q| q.get(key))
+            .map(|v| {
+                v.split(',')
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_owned)
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let domains = RwSignal::new(split("domains"));
+    let objectives = RwSignal::new(split("objectives"));
+    let count = RwSignal::new(10usize);
+    let message = RwSignal::new(String::new());
+
+    let exams = move || {
+        content
+            .get()
+            .map(|r| r.library.exams.clone())
+            .unwrap_or_default()
+    };
+    let chosen_exam = move || exams().into_iter().find(|e| e.id == exam.get());
+    let filter = move || PracticeFilter {
+        exam: Some(exam.get()).filter(|e| !e.is_empty()),
+        domains: domains.get(),
+        objectives: objectives.get(),
+    };
+    let available = move || {
+        let f = filter();
+        content
+            .get()
+            .map(|r| r.library.questions.iter().filter(|q| f.accepts(q)).count())
+            .unwrap_or(0)
+    };
+
+    let start = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(report) = content.get_untracked() else {
+            return;
+        };
+        let pool: Vec<&_> = report.library.questions.iter().collect();
+        let seed = now_ms();
+        let seen = progress.read().get_untracked();
+        let ids = draw_practice(
+            &pool,
+            &filter(),
+            count.get_untracked().clamp(1, 50),
+            &|id| seen.has_seen(id),
+            seed,
+        );
+        if ids.is_empty() {
+            message
+                .set("No questions match this choice. Choose more domains or objectives.".into());
+            return;
+        }
+        navigate(&session_href(&ids, "practice", seed), Default::default());
+    };
+
+    let toggle = |list: RwSignal<Vec<String>>, id: String| {
+        list.update(|l| {
+            if let Some(at) = l.iter().position(|x| *x == id) {
+                l.remove(at);
+            } else {
+                l.push(id);
+            }
+        })
+    };
+
+    let domain_boxes = move || {
+        chosen_exam().map(|e: Exam| {
+            let boxes = e
+                .domains
+                .iter()
+                .map(|d| {
+                    let id = d.id.clone();
+                    let input_id = format!("domain-{}", d.id);
+                    let checked = {
+                        let id = id.clone();
+                        move || domains.with(|l| l.contains(&id))
+                    };
+                    view! {
+                        <div class="option">
+                            <input type="checkbox" id=input_id.clone() prop:checked=checked on:change=move |_| toggle(domains, id.clone())/>
+                            <label for=input_id>{format!("{} {} ({}%)", d.id, d.name, d.weight)}</label>
+                        </div>
+                    }
+                })
+                .collect_view();
+            let objective_boxes = e
+                .domains
+                .iter()
+                .flat_map(|d| d.objectives.iter())
+                .map(|o| {
+                    let id = o.id.clone();
+                    let input_id = format!("objective-{}", o.id);
+                    let checked = {
+                        let id = id.clone();
+                        move || objectives.with(|l| l.contains(&id))
+                    };
+                    view! {
+                        <div class="option">
+                            <input type="checkbox" id=input_id.clone() prop:checked=checked on:change=move |_| toggle(objectives, id.clone())/>
+                            <label for=input_id>{format!("{} {}", o.id, o.title)}</label>
+                        </div>
+                    }
+                })
+                .collect_view();
+            view! {
+                <fieldset>
+                    <legend>"Domains (none ticked means all)"</legend>
+                    {boxes}
+                </fieldset>
+                <details class="objectives" open=!objectives.get_untracked().is_empty()>
+                    <summary>"Objectives (optional)"</summary>
+                    <fieldset>
+                        <legend>"Objectives (none ticked means all)"</legend>
+                        {objective_boxes}
+                    </fieldset>
+                </details>
+            }
+        })
+    };
+
+    view! {
+        <h1>"Certification practice"</h1>
+        <PracticeTabs/>
+        <p>"Practise at your own pace: every answer is explained option by option, and missed questions join your review queue."</p>
+        <form class="setup" on:submit=start>
+            <div class="field">
+                <label for="exam-select">"Exam"</label>
+                <select id="exam-select" on:change=move |ev| {
+                    exam.set(event_target_value(&ev));
+                    domains.set(Vec::new());
+                    objectives.set(Vec::new());
+                }>
+                    <option value="" prop:selected=move || exam.get().is_empty()>"All exams"</option>
+                    {move || exams().into_iter().map(|e| {
+                        let id = e.id.clone();
+                        view! { <option value=e.id.clone() prop:selected=move || exam.get() == id>{e.label()}</option> }
+                    }).collect_view()}
+                </select>
+            </div>
+            {domain_boxes}
+            <div class="field">
+                <label for="count">"Number of questions"</label>
+                <input type="number" id="count" min="1" max="50" prop:value=move || count.get().to_string()
+                    on:input=move |ev| count.set(event_target_value(&ev).parse().unwrap_or(10))/>
+            </div>
+            <p class="muted">{move || format!("{} questions match.", available())}</p>
+            <button type="submit">"Start practice"</button>
+            <p role="status">{move || message.get()}</p>
+        </form>
+    }
+}
+
+lazy_page!(PracticeRoute, PracticeSetup);

@@ -1,0 +1,131 @@
+//! Builds the app's WebAssembly: compile, split at the lazy-loaded routes
+//! (`#[lazy]`, `#[lazy_route]`) into chunks, generate the JS bindings and,
+//! for release, shrink every file with wasm-opt. Trunk runs this as a
+//! pre-build hook and copies the result into the site.
+//!
+//! Splitting keeps the first download small: each page's code arrives when
+//! the page is first visited.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::{cmd, project};
+
+const CRATE: &str = "firstline-app";
+const TARGET: &str = "wasm32-unknown-unknown";
+/// The wasm features rustc emits, which wasm-opt must be told about.
+pub const WASM_FEATURES: &[&str] = &[
+    "--enable-bulk-memory",
+    "--enable-bulk-memory-opt",
+    "--enable-nontrapping-float-to-int",
+    "--enable-sign-ext",
+    "--enable-mutable-globals",
+    "--enable-reference-types",
+    "--enable-multivalue",
+];
+
+/// Where the built files go; index.html copies them into the site.
+pub fn out_dir() -> PathBuf {
+    project::root().join("target").join("web").join("pkg")
+}
+
+pub fn run(args: &[String]) -> Result<(), String> {
+    let release = match args {
+        [] => false,
+        [flag] if flag == "--release" => true,
+        [flag, profile] if flag == "--profile" => profile == "release",
+        _ => return Err("usage: cargo xtask wasm [--release | --profile debug|release]".into()),
+    };
+    build(release)
+}
+
+pub fn build(release: bool) -> Result<(), String> {
+    let profile = if release { "release" } else { "debug" };
+    println!("  compiling {CRATE} for {TARGET} ({profile})");
+    let mut args = vec!["build", "-p", CRATE, "--target", TARGET];
+    if release {
+        args.push("--release");
+    }
+    cmd::run("cargo", &args)?;
+
+    let input = project::root()
+        .join("target")
+        .join(TARGET)
+        .join(profile)
+        .join(format!("{CRATE}.wasm"));
+    let out = out_dir();
+    if out.exists() {
+        fs::remove_dir_all(&out).map_err(|e| format!("cannot clear {}: {e}", out.display()))?;
+    }
+    fs::create_dir_all(&out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
+
+    println!("  splitting lazy-loaded routes into chunks");
+    let wasm = fs::read(&input).map_err(|e| format!("cannot read {}: {e}", input.display()))?;
+    let main_split = out.join(format!("{CRATE}_split.wasm"));
+    let main_module = format!("./{CRATE}.js");
+    let split = {
+        let mut opts = wasm_split_cli_support::Options::new(&wasm);
+        opts.output_dir = &out;
+        opts.main_out_path = &main_split;
+        opts.main_module = &main_module;
+        opts.link_name = "./__wasm_split.js";
+        wasm_split_cli_support::transform(opts)
+            .map_err(|e| format!("splitting the wasm failed: {e}"))?
+    };
+    let manifest = out.join("__wasm_split_manifest.json");
+    let mut entries: Vec<_> = split.prefetch_map.iter().collect();
+    entries.sort();
+    let text = entries
+        .iter()
+        .map(|(name, deps)| {
+            format!(
+                "  \"{name}\": [{}]",
+                deps.iter()
+                    .map(|d| format!("\"{d}\""))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(",\n");
+    fs::write(&manifest, format!("{{\n{text}\n}}\n"))
+        .map_err(|e| format!("cannot write {}: {e}", manifest.display()))?;
+
+    println!("  generating JS bindings");
+    cmd::run(
+        "wasm-bindgen",
+        &[
+            "--target",
+            "web",
+            "--keep-lld-exports",
+            "--no-demangle",
+            "--no-typescript",
+            "--out-name",
+            CRATE,
+            "--out-dir",
+            path_str(&out)?,
+            path_str(&main_split)?,
+        ],
+    )?;
+    fs::remove_file(&main_split)
+        .map_err(|e| format!("cannot remove {}: {e}", main_split.display()))?;
+
+    if release {
+        println!("  shrinking with wasm-opt -Oz");
+        let mut files = vec![out.join(format!("{CRATE}_bg.wasm"))];
+        files.extend(split.split_modules.iter().cloned());
+        for file in files {
+            let file = path_str(&file)?.to_owned();
+            let mut args: Vec<&str> = vec!["-Oz"];
+            args.extend_from_slice(WASM_FEATURES);
+            args.extend_from_slice(&[file.as_str(), "-o", file.as_str()]);
+            cmd::run("wasm-opt", &args)?;
+        }
+    }
+    Ok(())
+}
+
+fn path_str(path: &Path) -> Result<&str, String> {
+    path.to_str()
+        .ok_or_else(|| format!("path is not UTF-8: {}", path.display()))
+}
