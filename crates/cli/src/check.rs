@@ -5,6 +5,7 @@ use std::fs;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use firstline_core::content::scenario_check::analyse;
 use firstline_core::content::{Finding, Library, LoadReport, Severity, Source};
 
 use crate::files::{display_name, json_files};
@@ -81,10 +82,26 @@ pub fn run(args: &[String]) -> Result<ExitCode, UsageError> {
     let errors = findings.iter().filter(|f| f.is_error()).count();
     let warnings = findings.len() - errors;
     let library = &report.library;
+    for scenario in &library.scenarios {
+        let a = analyse(scenario);
+        eprintln!(
+            "scenario {}: reachable points technical {}..{}, service {}..{}, process {}..{} over {} path(s){}",
+            scenario.id,
+            a.technical.min,
+            a.technical.max,
+            a.service.min,
+            a.service.max,
+            a.process.min,
+            a.process.max,
+            a.paths,
+            if a.truncated { " (stopped counting)" } else { "" }
+        );
+    }
     eprintln!(
-        "checked {file_count} file(s): {} exam(s), {} question(s); {errors} error(s), {warnings} warning(s)",
+        "checked {file_count} file(s): {} exam(s), {} question(s), {} scenario(s); {errors} error(s), {warnings} warning(s)",
         library.exams.len(),
         library.questions.len(),
+        library.scenarios.len(),
     );
     Ok(if findings.is_empty() {
         ExitCode::SUCCESS

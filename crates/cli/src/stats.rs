@@ -42,6 +42,21 @@ pub fn run(args: &[String]) -> Result<ExitCode, UsageError> {
             .collect();
         println!("  difficulty: {}", levels.join(", "));
     }
+    let scenarios = &loaded.report.library.scenarios;
+    if !scenarios.is_empty() {
+        println!("scenarios: {}", scenarios.len());
+        for s in scenarios {
+            let duties: Vec<&str> = s.duties.iter().map(|d| d.label()).collect();
+            println!(
+                "  {:<28} {:<6} start frustration {:>3}  {} node(s)  duties: {}",
+                s.id,
+                s.ticket.channel.label(),
+                s.persona.frustration,
+                s.nodes.len(),
+                duties.join(", ")
+            );
+        }
+    }
     let errors = loaded.report.error_count() + loaded.unreadable.len();
     if errors > 0 {
         eprintln!("note: {errors} content error(s) left some questions out; run `firstline check`");

@@ -8,4 +8,6 @@
 pub mod content;
 pub mod progress;
 pub mod quiz;
+pub mod scenario;
 pub mod store;
+pub mod text;

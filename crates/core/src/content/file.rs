@@ -8,14 +8,16 @@ use super::finding::{Finding, Severity};
 use super::locate::{locate, offset_of, path_at, Position};
 use super::path::JsonPath;
 use super::question::QuestionSet;
+use super::scenario::Scenario;
 
 /// The kinds of content file, named by the file's top-level `"kind"`.
-pub const KINDS: &[&str] = &["exam", "question-set"];
+pub const KINDS: &[&str] = &["exam", "question-set", "scenario"];
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum ContentFile {
     Exam(Exam),
     QuestionSet(QuestionSet),
+    Scenario(Box<Scenario>),
 }
 
 /// Parses one file. An error here means nothing in the file could be used.
@@ -54,6 +56,7 @@ pub fn parse(file: &str, text: &str) -> Result<ContentFile, Finding> {
     match kind.as_str() {
         "exam" => typed(file, text).map(ContentFile::Exam),
         "question-set" => typed(file, text).map(ContentFile::QuestionSet),
+        "scenario" => typed(file, text).map(|s| ContentFile::Scenario(Box::new(s))),
         other => Err(finding_at(
             file,
             text,

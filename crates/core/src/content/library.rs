@@ -11,6 +11,8 @@ use super::finding::{Finding, Reporter};
 use super::path::JsonPath;
 use super::question::Question;
 use super::question_check;
+use super::scenario::Scenario;
+use super::scenario_check;
 use crate::quiz::draw;
 
 /// One content file's name (its path under the content root) and text.
@@ -33,6 +35,7 @@ impl Source {
 pub struct Library {
     pub exams: Vec<Exam>,
     pub questions: Vec<Question>,
+    pub scenarios: Vec<Scenario>,
 }
 
 /// How one file fared.
@@ -67,6 +70,10 @@ impl Library {
 
     pub fn question(&self, id: &str) -> Option<&Question> {
         self.questions.iter().find(|q| q.id == id)
+    }
+
+    pub fn scenario(&self, id: &str) -> Option<&Scenario> {
+        self.scenarios.iter().find(|s| s.id == id)
     }
 
     /// Loads every source. Sources are processed in name order so results do
@@ -132,6 +139,28 @@ impl Library {
                 loaded += 1;
             }
             report.summarise(source, "question-set", loaded, reporter.finish());
+        }
+        let mut scenario_origin: HashMap<String, String> = HashMap::new();
+        for (source, content) in &parsed {
+            let ContentFile::Scenario(scenario) = content else {
+                continue;
+            };
+            let mut reporter = Reporter::new(&source.name, &source.text);
+            let mut loaded = 0;
+            if let Some(first) = scenario_origin.get(&scenario.id) {
+                reporter.error(
+                    &JsonPath::root().key("id"),
+                    format!(
+                        "duplicate scenario id \"{}\"; first defined in {first}",
+                        scenario.id
+                    ),
+                );
+            } else if scenario_check::check(scenario, &mut reporter) {
+                scenario_origin.insert(scenario.id.clone(), source.name.clone());
+                report.library.scenarios.push((**scenario).clone());
+                loaded = 1;
+            }
+            report.summarise(source, "scenario", loaded, reporter.finish());
         }
         report.check_drawable(&sources, &exam_origin);
         report.files.sort_by(|a, b| a.name.cmp(&b.name));

@@ -11,6 +11,8 @@ pub mod normalise;
 pub mod path;
 pub mod question;
 pub mod question_check;
+pub mod scenario;
+pub mod scenario_check;
 pub mod stats;
 
 pub use finding::{Finding, Severity};

@@ -1,0 +1,434 @@
+//! Role-play scenarios: a simulated user with a problem and a mood, a
+//! ticket, and a branching conversation that ends resolved, escalated, or
+//! with the user lost. One scenario per file, `"kind": "scenario"`.
+
+use serde::{Deserialize, Serialize};
+
+use super::question::Difficulty;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scenario {
+    /// Always `"scenario"`; checked when the file is read.
+    pub kind: String,
+    pub id: String,
+    pub title: String,
+    /// One or two sentences shown in the scenario list.
+    pub summary: String,
+    /// The help-desk duties this scenario practises.
+    pub duties: Vec<Duty>,
+    pub difficulty: Difficulty,
+    pub persona: Persona,
+    pub ticket: Ticket,
+    /// The id of the first node.
+    pub start: String,
+    pub nodes: Vec<Node>,
+    pub endings: Vec<Ending>,
+    /// The ending used when frustration reaches the persona's patience.
+    pub on_give_up: String,
+    /// The ending used when the clock passes the ticket's SLA.
+    pub on_sla_breach: String,
+    /// The ids of the choices along the best path, in order.
+    pub best_path: Vec<String>,
+    pub notes: NotesRubric,
+}
+
+/// The duties of a help-desk technician (from the role description).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Duty {
+    PasswordReset,
+    AccountUnlock,
+    Printer,
+    Email,
+    Vpn,
+    WiFi,
+    SoftwareInstall,
+    SlowComputer,
+    Onboarding,
+    Permissions,
+    Phishing,
+    MobileDevice,
+    Escalation,
+    FollowUp,
+    Documentation,
+}
+
+impl Duty {
+    pub fn label(self) -> &'static str {
+        match self {
+            Duty::PasswordReset => "password reset",
+            Duty::AccountUnlock => "account unlock",
+            Duty::Printer => "printer",
+            Duty::Email => "email",
+            Duty::Vpn => "VPN",
+            Duty::WiFi => "Wi-Fi",
+            Duty::SoftwareInstall => "software install",
+            Duty::SlowComputer => "slow or failing computer",
+            Duty::Onboarding => "onboarding",
+            Duty::Permissions => "shared drive or permissions",
+            Duty::Phishing => "suspected phishing",
+            Duty::MobileDevice => "mobile device",
+            Duty::Escalation => "escalation",
+            Duty::FollowUp => "follow-up",
+            Duty::Documentation => "documentation",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Persona {
+    pub name: String,
+    pub department: String,
+    pub role: String,
+    pub technical: TechLevel,
+    /// In words, such as "impatient but fair".
+    pub temperament: String,
+    /// Starting frustration, 0 (calm) to 100 (furious).
+    pub frustration: u8,
+    /// The frustration at which the user gives up (hangs up, walks off or
+    /// demands a manager), 1 to 100.
+    pub patience: u8,
+    /// Frustration added per simulated minute, 0 to 10: how much waiting hurts.
+    #[serde(default)]
+    pub time_pressure: u8,
+    /// How far the starting frustration varies between plays, 0 to 30.
+    #[serde(default)]
+    pub mood_spread: u8,
+    /// Other people who may be the caller in a replay, picked by the seed.
+    #[serde(default)]
+    pub variants: Vec<PersonaVariant>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PersonaVariant {
+    pub name: String,
+    #[serde(default)]
+    pub department: Option<String>,
+    #[serde(default)]
+    pub role: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TechLevel {
+    Low,
+    Medium,
+    High,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Ticket {
+    pub channel: Channel,
+    pub category: String,
+    pub priority: Priority,
+    pub sla_minutes: u32,
+    /// A subject line (shown for email, and in ticket lists).
+    pub subject: String,
+    /// The user's first report, in their own words.
+    pub report: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Channel {
+    Phone,
+    Email,
+    Chat,
+}
+
+impl Channel {
+    pub fn label(self) -> &'static str {
+        match self {
+            Channel::Phone => "phone",
+            Channel::Email => "email",
+            Channel::Chat => "chat",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Priority {
+    P1,
+    P2,
+    P3,
+    P4,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Node {
+    pub id: String,
+    /// What the user says here, by mood. At least one is needed; a missing
+    /// mood falls back to the nearest one written.
+    pub user: Lines,
+    /// Narration shown in italics, such as what the technician sees.
+    #[serde(default)]
+    pub narration: Option<String>,
+    pub choices: Vec<Choice>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Lines {
+    #[serde(default)]
+    pub calm: Option<String>,
+    #[serde(default)]
+    pub annoyed: Option<String>,
+    #[serde(default)]
+    pub angry: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Choice {
+    /// Unique within the scenario.
+    pub id: String,
+    #[serde(rename = "type")]
+    pub kind: ChoiceKind,
+    /// What the technician says or does.
+    pub text: String,
+    #[serde(default)]
+    pub effects: Effects,
+    #[serde(default)]
+    pub requires: Requires,
+    /// Shown in the debrief: why this was a good or poor choice.
+    pub feedback: String,
+    /// The rubric behaviours this choice shows.
+    #[serde(default)]
+    pub behaviours: Vec<Behaviour>,
+    /// A critical mistake (such as resetting a password without verifying
+    /// identity): flagged in the debrief and zeroes the overall score.
+    #[serde(default)]
+    pub critical: bool,
+    /// The next node or ending.
+    pub next: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ChoiceKind {
+    Say,
+    Ask,
+    Act,
+    Escalate,
+    Close,
+}
+
+impl ChoiceKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            ChoiceKind::Say => "Say",
+            ChoiceKind::Ask => "Ask",
+            ChoiceKind::Act => "Do",
+            ChoiceKind::Escalate => "Escalate",
+            ChoiceKind::Close => "Close",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Effects {
+    /// Change in the user's frustration (negative calms them).
+    #[serde(default)]
+    pub frustration: i32,
+    /// Simulated minutes this takes; 1 when not given.
+    #[serde(default)]
+    pub minutes: Option<u32>,
+    #[serde(default)]
+    pub technical: i32,
+    #[serde(default)]
+    pub service: i32,
+    #[serde(default)]
+    pub process: i32,
+    /// Flags set, such as "verified".
+    #[serde(default)]
+    pub set: Vec<String>,
+    #[serde(default)]
+    pub clear: Vec<String>,
+}
+
+impl Effects {
+    pub fn minutes(&self) -> u32 {
+        self.minutes.unwrap_or(1)
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Requires {
+    /// Flags that must all be set.
+    #[serde(default)]
+    pub flags: Vec<String>,
+    /// Flags that must not be set.
+    #[serde(default)]
+    pub not_flags: Vec<String>,
+    /// Offered only while frustration is at most this.
+    #[serde(default)]
+    pub max_frustration: Option<u8>,
+    /// Offered only once frustration is at least this.
+    #[serde(default)]
+    pub min_frustration: Option<u8>,
+}
+
+/// Behaviours that support-call quality forms score (see the rubric).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Behaviour {
+    Greeted,
+    VerifiedIdentity,
+    UsedName,
+    AcknowledgedEmotion,
+    ListenedFully,
+    AvoidedJargon,
+    ProbedBeforeActing,
+    FollowedProcedure,
+    GaveAccurateInformation,
+    SetExpectations,
+    AskedBeforeHold,
+    ExplainedTransfer,
+    EscalatedAppropriately,
+    FollowUpPlan,
+    ConfirmedResolution,
+    Documented,
+    ProtectedConfidentialData,
+    EducatedUser,
+    // Behaviours that lose marks.
+    SkippedVerification,
+    UsedJargon,
+    Interrupted,
+    ActedWithoutProbing,
+    Dismissive,
+    Argued,
+    BlamedUser,
+    OverPromised,
+    SharedConfidentialData,
+    LeftUserWaiting,
+    EscalatedTooSoon,
+    ClosedWithoutConfirming,
+}
+
+impl Behaviour {
+    pub fn is_good(self) -> bool {
+        (self as u8) < (Behaviour::SkippedVerification as u8)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Behaviour::Greeted => "greeted the user",
+            Behaviour::VerifiedIdentity => "verified identity",
+            Behaviour::UsedName => "used the user's name",
+            Behaviour::AcknowledgedEmotion => "acknowledged emotion",
+            Behaviour::ListenedFully => "let the user finish",
+            Behaviour::AvoidedJargon => "avoided jargon",
+            Behaviour::ProbedBeforeActing => "probed before acting",
+            Behaviour::FollowedProcedure => "followed procedure",
+            Behaviour::GaveAccurateInformation => "gave accurate information",
+            Behaviour::SetExpectations => "set expectations",
+            Behaviour::AskedBeforeHold => "asked before putting on hold",
+            Behaviour::ExplainedTransfer => "explained the transfer",
+            Behaviour::EscalatedAppropriately => "escalated appropriately",
+            Behaviour::FollowUpPlan => "gave a follow-up plan",
+            Behaviour::ConfirmedResolution => "confirmed the fix with the user",
+            Behaviour::Documented => "documented the ticket",
+            Behaviour::ProtectedConfidentialData => "protected confidential data",
+            Behaviour::EducatedUser => "helped the user avoid a repeat",
+            Behaviour::SkippedVerification => "skipped identity verification",
+            Behaviour::UsedJargon => "used jargon",
+            Behaviour::Interrupted => "interrupted",
+            Behaviour::ActedWithoutProbing => "acted without probing",
+            Behaviour::Dismissive => "was dismissive",
+            Behaviour::Argued => "argued with the user",
+            Behaviour::BlamedUser => "blamed the user",
+            Behaviour::OverPromised => "promised what cannot be kept",
+            Behaviour::SharedConfidentialData => "shared confidential data",
+            Behaviour::LeftUserWaiting => "left the user waiting",
+            Behaviour::EscalatedTooSoon => "escalated too soon",
+            Behaviour::ClosedWithoutConfirming => "closed without confirming",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Ending {
+    pub id: String,
+    pub outcome: Outcome,
+    /// For escalations: the tier handed to (2 or 3).
+    #[serde(default)]
+    pub tier: Option<u8>,
+    /// What happens, shown when the conversation ends.
+    pub text: String,
+    /// Points for reaching this ending.
+    #[serde(default)]
+    pub technical: i32,
+    #[serde(default)]
+    pub service: i32,
+    #[serde(default)]
+    pub process: i32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Outcome {
+    Resolved,
+    Escalated,
+    GaveUp,
+    SlaBreached,
+}
+
+impl Outcome {
+    pub fn label(self) -> &'static str {
+        match self {
+            Outcome::Resolved => "resolved",
+            Outcome::Escalated => "escalated",
+            Outcome::GaveUp => "user gave up",
+            Outcome::SlaBreached => "SLA breached",
+        }
+    }
+
+    /// Resolved and escalated are good or partial endings; the others lose the user.
+    pub fn is_good(self) -> bool {
+        matches!(self, Outcome::Resolved | Outcome::Escalated)
+    }
+}
+
+/// What a good ticket must contain, checked against the learner's notes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NotesRubric {
+    /// Process points for a complete ticket (scaled by the share of facts found).
+    #[serde(default = "ten")]
+    pub points: u32,
+    pub facts: Vec<Fact>,
+}
+
+fn ten() -> u32 {
+    10
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Fact {
+    pub id: String,
+    /// Shown to the learner, such as "the error code (809)".
+    pub label: String,
+    /// Where it belongs: the ticket notes, or the Tier 2 hand-off.
+    #[serde(default)]
+    pub section: NoteSection,
+    /// Any of these phrases counts; words are compared by stem, with common
+    /// synonyms, so "rebooted" matches "restart".
+    pub phrases: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum NoteSection {
+    #[default]
+    Notes,
+    Handoff,
+}

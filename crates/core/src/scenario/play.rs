@@ -1,0 +1,287 @@
+//! One play of a scenario. Deterministic: the seed picks the caller and
+//! their starting mood, and the choices decide the rest.
+
+use std::collections::BTreeSet;
+
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+use crate::content::scenario::{Choice, Ending, Lines, Scenario};
+use crate::content::scenario_check::{apply_flags, flags_allow, target, Target};
+
+/// Frustration from which the user is annoyed, and from which angry.
+pub const ANNOYED_AT: u8 = 40;
+pub const ANGRY_AT: u8 = 70;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Mood {
+    Calm,
+    Annoyed,
+    Angry,
+}
+
+impl Mood {
+    pub fn of(frustration: u8) -> Mood {
+        if frustration >= ANGRY_AT {
+            Mood::Angry
+        } else if frustration >= ANNOYED_AT {
+            Mood::Annoyed
+        } else {
+            Mood::Calm
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Mood::Calm => "calm",
+            Mood::Annoyed => "annoyed",
+            Mood::Angry => "angry",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Points {
+    pub technical: i32,
+    pub service: i32,
+    pub process: i32,
+}
+
+/// One exchange: what the user said, and what the technician chose.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Turn {
+    pub node: String,
+    pub user_line: String,
+    pub choice: String,
+    /// Frustration and clock after the choice.
+    pub frustration: u8,
+    pub minutes: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Play {
+    pub scenario: String,
+    pub seed: u64,
+    /// The caller this time (a persona variant may replace the default).
+    pub name: String,
+    pub department: String,
+    pub role: String,
+    pub start_frustration: u8,
+    pub frustration: u8,
+    pub minutes: u32,
+    /// The current node (the last one once the play has ended).
+    pub node: String,
+    pub ending: Option<String>,
+    pub flags: BTreeSet<String>,
+    pub turns: Vec<Turn>,
+    pub points: Points,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum PlayError {
+    #[error("the conversation has ended")]
+    Over,
+    #[error("choice \"{0}\" is not on offer here")]
+    NotOffered(String),
+}
+
+impl Play {
+    pub fn start(s: &Scenario, seed: u64) -> Play {
+        let mut rng = fastrand::Rng::with_seed(seed);
+        let persona = &s.persona;
+        let pick = rng.usize(0..=persona.variants.len());
+        let (name, department, role) =
+            match pick.checked_sub(1).and_then(|i| persona.variants.get(i)) {
+                Some(v) => (
+                    v.name.clone(),
+                    v.department
+                        .clone()
+                        .unwrap_or_else(|| persona.department.clone()),
+                    v.role.clone().unwrap_or_else(|| persona.role.clone()),
+                ),
+                None => (
+                    persona.name.clone(),
+                    persona.department.clone(),
+                    persona.role.clone(),
+                ),
+            };
+        let spread = i32::from(persona.mood_spread);
+        let offset = if spread == 0 {
+            0
+        } else {
+            rng.i32(-spread..=spread)
+        };
+        let ceiling = persona.patience.saturating_sub(1);
+        let frustration =
+            (i32::from(persona.frustration) + offset).clamp(0, i32::from(ceiling)) as u8;
+        Play {
+            scenario: s.id.clone(),
+            seed,
+            name,
+            department,
+            role,
+            start_frustration: frustration,
+            frustration,
+            minutes: 0,
+            node: s.start.clone(),
+            ending: None,
+            flags: BTreeSet::new(),
+            turns: Vec::new(),
+            points: Points::default(),
+        }
+    }
+
+    pub fn is_over(&self) -> bool {
+        self.ending.is_some()
+    }
+
+    pub fn mood(&self) -> Mood {
+        Mood::of(self.frustration)
+    }
+
+    /// The caller's first name, which `{name}` stands for.
+    pub fn first_name(&self) -> &str {
+        self.name.split_whitespace().next().unwrap_or(&self.name)
+    }
+
+    /// Text with `{name}` filled in.
+    pub fn fill(&self, text: &str) -> String {
+        text.replace("{name}", self.first_name())
+    }
+
+    /// What the user says at the current node, in their current mood.
+    pub fn user_line(&self, s: &Scenario) -> String {
+        let Some(node) = s.nodes.iter().find(|n| n.id == self.node) else {
+            return String::new();
+        };
+        self.fill(line_for(&node.user, self.mood()))
+    }
+
+    pub fn ending<'a>(&self, s: &'a Scenario) -> Option<&'a Ending> {
+        let id = self.ending.as_ref()?;
+        s.endings.iter().find(|e| &e.id == id)
+    }
+
+    /// The choices on offer now: flags and mood decide.
+    pub fn offered<'a>(&self, s: &'a Scenario) -> Vec<&'a Choice> {
+        if self.is_over() {
+            return Vec::new();
+        }
+        offered_at(s, &self.node, &self.flags, self.frustration)
+    }
+
+    /// Takes a choice: applies its effects and the clock, then moves on,
+    /// or ends the play (an ending, the user giving up, the SLA passing).
+    pub fn choose(&mut self, s: &Scenario, choice_id: &str) -> Result<(), PlayError> {
+        if self.is_over() {
+            return Err(PlayError::Over);
+        }
+        let Some(choice) = self.offered(s).into_iter().find(|c| c.id == choice_id) else {
+            return Err(PlayError::NotOffered(choice_id.to_owned()));
+        };
+        let user_line = self.user_line(s);
+        if !self.turns.iter().any(|t| t.choice == choice.id) {
+            self.points.technical += choice.effects.technical;
+            self.points.service += choice.effects.service;
+            self.points.process += choice.effects.process;
+        }
+        let minutes = choice.effects.minutes();
+        let waiting = i64::from(minutes) * i64::from(s.persona.time_pressure);
+        let frustration =
+            (i64::from(self.frustration) + i64::from(choice.effects.frustration) + waiting)
+                .clamp(0, 100);
+        self.frustration = frustration as u8;
+        self.minutes = self.minutes.saturating_add(minutes);
+        apply_flags(choice, &mut self.flags);
+        self.turns.push(Turn {
+            node: self.node.clone(),
+            user_line,
+            choice: choice.id.clone(),
+            frustration: self.frustration,
+            minutes: self.minutes,
+        });
+        match target(s, &choice.next) {
+            Some(Target::Ending(ending)) => self.end(ending),
+            Some(Target::Node(index)) => {
+                let next = &s.nodes[index];
+                if self.frustration >= s.persona.patience {
+                    self.end_by_id(s, &s.on_give_up);
+                } else if self.minutes > s.ticket.sla_minutes {
+                    self.end_by_id(s, &s.on_sla_breach);
+                } else {
+                    self.node = next.id.clone();
+                    if self.offered(s).is_empty() {
+                        self.end_by_id(s, &s.on_give_up);
+                    }
+                }
+            }
+            None => self.end_by_id(s, &s.on_give_up),
+        }
+        Ok(())
+    }
+
+    fn end_by_id(&mut self, s: &Scenario, id: &str) {
+        if let Some(ending) = s.endings.iter().find(|e| e.id == id) {
+            self.end(ending);
+        } else {
+            self.ending = Some(id.to_owned());
+        }
+    }
+
+    fn end(&mut self, ending: &Ending) {
+        self.points.technical += ending.technical;
+        self.points.service += ending.service;
+        self.points.process += ending.process;
+        self.ending = Some(ending.id.clone());
+    }
+
+    /// Frustration at the start and after each turn, for the mood chart.
+    pub fn mood_history(&self) -> Vec<u8> {
+        std::iter::once(self.start_frustration)
+            .chain(self.turns.iter().map(|t| t.frustration))
+            .collect()
+    }
+}
+
+fn offered_at<'a>(
+    s: &'a Scenario,
+    node: &str,
+    flags: &BTreeSet<String>,
+    frustration: u8,
+) -> Vec<&'a Choice> {
+    s.nodes
+        .iter()
+        .find(|n| n.id == node)
+        .map(|n| {
+            n.choices
+                .iter()
+                .filter(|c| flags_allow(c, flags))
+                .filter(|c| {
+                    c.requires
+                        .max_frustration
+                        .is_none_or(|max| frustration <= max)
+                })
+                .filter(|c| {
+                    c.requires
+                        .min_frustration
+                        .is_none_or(|min| frustration >= min)
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// The line for a mood, or the nearest mood that has one.
+pub fn line_for(lines: &Lines, mood: Mood) -> &str {
+    let order = match mood {
+        Mood::Calm => [&lines.calm, &lines.annoyed, &lines.angry],
+        Mood::Annoyed => [&lines.annoyed, &lines.calm, &lines.angry],
+        Mood::Angry => [&lines.angry, &lines.annoyed, &lines.calm],
+    };
+    order
+        .into_iter()
+        .flatten()
+        .next()
+        .map_or("", String::as_str)
+}
