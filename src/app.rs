@@ -13,9 +13,10 @@ use crate::pages::practice::{
     exam::ExamRoute, results::ResultsRoute, review::ReviewRoute, session::SessionRoute,
     setup::PracticeRoute,
 };
+use crate::pages::scenarios::{list::ScenariosRoute, play::ScenarioPlayRoute};
 use crate::pages::{
     author::AuthorRoute, home::Home, interview::InterviewRoute, not_found::NotFound,
-    progress::ProgressRoute, scenarios::ScenariosRoute,
+    progress::ProgressRoute,
 };
 use crate::state::content::provide_content;
 use crate::state::notices::Notices;
@@ -42,6 +43,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/practice/review") view={Lazy::<ReviewRoute>::new()}/>
                     <Route path=path!("/practice/results/:n") view={Lazy::<ResultsRoute>::new()}/>
                     <Route path=path!("/scenarios") view={Lazy::<ScenariosRoute>::new()}/>
+                    <Route path=path!("/scenarios/:id") view={Lazy::<ScenarioPlayRoute>::new()}/>
                     <Route path=path!("/interview") view={Lazy::<InterviewRoute>::new()}/>
                     <Route path=path!("/progress") view={Lazy::<ProgressRoute>::new()}/>
                     <Route path=path!("/author") view={Lazy::<AuthorRoute>::new()}/>

@@ -25,11 +25,16 @@ pub fn ProgressPage() -> impl IntoView {
     let summary = move || {
         progress.with(|p| {
             let total = p.attempts.len();
-            if total == 0 {
-                return "You have not answered any questions yet.".to_string();
+            if total == 0 && p.scenarios.is_empty() {
+                return "You have not answered any questions or played any scenarios yet.".to_string();
             }
             let right = p.attempts.iter().filter(|a| a.correct()).count();
-            format!("{right} of {total} answers correct; {} exam(s) taken; {} question(s) in your review queue.", p.exams.len(), p.review.cards.len())
+            format!(
+                "{right} of {total} answers correct; {} exam(s) taken; {} question(s) in your review queue; {} scenario(s) played.",
+                p.exams.len(),
+                p.review.cards.len(),
+                p.scenarios.len()
+            )
         })
     };
 
@@ -119,11 +124,47 @@ pub fn ProgressPage() -> impl IntoView {
             .collect_view()
     };
 
-    let has_data = move || progress.with(|p| !p.attempts.is_empty());
+    let scenarios = move || {
+        let library = content.get();
+        let rows = progress.with(|p| {
+            p.scenarios
+                .iter()
+                .rev()
+                .map(|r| {
+                    let title = library
+                        .as_ref()
+                        .and_then(|l| l.library.scenario(&r.scenario).map(|s| s.title.clone()))
+                        .unwrap_or_else(|| r.scenario.clone());
+                    let replay = format!("/scenarios/{}?seed={}", r.scenario, r.seed);
+                    view! {
+                        <tr>
+                            <td>{format_date(r.at)}</td>
+                            <td><a href=replay>{title}</a></td>
+                            <td>{r.outcome.label()}</td>
+                            <td>{format!("{} / 100{}", r.overall, if r.critical > 0 { " (critical mistake)" } else { "" })}</td>
+                        </tr>
+                    }
+                })
+                .collect_view()
+        });
+        view! {
+            <div class="table-wrap">
+                <table>
+                    <caption>"Scenarios played"</caption>
+                    <thead><tr><th scope="col">"When"</th><th scope="col">"Scenario"</th><th scope="col">"Outcome"</th><th scope="col">"Score"</th></tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        }
+    };
+
+    let has_data = move || progress.with(|p| !p.attempts.is_empty() || !p.scenarios.is_empty());
     view! {
         <h1>"Your progress"</h1>
         <p>{summary}</p>
         <Show when=has_data>
+            <h2>"Scenarios"</h2>
+            {scenarios}
             <h2>"Exams"</h2>
             {exams}
             <h2>"Calibration"</h2>

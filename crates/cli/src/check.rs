@@ -98,10 +98,11 @@ pub fn run(args: &[String]) -> Result<ExitCode, UsageError> {
         );
     }
     eprintln!(
-        "checked {file_count} file(s): {} exam(s), {} question(s), {} scenario(s); {errors} error(s), {warnings} warning(s)",
+        "checked {file_count} file(s): {} exam(s), {} question(s), {} scenario(s), {} interview question(s); {errors} error(s), {warnings} warning(s)",
         library.exams.len(),
         library.questions.len(),
         library.scenarios.len(),
+        library.interview.len(),
     );
     Ok(if findings.is_empty() {
         ExitCode::SUCCESS

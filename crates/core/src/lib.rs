@@ -6,6 +6,7 @@
 //! deterministic and tested natively.
 
 pub mod content;
+pub mod interview;
 pub mod progress;
 pub mod quiz;
 pub mod scenario;

@@ -5,19 +5,21 @@ use serde::de::DeserializeOwned;
 
 use super::exam::Exam;
 use super::finding::{Finding, Severity};
+use super::interview::InterviewSet;
 use super::locate::{locate, offset_of, path_at, Position};
 use super::path::JsonPath;
 use super::question::QuestionSet;
 use super::scenario::Scenario;
 
 /// The kinds of content file, named by the file's top-level `"kind"`.
-pub const KINDS: &[&str] = &["exam", "question-set", "scenario"];
+pub const KINDS: &[&str] = &["exam", "question-set", "scenario", "interview-set"];
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum ContentFile {
     Exam(Exam),
     QuestionSet(QuestionSet),
     Scenario(Box<Scenario>),
+    InterviewSet(InterviewSet),
 }
 
 /// Parses one file. An error here means nothing in the file could be used.
@@ -57,6 +59,7 @@ pub fn parse(file: &str, text: &str) -> Result<ContentFile, Finding> {
         "exam" => typed(file, text).map(ContentFile::Exam),
         "question-set" => typed(file, text).map(ContentFile::QuestionSet),
         "scenario" => typed(file, text).map(|s| ContentFile::Scenario(Box::new(s))),
+        "interview-set" => typed(file, text).map(ContentFile::InterviewSet),
         other => Err(finding_at(
             file,
             text,

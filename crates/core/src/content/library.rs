@@ -8,6 +8,8 @@ use serde::{Deserialize, Serialize};
 use super::exam::{self, Exam};
 use super::file::{self, ContentFile};
 use super::finding::{Finding, Reporter};
+use super::interview::InterviewQuestion;
+use super::interview_check;
 use super::path::JsonPath;
 use super::question::Question;
 use super::question_check;
@@ -36,6 +38,7 @@ pub struct Library {
     pub exams: Vec<Exam>,
     pub questions: Vec<Question>,
     pub scenarios: Vec<Scenario>,
+    pub interview: Vec<InterviewQuestion>,
 }
 
 /// How one file fared.
@@ -70,6 +73,10 @@ impl Library {
 
     pub fn question(&self, id: &str) -> Option<&Question> {
         self.questions.iter().find(|q| q.id == id)
+    }
+
+    pub fn interview_question(&self, id: &str) -> Option<&InterviewQuestion> {
+        self.interview.iter().find(|q| q.id == id)
     }
 
     pub fn scenario(&self, id: &str) -> Option<&Scenario> {
@@ -161,6 +168,31 @@ impl Library {
                 loaded = 1;
             }
             report.summarise(source, "scenario", loaded, reporter.finish());
+        }
+        let mut interview_origin: HashMap<String, String> = HashMap::new();
+        for (source, content) in &parsed {
+            let ContentFile::InterviewSet(set) = content else {
+                continue;
+            };
+            let mut reporter = Reporter::new(&source.name, &source.text);
+            let mut loaded = 0;
+            for (index, question) in interview_check::check_set(set, &mut reporter) {
+                let id_path = JsonPath::root().key("questions").index(index).key("id");
+                if let Some(first) = interview_origin.get(&question.id) {
+                    reporter.error(
+                        &id_path,
+                        format!(
+                            "duplicate interview question id \"{}\"; first defined at {first}",
+                            question.id
+                        ),
+                    );
+                    continue;
+                }
+                interview_origin.insert(question.id.clone(), reporter.where_is(&id_path));
+                report.library.interview.push(question);
+                loaded += 1;
+            }
+            report.summarise(source, "interview-set", loaded, reporter.finish());
         }
         report.check_drawable(&sources, &exam_origin);
         report.files.sort_by(|a, b| a.name.cmp(&b.name));

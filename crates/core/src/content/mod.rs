@@ -4,6 +4,8 @@
 pub mod exam;
 pub mod file;
 pub mod finding;
+pub mod interview;
+pub mod interview_check;
 pub mod library;
 pub mod locate;
 pub mod manifest;

@@ -2,9 +2,11 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::content::scenario::Outcome;
 use crate::quiz::answer::Confidence;
 use crate::quiz::results::ExamRecord;
 use crate::quiz::review::ReviewDeck;
+use crate::scenario::debrief::Dimension;
 use crate::store::Document;
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -15,6 +17,28 @@ pub struct Progress {
     pub exams: Vec<ExamRecord>,
     #[serde(default)]
     pub review: ReviewDeck,
+    #[serde(default)]
+    pub scenarios: Vec<ScenarioRecord>,
+}
+
+/// One finished role-play, as saved.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ScenarioRecord {
+    pub scenario: String,
+    pub seed: u64,
+    pub caller: String,
+    pub outcome: Outcome,
+    pub ending: String,
+    /// 0-100; zero after a critical mistake.
+    pub overall: u32,
+    pub dimensions: Vec<(Dimension, u32)>,
+    pub critical: usize,
+    pub minutes: u32,
+    /// The choice ids taken, in order.
+    pub choices: Vec<String>,
+    /// Share of ticket facts found, 0.0-1.0.
+    pub notes_share: f64,
+    pub at: u64,
 }
 
 impl Document for Progress {

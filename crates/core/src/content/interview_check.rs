@@ -1,0 +1,136 @@
+//! Checks interview questions: the fields each type needs, key points with
+//! phrases, and that each example or model answer actually covers most of
+//! its own key points (so the scorer and the example agree).
+
+use super::finding::Reporter;
+use super::interview::{InterviewKind, InterviewQuestion, InterviewSet};
+use super::path::JsonPath;
+use crate::interview::score::{score_star, score_technical};
+use crate::interview::StarAnswer;
+
+/// Returns the sound questions, each with its index in the file.
+pub fn check_set(set: &InterviewSet, report: &mut Reporter) -> Vec<(usize, InterviewQuestion)> {
+    let mut out = Vec::new();
+    for (i, q) in set.questions.iter().enumerate() {
+        let path = JsonPath::root().key("questions").index(i);
+        let before = report.error_count();
+        if q.id.trim().is_empty() || q.id.chars().any(char::is_whitespace) {
+            report.error(
+                &path.key("id"),
+                format!("question id \"{}\" must be non-empty with no spaces", q.id),
+            );
+        }
+        if q.prompt.trim().is_empty() {
+            report.error(&path.key("prompt"), "write the question");
+        }
+        if q.key_points.len() < 3 {
+            report.error(
+                &path.key("key_points"),
+                format!(
+                    "list at least 3 key points a strong answer covers; found {}",
+                    q.key_points.len()
+                ),
+            );
+        }
+        for (k, point) in q.key_points.iter().enumerate() {
+            let kpath = path.key("key_points").index(k);
+            if q.key_points[..k].iter().any(|p| p.id == point.id) {
+                report.error(
+                    &kpath.key("id"),
+                    format!("duplicate key point id \"{}\"", point.id),
+                );
+            }
+            if point.phrases.iter().all(|p| p.trim().is_empty()) {
+                report.error(
+                    &kpath.key("phrases"),
+                    format!("key point \"{}\" needs phrases to look for", point.id),
+                );
+            }
+        }
+        if q.tips.is_empty() {
+            report.error(&path.key("tips"), "give at least one tip");
+        }
+        match q.kind {
+            InterviewKind::Behavioural => {
+                if q.competency.is_none() {
+                    report.error(&path, "a behavioural question needs \"competency\"");
+                }
+                match &q.example {
+                    None => report.error(
+                        &path,
+                        "a behavioural question needs an \"example\" STAR answer",
+                    ),
+                    Some(e) => {
+                        for (field, text) in [
+                            ("situation", &e.situation),
+                            ("task", &e.task),
+                            ("action", &e.action),
+                            ("result", &e.result),
+                        ] {
+                            if text.trim().is_empty() {
+                                report.error(
+                                    &path.key("example").key(field),
+                                    format!("the example's {field} is empty"),
+                                );
+                            }
+                        }
+                    }
+                }
+            }
+            InterviewKind::Technical => {
+                if q.topic.is_none() {
+                    report.error(&path, "a technical question needs \"topic\"");
+                }
+                if q.model_answer
+                    .as_deref()
+                    .is_none_or(|a| a.trim().is_empty())
+                {
+                    report.error(&path, "a technical question needs a \"model_answer\"");
+                }
+            }
+        }
+        if report.error_count() > before {
+            continue;
+        }
+        // The example must demonstrate the key points it teaches.
+        let feedback = match (&q.kind, &q.example, &q.model_answer) {
+            (InterviewKind::Behavioural, Some(e), _) => Some(score_star(
+                &StarAnswer {
+                    situation: e.situation.clone(),
+                    task: e.task.clone(),
+                    action: e.action.clone(),
+                    result: e.result.clone(),
+                },
+                q,
+            )),
+            (InterviewKind::Technical, _, Some(a)) => Some(score_technical(a, q)),
+            _ => None,
+        };
+        if let Some(f) = feedback {
+            let missing: Vec<&str> = f
+                .key_points
+                .iter()
+                .filter(|k| k.found.is_none())
+                .map(|k| k.label.as_str())
+                .collect();
+            if missing.len() * 2 > q.key_points.len() {
+                let field = if q.kind == InterviewKind::Behavioural {
+                    "example"
+                } else {
+                    "model_answer"
+                };
+                report.warning(
+                    &path.key(field),
+                    format!(
+                        "the {field} covers only {} of {} key points (missing: {}); add phrases the answer uses, or improve the answer",
+                        q.key_points.len() - missing.len(),
+                        q.key_points.len(),
+                        missing.join("; ")
+                    ),
+                );
+            }
+        }
+        out.push((i, q.clone()));
+    }
+    out
+}

@@ -1,0 +1,178 @@
+use firstline_core::content::scenario::{NoteSection, Scenario};
+use firstline_core::scenario::debrief::Debrief;
+use firstline_core::scenario::play::Play;
+use leptos::prelude::*;
+
+use super::chart::MoodChart;
+use crate::adapters::clock::now_ms;
+
+/// What happened and why: scores by dimension, critical mistakes, every
+/// choice's feedback, the path against the best path, the mood chart and
+/// the ticket facts found and missing.
+#[component]
+pub fn DebriefView(
+    scenario: StoredValue<Scenario>,
+    play: Play,
+    debrief: Debrief,
+    notes: String,
+    handoff: String,
+) -> impl IntoView {
+    let s = scenario.get_value();
+    let ending = play.ending(&s).cloned();
+    let ending_text = ending
+        .as_ref()
+        .map(|e| play.fill(&e.text))
+        .unwrap_or_default();
+    let outcome = debrief.outcome.label();
+    let choice = |node: &str, id: &str| {
+        s.nodes
+            .iter()
+            .find(|n| n.id == node)
+            .and_then(|n| n.choices.iter().find(|c| c.id == id))
+            .cloned()
+    };
+    let dims = debrief
+        .dimensions
+        .iter()
+        .map(|d| {
+            view! {
+                <tr>
+                    <th scope="row">{d.dimension.label()}</th>
+                    <td>
+                        <span class="bar" aria-hidden="true"><span style=format!("width:{}%", d.score)></span></span>
+                        {format!("{} / 100", d.score)}
+                    </td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let critical = (!debrief.critical.is_empty()).then(|| {
+        let items = play
+            .turns
+            .iter()
+            .filter(|t| debrief.critical.contains(&t.choice))
+            .filter_map(|t| choice(&t.node, &t.choice))
+            .map(|c| view! { <li><strong>{play.fill(&c.text)}</strong>" \u{2014} "{c.feedback.clone()}</li> })
+            .collect_view();
+        view! {
+            <div class="notice error" role="alert">
+                <p><strong>"Critical mistake. "</strong>"On a real quality form this zeroes the whole call, so your overall score is 0."</p>
+                <ul>{items}</ul>
+            </div>
+        }
+    });
+    let transcript = play
+        .turns
+        .iter()
+        .filter_map(|t| {
+            let c = choice(&t.node, &t.choice)?;
+            let tags = c
+                .behaviours
+                .iter()
+                .map(|b| {
+                    let (class, mark) = if b.is_good() { ("tag good", "\u{2713} ") } else { ("tag poor", "\u{2717} ") };
+                    view! { <span class=class>{mark}{b.label()}</span> }
+                })
+                .collect_view();
+            Some(view! {
+                <li>
+                    <p class="said-user"><strong>{format!("{}: ", play.first_name())}</strong>{t.user_line.clone()}</p>
+                    <p class="said-me"><strong>"You: "</strong>{play.fill(&c.text)}</p>
+                    <p class="feedback-line">{c.feedback.clone()}</p>
+                    <p class="tags">{tags}</p>
+                </li>
+            })
+        })
+        .collect_view();
+    let taken: Vec<String> = play.turns.iter().map(|t| t.choice.clone()).collect();
+    let diverged = taken
+        .iter()
+        .zip(&s.best_path)
+        .position(|(a, b)| a != b)
+        .or_else(|| {
+            (taken.len() != s.best_path.len()).then_some(taken.len().min(s.best_path.len()))
+        });
+    let text_of = |id: &str| {
+        s.nodes
+            .iter()
+            .flat_map(|n| &n.choices)
+            .find(|c| c.id == id)
+            .map(|c| play.fill(&c.text))
+            .unwrap_or_else(|| id.to_owned())
+    };
+    let path_list = |ids: &[String]| {
+        ids.iter()
+            .enumerate()
+            .map(|(i, id)| {
+                let class = if diverged.is_some_and(|d| i >= d) {
+                    "differs"
+                } else {
+                    ""
+                };
+                view! { <li class=class>{text_of(id)}</li> }
+            })
+            .collect_view()
+    };
+    let yours = path_list(&taken);
+    let best = path_list(&s.best_path);
+    let path_note = match diverged {
+        None => "You took the best path.".to_string(),
+        Some(d) => format!("Your path left the best path at step {}.", d + 1),
+    };
+    let fact_items = |section: NoteSection, text: &str| {
+        debrief
+            .facts
+            .iter()
+            .filter(|f| f.section == section)
+            .map(|f| match f.found {
+                Some((start, end)) => {
+                    let found = text.get(start..end).unwrap_or("").to_string();
+                    view! { <li class="fact found">"\u{2713} "{f.label.clone()}": found \u{201c}"<mark>{found}</mark>"\u{201d}"</li> }.into_any()
+                }
+                None => view! { <li class="fact missing">"\u{2717} "{f.label.clone()}": missing"</li> }.into_any(),
+            })
+            .collect_view()
+    };
+    let note_facts = fact_items(NoteSection::Notes, &notes);
+    let has_handoff = debrief
+        .facts
+        .iter()
+        .any(|f| f.section == NoteSection::Handoff);
+    let handoff_facts = fact_items(NoteSection::Handoff, &handoff);
+    let good: Vec<&str> = debrief.good.iter().map(|b| b.label()).collect();
+    let poor: Vec<&str> = debrief.poor.iter().map(|b| b.label()).collect();
+    let replay = format!("/scenarios/{}?seed={}", s.id, play.seed);
+    let fresh = format!("/scenarios/{}?seed={}", s.id, now_ms() % 1_000_000);
+    view! {
+        <section class="debrief" aria-labelledby="debrief-heading">
+            <h2 id="debrief-heading">"Debrief"</h2>
+            <p class="big-score">{debrief.overall}<span class="muted">" / 100"</span></p>
+            <p><strong>{format!("Outcome: {outcome}. ")}</strong>{ending_text}</p>
+            {critical}
+            <table>
+                <caption>"Scores by dimension"</caption>
+                <tbody>{dims}</tbody>
+            </table>
+            <p>{format!("Done well: {}.", if good.is_empty() { "nothing yet".to_string() } else { good.join(", ") })}</p>
+            <p>{format!("To work on: {}.", if poor.is_empty() { "nothing flagged".to_string() } else { poor.join(", ") })}</p>
+            <h3>"The user's mood"</h3>
+            <MoodChart history=play.mood_history() patience=s.persona.patience/>
+            <h3>"Your path and the best path"</h3>
+            <p>{path_note}</p>
+            <div class="paths">
+                <div><h4>"Your choices"</h4><ol aria-label="Your choices">{yours}</ol></div>
+                <div><h4>"Best path"</h4><ol aria-label="Best path">{best}</ol></div>
+            </div>
+            <h3>"Ticket notes"</h3>
+            <ul aria-label="Ticket facts">{note_facts}</ul>
+            {has_handoff.then(|| view! { <h4>"Hand-off"</h4><ul aria-label="Hand-off facts">{handoff_facts}</ul> })}
+            <h3>"Transcript with feedback"</h3>
+            <ol class="transcript" aria-label="Transcript with feedback">{transcript}</ol>
+            <div class="actions">
+                <a class="button" href=fresh>"Play again with a new caller"</a>
+                <a class="button secondary-link" href=replay>"Replay the same call"</a>
+                <a class="button secondary-link" href="/scenarios">"All scenarios"</a>
+            </div>
+        </section>
+    }
+}
