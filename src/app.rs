@@ -9,15 +9,18 @@ use crate::components::content_banner::ContentBanner;
 use crate::components::nav::Nav;
 use crate::components::notice_list::NoticeList;
 use crate::components::skip_link::SkipLink;
+use crate::pages::interview::{
+    answer::AnswerRoute,
+    home::InterviewRoute,
+    mock::{MockRoute, ReportRoute},
+    stories::StoriesRoute,
+};
 use crate::pages::practice::{
     exam::ExamRoute, results::ResultsRoute, review::ReviewRoute, session::SessionRoute,
     setup::PracticeRoute,
 };
 use crate::pages::scenarios::{list::ScenariosRoute, play::ScenarioPlayRoute};
-use crate::pages::{
-    author::AuthorRoute, home::Home, interview::InterviewRoute, not_found::NotFound,
-    progress::ProgressRoute,
-};
+use crate::pages::{author::AuthorRoute, home::Home, not_found::NotFound, progress::ProgressRoute};
 use crate::state::content::provide_content;
 use crate::state::notices::Notices;
 use crate::state::progress;
@@ -45,6 +48,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/scenarios") view={Lazy::<ScenariosRoute>::new()}/>
                     <Route path=path!("/scenarios/:id") view={Lazy::<ScenarioPlayRoute>::new()}/>
                     <Route path=path!("/interview") view={Lazy::<InterviewRoute>::new()}/>
+                    <Route path=path!("/interview/q/:id") view={Lazy::<AnswerRoute>::new()}/>
+                    <Route path=path!("/interview/stories") view={Lazy::<StoriesRoute>::new()}/>
+                    <Route path=path!("/interview/mock") view={Lazy::<MockRoute>::new()}/>
+                    <Route path=path!("/interview/report/:n") view={Lazy::<ReportRoute>::new()}/>
                     <Route path=path!("/progress") view={Lazy::<ProgressRoute>::new()}/>
                     <Route path=path!("/author") view={Lazy::<AuthorRoute>::new()}/>
                 </Routes>

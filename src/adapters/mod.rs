@@ -4,4 +4,5 @@
 pub mod clock;
 pub mod dom;
 pub mod fetch;
+pub mod speech;
 pub mod storage;

@@ -42,9 +42,17 @@ pub fn ScenarioPage() -> impl IntoView {
     view! { {page} }
 }
 
+/// The conversation, the ticket notes and the debrief. A mock interview
+/// passes `on_done` to receive the overall score.
 #[component]
-fn Player(scenario: Scenario, seed: u64) -> impl IntoView {
-    set_title(&scenario.title);
+pub fn Player(
+    scenario: Scenario,
+    seed: u64,
+    #[prop(optional)] on_done: Option<Callback<u32>>,
+) -> impl IntoView {
+    if on_done.is_none() {
+        set_title(&scenario.title);
+    }
     let progress = use_progress();
     let s = StoredValue::new(scenario.clone());
     let play = RwSignal::new(Some(Play::start(&scenario, seed)));
@@ -134,6 +142,9 @@ fn Player(scenario: Scenario, seed: u64) -> impl IntoView {
                 at: now_ms(),
             })
         });
+        if let Some(done) = on_done {
+            done.run(d.overall);
+        }
         result.set(Some(d));
     };
 
@@ -225,8 +236,13 @@ fn Player(scenario: Scenario, seed: u64) -> impl IntoView {
         )
     };
     let (name, role, department) = persona.unwrap_or_default();
+    let heading = if on_done.is_some() {
+        view! { <h2>{format!("Role-play: {}", scenario.title)}</h2> }.into_any()
+    } else {
+        view! { <h1>{scenario.title.clone()}</h1> }.into_any()
+    };
     view! {
-        <h1>{scenario.title.clone()}</h1>
+        {heading}
         <section class="ticket-card" aria-label="Ticket">
             <p><strong>{ticket.subject.clone()}</strong></p>
             <p class="muted">{format!("{} \u{b7} {} \u{b7} priority {} \u{b7} SLA {} minutes \u{b7} via {}", name, format!("{role}, {department}"), ticket.priority.label(), ticket.sla_minutes, ticket.channel.label())}</p>

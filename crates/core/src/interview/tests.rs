@@ -251,6 +251,11 @@ fn word_features_are_found_where_they_are() {
         "'like' as a verb is not a filler"
     );
     assert_eq!(fillers("it was, like, slow").len(), 1);
+    assert_eq!(
+        fillers("something you know and something you have").len(),
+        0
+    );
+    assert_eq!(fillers("it was fine, you know.").len(), 1);
     let text = "I reset it in Active Directory on Monday for 3 users";
     let found: Vec<&str> = specifics(text)
         .iter()

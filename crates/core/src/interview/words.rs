@@ -11,7 +11,6 @@ pub const FILLERS: &[&str] = &[
     "er",
     "erm",
     "hmm",
-    "you know",
     "kind of",
     "sort of",
     "basically",
@@ -133,8 +132,9 @@ pub fn pronouns(text: &str) -> (Vec<Span>, Vec<Span>) {
     (mine, ours)
 }
 
-/// Fillers and hedges, with their spans. "like" counts only where it is
-/// set off by commas ("it was, like, slow"), which is filler use.
+/// Fillers and hedges, with their spans. "like" and "you know" count only
+/// where set off by a comma ("it was, like, slow"; "fine, you know"), which
+/// is filler use, not "I like Linux" or "something you know".
 pub fn fillers(text: &str) -> Vec<Span> {
     let toks = tokens(text);
     let mut out = Vec::new();
@@ -150,8 +150,15 @@ pub fn fillers(text: &str) -> Vec<Span> {
                 break;
             }
         }
-        if matched == 0 && toks[i].word == "like" && comma_around(text, &toks[i]) {
+        if matched == 0 && toks[i].word == "like" && comma_around(text, &toks[i], &toks[i]) {
             matched = 1;
+        }
+        if matched == 0
+            && toks[i].word == "you"
+            && toks.get(i + 1).is_some_and(|t| t.word == "know")
+            && comma_around(text, &toks[i], &toks[i + 1])
+        {
+            matched = 2;
         }
         if matched > 0 {
             out.push(Span {
@@ -166,9 +173,9 @@ pub fn fillers(text: &str) -> Vec<Span> {
     out
 }
 
-fn comma_around(text: &str, t: &Token) -> bool {
-    let before = text[..t.start].trim_end().ends_with(',');
-    let after = text[t.end..].trim_start().starts_with(',');
+fn comma_around(text: &str, first: &Token, last: &Token) -> bool {
+    let before = text[..first.start].trim_end().ends_with(',');
+    let after = text[last.end..].trim_start().starts_with(',');
     before || after
 }
 

@@ -2,7 +2,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::content::interview::Competency;
 use crate::content::scenario::Outcome;
+use crate::interview::StarAnswer;
 use crate::quiz::answer::Confidence;
 use crate::quiz::results::ExamRecord;
 use crate::quiz::review::ReviewDeck;
@@ -19,6 +21,81 @@ pub struct Progress {
     pub review: ReviewDeck,
     #[serde(default)]
     pub scenarios: Vec<ScenarioRecord>,
+    #[serde(default)]
+    pub stories: Vec<Story>,
+    #[serde(default)]
+    pub answers: Vec<InterviewAttempt>,
+    #[serde(default)]
+    pub mocks: Vec<MockRecord>,
+}
+
+/// A story from the learner's own experience, kept for reuse across
+/// behavioural questions.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Story {
+    pub id: String,
+    pub title: String,
+    pub competencies: Vec<Competency>,
+    pub answer: StarAnswer,
+    pub updated_at: u64,
+}
+
+/// One scored interview answer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct InterviewAttempt {
+    pub question: String,
+    pub score: u32,
+    pub words: usize,
+    /// Words per minute and fillers per minute, for spoken answers.
+    #[serde(default)]
+    pub spoken: Option<(u32, f64)>,
+    pub at: u64,
+}
+
+/// A finished mock interview, as saved (and printed).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MockRecord {
+    pub at: u64,
+    pub items: Vec<MockItem>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MockItem {
+    /// A question id, or a scenario id for the role-play.
+    pub id: String,
+    pub prompt: String,
+    pub kind: MockKind,
+    /// 0-100; None when skipped.
+    pub score: Option<u32>,
+    pub improvements: Vec<String>,
+    pub answer: String,
+    pub seconds: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MockKind {
+    Behavioural,
+    Technical,
+    Roleplay,
+}
+
+impl MockRecord {
+    /// The mean score of the answered items.
+    pub fn average(&self) -> Option<u32> {
+        let scores: Vec<u32> = self.items.iter().filter_map(|i| i.score).collect();
+        (!scores.is_empty()).then(|| scores.iter().sum::<u32>() / scores.len() as u32)
+    }
+}
+
+impl Progress {
+    /// Competencies that no saved story covers yet.
+    pub fn competencies_without_story(&self) -> Vec<Competency> {
+        Competency::ALL
+            .into_iter()
+            .filter(|c| !self.stories.iter().any(|s| s.competencies.contains(c)))
+            .collect()
+    }
 }
 
 /// One finished role-play, as saved.
@@ -144,6 +221,51 @@ mod tests {
         assert!(loaded.notice.is_none(), "{:?}", loaded.notice);
         assert_eq!(loaded.doc.attempts.len(), 1);
         assert_eq!(loaded.doc.attempts[0].mode, Mode::Practice);
+    }
+
+    #[test]
+    fn competencies_without_a_story_are_listed() {
+        let mut progress = Progress::default();
+        assert_eq!(
+            progress.competencies_without_story().len(),
+            Competency::ALL.len()
+        );
+        progress.stories.push(Story {
+            id: "s1".into(),
+            title: "Payroll lockout".into(),
+            competencies: vec![Competency::CustomerService, Competency::Pressure],
+            answer: StarAnswer::default(),
+            updated_at: 0,
+        });
+        let missing = progress.competencies_without_story();
+        assert_eq!(missing.len(), Competency::ALL.len() - 2);
+        assert!(!missing.contains(&Competency::Pressure));
+    }
+
+    #[test]
+    fn a_mock_averages_only_answered_items() {
+        let item = |score| MockItem {
+            id: "q".into(),
+            prompt: "p".into(),
+            kind: MockKind::Technical,
+            score,
+            improvements: vec![],
+            answer: String::new(),
+            seconds: 0,
+        };
+        let mock = MockRecord {
+            at: 0,
+            items: vec![item(Some(80)), item(None), item(Some(60))],
+        };
+        assert_eq!(mock.average(), Some(70));
+        assert_eq!(
+            MockRecord {
+                at: 0,
+                items: vec![item(None)]
+            }
+            .average(),
+            None
+        );
     }
 
     #[test]

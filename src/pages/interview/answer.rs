@@ -1,0 +1,278 @@
+use firstline_core::content::interview::{Competency, InterviewKind, InterviewQuestion};
+use firstline_core::interview::score::{score_star, score_technical, Feedback};
+use firstline_core::interview::words::word_count;
+use firstline_core::interview::{Part, StarAnswer};
+use firstline_core::progress::{InterviewAttempt, Story};
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use super::editor::{DictateButton, Spoken, StarEditor};
+use super::feedback::FeedbackView;
+use super::home::capitalise;
+use super::timer::AnswerTimer;
+use super::InterviewTabs;
+use crate::adapters::clock::now_ms;
+use crate::adapters::dom::set_title;
+use crate::adapters::speech::{can_dictate, can_speak, speak};
+use crate::state::content::use_content;
+use crate::state::progress::use_progress;
+
+/// What a finished answer gives back (to a mock interview).
+#[derive(Clone)]
+pub struct Answered {
+    pub score: u32,
+    pub improvements: Vec<String>,
+    pub answer: String,
+    pub seconds: u32,
+}
+
+/// `/interview/q/:id`: answer one question and get feedback.
+#[component]
+pub fn AnswerPage() -> impl IntoView {
+    set_title("Interview question");
+    let params = use_params_map();
+    let content = use_content();
+    move || {
+        let id = params.with(|p| p.get("id")).unwrap_or_default();
+        let report = content.get()?;
+        let question = report.library.interview_question(&id).cloned();
+        Some(match question {
+            None => view! {
+                <h1>"Question not found"</h1>
+                <p>"There is no interview question at this address."</p>
+                <p><a href="/interview">"See all questions"</a></p>
+            }
+            .into_any(),
+            Some(q) => view! {
+                <h1>"Interview practice"</h1>
+                <InterviewTabs/>
+                <QuestionPractice question=q/>
+            }
+            .into_any(),
+        })
+    }
+}
+
+/// One question: prompt (read aloud if wanted), tips, the editor, timer,
+/// and feedback on request. In a mock interview `limit` sets the time and
+/// `on_done` receives the result.
+#[component]
+pub fn QuestionPractice(
+    question: InterviewQuestion,
+    #[prop(optional)] limit: Option<u32>,
+    #[prop(optional)] on_done: Option<Callback<Answered>>,
+) -> impl IntoView {
+    let progress = use_progress();
+    let q = StoredValue::new(question.clone());
+    let behavioural = question.kind == InterviewKind::Behavioural;
+    let star = RwSignal::new(StarAnswer::default());
+    let text = RwSignal::new(String::new());
+    let spoken = RwSignal::new(Spoken::default());
+    let running = RwSignal::new(limit.is_some());
+    let seconds = RwSignal::new(0u32);
+    let feedback = RwSignal::new(None::<Feedback>);
+
+    let get_feedback = move |_| {
+        let f = q.with_value(|q| {
+            if behavioural {
+                score_star(&star.get_untracked(), q)
+            } else {
+                score_technical(&text.get_untracked(), q)
+            }
+        });
+        running.set(false);
+        let s = spoken.get_untracked();
+        let spoken_stats = (s.seconds >= 5.0)
+            .then(|| firstline_core::interview::score::speech_metrics(&s.text, s.seconds));
+        progress.update(|p| {
+            p.answers.push(InterviewAttempt {
+                question: q.with_value(|q| q.id.clone()),
+                score: f.score,
+                words: f.words,
+                spoken: spoken_stats,
+                at: now_ms(),
+            })
+        });
+        if let Some(done) = on_done {
+            let answer = if behavioural {
+                star.with_untracked(|a| {
+                    Part::STAR
+                        .iter()
+                        .map(|p| format!("{}: {}", p.label(), a.part(*p)))
+                        .collect::<Vec<_>>()
+                        .join("\n")
+                })
+            } else {
+                text.get_untracked()
+            };
+            done.run(Answered {
+                score: f.score,
+                improvements: f.improvements.clone(),
+                answer,
+                seconds: seconds.get_untracked(),
+            });
+        }
+        feedback.set(Some(f));
+    };
+
+    let label = question
+        .competency
+        .map(|c| format!("Behavioural \u{b7} {}", c.label()))
+        .or_else(|| {
+            question
+                .topic
+                .map(|t| format!("Technical \u{b7} {}", t.label()))
+        })
+        .unwrap_or_default();
+    let tips = question
+        .tips
+        .iter()
+        .map(|t| view! { <li>{t.clone()}</li> })
+        .collect_view();
+    let prompt = question.prompt.clone();
+    let read_aloud = can_speak().then(|| {
+        let prompt = prompt.clone();
+        view! { <button type="button" class="secondary small" on:click=move |_| speak(&prompt)>"Read the question aloud"</button> }
+    });
+    let voice_note = (!can_dictate()).then(|| {
+        view! { <p class="muted hint">"Voice input is not available in this browser, so type your answer. (Dictation works in Chrome and Edge.)"</p> }
+    });
+    let editor = if behavioural {
+        view! { <StarEditor answer=star spoken=spoken key=question.id.clone()/> }.into_any()
+    } else {
+        let id = format!("tech-{}", question.id);
+        view! {
+            <div class="field wide">
+                <label for=id.clone()>"Your answer"</label>
+                <textarea id=id rows="8" prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev))></textarea>
+                <p class="muted hint">{move || format!("{} words", word_count(&text.get()))}" "
+                    <DictateButton label="answer".to_string() spoken=spoken on_text=Callback::new(move |t: String| text.update(|x| { if !x.is_empty() { x.push(' '); } x.push_str(&t); }))/>
+                </p>
+            </div>
+        }
+        .into_any()
+    };
+    let has_answer = move || {
+        if behavioural {
+            !star.with(StarAnswer::is_empty)
+        } else {
+            !text.with(|t| t.trim().is_empty())
+        }
+    };
+    let result = move || {
+        let f = feedback.get()?;
+        let parts: Vec<(Part, String)> = if behavioural {
+            star.with(|a| {
+                Part::STAR
+                    .iter()
+                    .map(|p| (*p, a.part(*p).to_owned()))
+                    .collect()
+            })
+        } else {
+            vec![(Part::Answer, text.get())]
+        };
+        let example = q.with_value(|q| {
+            if let Some(e) = &q.example {
+                Some(view! {
+                    <details class="example">
+                        <summary>"Compare with an example answer"</summary>
+                        <dl>
+                            <dt>"Situation"</dt><dd>{e.situation.clone()}</dd>
+                            <dt>"Task"</dt><dd>{e.task.clone()}</dd>
+                            <dt>"Action"</dt><dd>{e.action.clone()}</dd>
+                            <dt>"Result"</dt><dd>{e.result.clone()}</dd>
+                        </dl>
+                    </details>
+                }.into_any())
+            } else {
+                q.model_answer.clone().map(|m| view! {
+                    <details class="example"><summary>"Compare with a model answer"</summary><p>{m}</p></details>
+                }.into_any())
+            }
+        });
+        let save = (behavioural && on_done.is_none()).then(|| view! { <SaveStory answer=star.get_untracked() competency=q.with_value(|q| q.competency)/> });
+        Some(view! {
+            <FeedbackView feedback=f parts=parts spoken=spoken.get_untracked() example=example/>
+            {save}
+        })
+    };
+    view! {
+        <article class="interview-question" aria-labelledby="iq-prompt">
+            <p class="muted">{label}</p>
+            <h2 id="iq-prompt">{prompt}</h2>
+            {read_aloud}
+            <details class="tips">
+                <summary>"Tips"</summary>
+                <ul>{tips}</ul>
+            </details>
+            <AnswerTimer running=running seconds=seconds limit=limit.unwrap_or(0)/>
+            {voice_note}
+            {editor}
+            <div class="actions">
+                <button type="button" disabled=move || !has_answer() on:click=get_feedback>
+                    {if on_done.is_some() { "Finish this answer" } else { "Get feedback" }}
+                </button>
+            </div>
+            {result}
+        </article>
+    }
+}
+
+/// Saves the answer to the story bank, tagged by competency.
+#[component]
+fn SaveStory(answer: StarAnswer, competency: Option<Competency>) -> impl IntoView {
+    let progress = use_progress();
+    let title = RwSignal::new(String::new());
+    let tags = RwSignal::new(competency.into_iter().collect::<Vec<_>>());
+    let saved = RwSignal::new(false);
+    let answer = StoredValue::new(answer);
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let name = title.get_untracked().trim().to_owned();
+        if name.is_empty() || tags.with_untracked(Vec::is_empty) {
+            return;
+        }
+        let now = now_ms();
+        progress.update(|p| {
+            p.stories.push(Story {
+                id: format!("story-{now}"),
+                title: name,
+                competencies: tags.get_untracked(),
+                answer: answer.get_value(),
+                updated_at: now,
+            })
+        });
+        saved.set(true);
+    };
+    let boxes = Competency::ALL
+        .iter()
+        .map(|&c| {
+            let id = format!("tag-{}", c.slug());
+            view! {
+                <span class="pill">
+                    <input type="checkbox" id=id.clone() prop:checked=move || tags.with(|t| t.contains(&c))
+                        on:change=move |_| tags.update(|t| if let Some(i) = t.iter().position(|x| *x == c) { t.remove(i); } else { t.push(c); })/>
+                    <label for=id>{capitalise(c.label())}</label>
+                </span>
+            }
+        })
+        .collect_view();
+    view! {
+        <form class="save-story" on:submit=save>
+            <h3>"Keep this story"</h3>
+            <p class="muted">"Strong candidates keep three to five stories ready and reuse them. Save this one to use again."</p>
+            <div class="field">
+                <label for="story-title">"Story title"</label>
+                <input type="text" id="story-title" prop:value=move || title.get() on:input=move |ev| title.set(event_target_value(&ev))/>
+            </div>
+            <fieldset class="filters">
+                <legend>"Competencies it shows"</legend>
+                {boxes}
+            </fieldset>
+            <button type="submit" disabled=move || title.with(|t| t.trim().is_empty()) || tags.with(Vec::is_empty)>"Save to story bank"</button>
+            <p role="status">{move || saved.get().then_some("Saved to your story bank.")}</p>
+        </form>
+    }
+}
+
+lazy_page!(AnswerRoute, AnswerPage);

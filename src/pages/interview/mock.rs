@@ -1,0 +1,251 @@
+use firstline_core::content::interview::InterviewKind;
+use firstline_core::progress::{MockItem, MockKind, MockRecord};
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_params_map};
+
+use super::answer::{Answered, QuestionPractice};
+use super::InterviewTabs;
+use crate::adapters::clock::{format_date, now_ms};
+use crate::adapters::dom::set_title;
+use crate::pages::scenarios::play::Player;
+use crate::state::content::use_content;
+use crate::state::progress::use_progress;
+
+#[derive(Clone, PartialEq)]
+struct Step {
+    kind: MockKind,
+    id: String,
+}
+
+/// A mock interview: a configured run of behavioural and technical
+/// questions and a role-play, each timed, ending in a report that is saved
+/// and can be printed.
+#[component]
+pub fn MockPage() -> impl IntoView {
+    set_title("Mock interview");
+    let content = use_content();
+    let progress = use_progress();
+    let navigate = use_navigate();
+    let behavioural = RwSignal::new(3usize);
+    let technical = RwSignal::new(3usize);
+    let roleplay = RwSignal::new(true);
+    let minutes = RwSignal::new(2u32);
+    let steps = RwSignal::new(Vec::<Step>::new());
+    let index = RwSignal::new(0usize);
+    let items = RwSignal::new(Vec::<MockItem>::new());
+    let done_current = RwSignal::new(false);
+
+    let start = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(report) = content.get_untracked() else {
+            return;
+        };
+        let mut rng = fastrand::Rng::with_seed(now_ms());
+        let mut pick = |kind: InterviewKind, n: usize, mock: MockKind| {
+            let mut ids: Vec<String> = report
+                .library
+                .interview
+                .iter()
+                .filter(|q| q.kind == kind)
+                .map(|q| q.id.clone())
+                .collect();
+            rng.shuffle(&mut ids);
+            ids.into_iter()
+                .take(n)
+                .map(|id| Step { kind: mock, id })
+                .collect::<Vec<_>>()
+        };
+        let mut plan = pick(
+            InterviewKind::Behavioural,
+            behavioural.get_untracked(),
+            MockKind::Behavioural,
+        );
+        plan.extend(pick(
+            InterviewKind::Technical,
+            technical.get_untracked(),
+            MockKind::Technical,
+        ));
+        if roleplay.get_untracked() && !report.library.scenarios.is_empty() {
+            let i = rng.usize(0..report.library.scenarios.len());
+            plan.push(Step {
+                kind: MockKind::Roleplay,
+                id: report.library.scenarios[i].id.clone(),
+            });
+        }
+        items.set(Vec::new());
+        index.set(0);
+        done_current.set(false);
+        steps.set(plan);
+    };
+
+    let record = move |item: MockItem| {
+        items.update(|i| i.push(item));
+        done_current.set(true);
+    };
+    let next = move |_: leptos::ev::MouseEvent| {
+        let n = index.get_untracked() + 1;
+        if n < steps.with_untracked(Vec::len) {
+            index.set(n);
+            done_current.set(false);
+            return;
+        }
+        let record = MockRecord {
+            at: now_ms(),
+            items: items.get_untracked(),
+        };
+        let at = progress.read().with_untracked(|p| p.mocks.len());
+        progress.update(|p| p.mocks.push(record));
+        navigate(&format!("/interview/report/{at}"), Default::default());
+    };
+    let next = StoredValue::new_local(next);
+
+    let setup = move || {
+        view! {
+            <form class="setup" on:submit=start>
+                <div class="row">
+                    <div class="field">
+                        <label for="mock-behavioural">"Behavioural questions"</label>
+                        <input type="number" id="mock-behavioural" min="0" max="6" prop:value=move || behavioural.get().to_string()
+                            on:input=move |ev| behavioural.set(event_target_value(&ev).parse().unwrap_or(3))/>
+                    </div>
+                    <div class="field">
+                        <label for="mock-technical">"Technical questions"</label>
+                        <input type="number" id="mock-technical" min="0" max="6" prop:value=move || technical.get().to_string()
+                            on:input=move |ev| technical.set(event_target_value(&ev).parse().unwrap_or(3))/>
+                    </div>
+                    <div class="field">
+                        <label for="mock-minutes">"Minutes per question"</label>
+                        <input type="number" id="mock-minutes" min="1" max="10" prop:value=move || minutes.get().to_string()
+                            on:input=move |ev| minutes.set(event_target_value(&ev).parse().unwrap_or(2))/>
+                    </div>
+                </div>
+                <div class="option">
+                    <input type="checkbox" id="mock-roleplay" prop:checked=move || roleplay.get() on:change=move |_| roleplay.update(|r| *r = !*r)/>
+                    <label for="mock-roleplay">"End with a role-play with a frustrated user"</label>
+                </div>
+                <button type="submit">"Start the mock interview"</button>
+            </form>
+        }
+    };
+
+    let runner = move || {
+        let step = steps.with(|s| s.get(index.get()).cloned())?;
+        let report = content.get()?;
+        let total = steps.with(Vec::len);
+        let header = format!("Question {} of {total}", index.get() + 1);
+        let limit = minutes.get_untracked() * 60;
+        let body = match step.kind {
+            MockKind::Roleplay => {
+                let scenario = report.library.scenario(&step.id).cloned()?;
+                let title = scenario.title.clone();
+                let id = step.id.clone();
+                let done = Callback::new(move |score: u32| {
+                    record(MockItem {
+                        id: id.clone(),
+                        prompt: format!("Role-play: {title}"),
+                        kind: MockKind::Roleplay,
+                        score: Some(score),
+                        improvements: Vec::new(),
+                        answer: String::new(),
+                        seconds: 0,
+                    })
+                });
+                view! { <Player scenario=scenario seed=now_ms() % 1_000_000 on_done=done/> }
+                    .into_any()
+            }
+            kind => {
+                let question = report.library.interview_question(&step.id).cloned()?;
+                let prompt = question.prompt.clone();
+                let id = step.id.clone();
+                let done = Callback::new(move |a: Answered| {
+                    record(MockItem {
+                        id: id.clone(),
+                        prompt: prompt.clone(),
+                        kind,
+                        score: Some(a.score),
+                        improvements: a.improvements,
+                        answer: a.answer,
+                        seconds: a.seconds,
+                    })
+                });
+                view! { <QuestionPractice question=question limit=limit on_done=done/> }.into_any()
+            }
+        };
+        Some(view! {
+            <p class="muted">{header}</p>
+            {body}
+            <div class="actions">
+                <button type="button" disabled=move || !done_current.get() on:click=move |ev| next.with_value(|f| f(ev))>
+                    {move || if index.get() + 1 < steps.with(Vec::len) { "Next question" } else { "Finish and see the report" }}
+                </button>
+            </div>
+        })
+    };
+    let running = move || steps.with(|s| !s.is_empty());
+    view! {
+        <h1>"Mock interview"</h1>
+        <InterviewTabs/>
+        <p>"A run of questions as in a real help-desk interview, each timed. At the end you get a report to print or share with a coach; it is saved to your progress."</p>
+        <Show when=running fallback=setup>
+            {runner}
+        </Show>
+    }
+}
+
+/// A saved mock interview's report, ready to print.
+#[component]
+pub fn MockReport() -> impl IntoView {
+    set_title("Mock interview report");
+    let params = use_params_map();
+    let progress = use_progress().read();
+    move || {
+        let n = params
+            .with(|p| p.get("n"))
+            .and_then(|n| n.parse::<usize>().ok());
+        let Some(record) = n.and_then(|n| progress.with(|p| p.mocks.get(n).cloned())) else {
+            return view! {
+                <h1>"Mock interview report"</h1>
+                <p>"There is no saved mock interview at this address."</p>
+                <p><a href="/interview/mock">"Start a mock interview"</a></p>
+            }
+            .into_any();
+        };
+        let average = record
+            .average()
+            .map_or("no answers".to_string(), |a| format!("{a} / 100"));
+        let items = record
+            .items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| {
+                let kind = match item.kind {
+                    MockKind::Behavioural => "Behavioural",
+                    MockKind::Technical => "Technical",
+                    MockKind::Roleplay => "Role-play",
+                };
+                let tips = item.improvements.iter().map(|t| view! { <li>{t.clone()}</li> }).collect_view();
+                view! {
+                    <li class="report-item">
+                        <h2>{format!("{}. {}", i + 1, item.prompt)}</h2>
+                        <p class="muted">{format!("{kind} \u{b7} score {}", item.score.map_or("not answered".to_string(), |s| format!("{s} / 100")))}</p>
+                        {(!item.answer.is_empty()).then(|| view! { <p class="answer-text">{item.answer.clone()}</p> })}
+                        {(!item.improvements.is_empty()).then(|| view! { <h3>"To improve"</h3><ul>{tips}</ul> })}
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <h1>"Mock interview report"</h1>
+            <p>{format!("{} \u{b7} average {average}", format_date(record.at))}</p>
+            <div class="actions no-print">
+                <button type="button" on:click=move |_| { if let Some(w) = web_sys::window() { let _ = w.print(); } }>"Print this report"</button>
+                <a class="button secondary-link" href="/interview/mock">"Another mock interview"</a>
+            </div>
+            <ol class="report" aria-label="Report">{items}</ol>
+        }
+        .into_any()
+    }
+}
+
+lazy_page!(MockRoute, MockPage);
+lazy_page!(ReportRoute, MockReport);
