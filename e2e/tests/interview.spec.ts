@@ -22,9 +22,10 @@ test('a weak answer gets specific feedback; the improved answer scores higher', 
   const weak = await score(page);
   expect(weak).toBeLessThan(50);
   const tips = feedback.getByRole('list', { name: 'Top improvements' });
-  await expect(tips).toContainText('Spend more of the answer on the Action');
+  await expect(tips).toContainText('Put a number on the result');
+  await expect(tips).toContainText('use "I" for your own steps');
   await expect(tips.getByRole('listitem')).toHaveCount(3);
-  await expect(feedback.getByRole('table', { name: 'How the score was worked out' })).toContainText('in the Action: 0 "I/me/my" and 2 "we/us/our"');
+  await expect(feedback.getByRole('table', { name: 'How the score was worked out' })).toContainText('in the Action: 1 "I/me/my" and 2 "we/us/our"');
   // The fillers and "we" are marked in the learner's own words.
   await expect(feedback.locator('mark.hl.poor', { hasText: 'basically' })).toBeVisible();
   await expect(feedback.locator('mark.hl.poor', { hasText: 'We' }).first()).toBeVisible();

@@ -100,7 +100,9 @@ pub fn Conversation(scenario: StoredValue<Scenario>, play: Signal<Option<Play>>)
         };
         Some(view! {
             <p class="conversation-head">{header}</p>
-            <ol class=format!("conversation {}", channel.label()) role="log" aria-label="Conversation">{items}</ol>
+            <div role="log" aria-label="Conversation">
+                <ol class=format!("conversation {}", channel.label())>{items}</ol>
+            </div>
         })
     };
     view! { <section class="conversation-wrap" aria-label="Conversation with the user">{body}</section> }
