@@ -1,3 +1,4 @@
+use firstline_core::content::Library;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -10,12 +11,8 @@ pub fn Home() -> impl IntoView {
     set_title("Home");
     let content = use_content();
     let progress = use_progress().read();
-    let question_count = move || {
-        content
-            .get()
-            .map(|r| r.library.questions.len())
-            .unwrap_or(0)
-    };
+    let count = move |of: fn(&Library) -> usize| content.get().map(|r| of(&r.library)).unwrap_or(0);
+    let question_count = move || count(|l| l.questions.len());
     let answered = move || progress.with(|p| p.attempts.len());
     view! {
         <section class="hero">
@@ -33,14 +30,17 @@ pub fn Home() -> impl IntoView {
             <li class="card">
                 <h2><A href="/scenarios">"Role-play scenarios"</A></h2>
                 <p>"Take a ticket from a frustrated user: ask, listen, fix or escalate, and write the notes."</p>
+                <p class="muted">{move || format!("{} scenarios", count(|l| l.scenarios.len()))}</p>
             </li>
             <li class="card">
                 <h2><A href="/interview">"Interview practice"</A></h2>
                 <p>"Answer behavioural questions in STAR form and technical questions, with feedback you can act on."</p>
+                <p class="muted">{move || format!("{} interview questions", count(|l| l.interview.len()))}</p>
             </li>
             <li class="card">
                 <h2><A href="/progress">"Your progress"</A></h2>
                 <p>{move || format!("{} answers recorded so far.", answered())}</p>
+                <p class="muted">"Saved in this browser only."</p>
             </li>
         </ul>
     }

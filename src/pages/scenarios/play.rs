@@ -245,7 +245,7 @@ pub fn Player(
         {heading}
         <section class="ticket-card" aria-label="Ticket">
             <p><strong>{ticket.subject.clone()}</strong></p>
-            <p class="muted">{format!("{} \u{b7} {} \u{b7} priority {} \u{b7} SLA {} minutes \u{b7} via {}", name, format!("{role}, {department}"), ticket.priority.label(), ticket.sla_minutes, ticket.channel.label())}</p>
+            <p class="muted">{format!("{name} \u{b7} {role}, {department} \u{b7} priority {} \u{b7} SLA {} minutes \u{b7} via {}", ticket.priority.label(), ticket.sla_minutes, ticket.channel.label())}</p>
             <blockquote>{ticket.report.clone()}</blockquote>
         </section>
         {status}
