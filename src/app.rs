@@ -20,15 +20,17 @@ use crate::pages::practice::{
     setup::PracticeRoute,
 };
 use crate::pages::scenarios::{list::ScenariosRoute, play::ScenarioPlayRoute};
-use crate::pages::{author::AuthorRoute, home::Home, not_found::NotFound, progress::ProgressRoute};
+use crate::pages::{
+    author::AuthorRoute, home::HomeRoute, not_found::NotFound, progress::ProgressRoute,
+};
 use crate::state::content::provide_content;
 use crate::state::notices::Notices;
 use crate::state::progress;
 
 #[component]
 pub fn App() -> impl IntoView {
-    let notices = Notices::provide();
-    progress::provide(notices);
+    Notices::provide();
+    progress::provide();
     provide_content();
 
     view! {
@@ -39,7 +41,7 @@ pub fn App() -> impl IntoView {
             <ContentBanner/>
             <main id="main" tabindex="-1">
                 <Routes fallback=NotFound>
-                    <Route path=path!("/") view=Home/>
+                    <Route path=path!("/") view={Lazy::<HomeRoute>::new()}/>
                     <Route path=path!("/practice") view={Lazy::<PracticeRoute>::new()}/>
                     <Route path=path!("/practice/session") view={Lazy::<SessionRoute>::new()}/>
                     <Route path=path!("/practice/exam") view={Lazy::<ExamRoute>::new()}/>

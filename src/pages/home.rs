@@ -45,3 +45,5 @@ pub fn Home() -> impl IntoView {
         </ul>
     }
 }
+
+lazy_page!(HomeRoute, Home);

@@ -1,8 +1,8 @@
 //! One module per route.
 //!
-//! Every page but the home and not-found pages is a lazy route: its code is
-//! split into its own wasm chunk (by `cargo xtask wasm`) and fetched the
-//! first time the page is visited, which keeps the first download small.
+//! Every page but the not-found page is a lazy route: its code is split
+//! into its own wasm chunk (by `cargo xtask wasm`) and fetched the first
+//! time the page is visited, which keeps the first download small.
 
 /// Declares `$route`, a lazy route that renders the page component `$page`.
 macro_rules! lazy_page {

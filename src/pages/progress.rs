@@ -6,7 +6,7 @@ use leptos_router::components::A;
 use crate::adapters::clock::format_date;
 use crate::adapters::dom::set_title;
 use crate::state::content::use_content;
-use crate::state::progress::use_progress;
+use crate::state::progress::{use_exam_log, use_progress, use_scenario_log};
 
 /// Everything recorded in this browser: exams, calibration, weak areas,
 /// common wrong picks and recent answers.
@@ -22,25 +22,29 @@ pub fn ProgressPage() -> impl IntoView {
             .unwrap_or_else(|| id.to_owned())
     };
 
+    let plays = use_scenario_log().read();
+    let exam_log = use_exam_log().read();
     let summary = move || {
+        let played = plays.with(|l| l.plays.len());
+        let taken = exam_log.with(|l| l.records.len());
         progress.with(|p| {
             let total = p.attempts.len();
-            if total == 0 && p.scenarios.is_empty() {
+            if total == 0 && played == 0 {
                 return "You have not answered any questions or played any scenarios yet.".to_string();
             }
             let right = p.attempts.iter().filter(|a| a.correct()).count();
             format!(
                 "{right} of {total} answers correct; {} exam(s) taken; {} question(s) in your review queue; {} scenario(s) played.",
-                p.exams.len(),
+                taken,
                 p.review.cards.len(),
-                p.scenarios.len()
+                played
             )
         })
     };
 
     let exams = move || {
-        let rows = progress.with(|p| {
-            p.exams
+        let rows = exam_log.with(|l| {
+            l.records
                 .iter()
                 .enumerate()
                 .rev()
@@ -126,8 +130,8 @@ pub fn ProgressPage() -> impl IntoView {
 
     let scenarios = move || {
         let library = content.get();
-        let rows = progress.with(|p| {
-            p.scenarios
+        let rows = plays.with(|l| {
+            l.plays
                 .iter()
                 .rev()
                 .map(|r| {
@@ -158,7 +162,8 @@ pub fn ProgressPage() -> impl IntoView {
         }
     };
 
-    let has_data = move || progress.with(|p| !p.attempts.is_empty() || !p.scenarios.is_empty());
+    let has_data =
+        move || progress.with(|p| !p.attempts.is_empty()) || plays.with(|l| !l.plays.is_empty());
     view! {
         <h1>"Your progress"</h1>
         <p>{summary}</p>

@@ -1,23 +1,82 @@
-//! The learner's progress and the exam in progress, each saved under its
-//! own key so a problem with one never touches the other.
+//! What the learner has done, saved in browser storage as separate
+//! documents (practice progress, exam results, scenario results, interview
+//! practice, the exam in progress), each under its own key so a problem with
+//! one never touches another.
+//!
+//! Each document is loaded the first time a page asks for it, so the code to
+//! read it travels in that page's wasm chunk, not in the first download. It
+//! is created under the app's root owner so it outlives the page.
 
-use firstline_core::progress::Progress;
+use firstline_core::progress::{ExamLog, InterviewLog, Progress, ScenarioLog};
 use firstline_core::quiz::session::ActiveExam;
+use firstline_core::store::Document;
 use leptos::prelude::*;
 
-use super::notices::Notices;
+use super::notices::use_notices;
 use super::saved::Saved;
 
 pub type ProgressState = Saved<Progress>;
 pub type ExamState = Saved<ActiveExam>;
+pub type ExamLogState = Saved<ExamLog>;
+pub type ScenarioLogState = Saved<ScenarioLog>;
+pub type InterviewLogState = Saved<InterviewLog>;
 
-pub fn provide(notices: Notices) {
-    provide_context(ProgressState::load(notices, "progress"));
-    provide_context(ExamState::load(notices, "exam in progress"));
+#[derive(Clone)]
+struct LazyDocs {
+    root: Owner,
+    progress: StoredValue<Option<ProgressState>>,
+    exams: StoredValue<Option<ExamLogState>>,
+    scenarios: StoredValue<Option<ScenarioLogState>>,
+    interview: StoredValue<Option<InterviewLogState>>,
+}
+
+pub fn provide() {
+    provide_context(LazyDocs {
+        root: Owner::current().unwrap_or_default(),
+        progress: StoredValue::new(None),
+        exams: StoredValue::new(None),
+        scenarios: StoredValue::new(None),
+        interview: StoredValue::new(None),
+    });
+}
+
+/// The document in `slot`, loading it on first use.
+fn lazy<D: Document + Clone + Send + Sync + 'static>(
+    pick: impl Fn(&LazyDocs) -> StoredValue<Option<Saved<D>>>,
+    what: &'static str,
+) -> Saved<D> {
+    let docs = expect_context::<LazyDocs>();
+    let slot = pick(&docs);
+    if let Some(state) = slot.get_value() {
+        return state;
+    }
+    let notices = use_notices();
+    let state = docs.root.with(|| Saved::load(notices, what));
+    slot.set_value(Some(state));
+    state
 }
 
 pub fn use_progress() -> ProgressState {
-    expect_context::<ProgressState>()
+    lazy(|d| d.progress, "progress")
+}
+
+pub fn use_exam_log() -> ExamLogState {
+    lazy(|d| d.exams, "exam results")
+}
+
+pub fn use_scenario_log() -> ScenarioLogState {
+    lazy(|d| d.scenarios, "scenario results")
+}
+
+pub fn use_interview_log() -> InterviewLogState {
+    lazy(|d| d.interview, "interview practice")
+}
+
+/// Loads the exam in progress for the exam page and its children.
+pub fn provide_exam() -> ExamState {
+    let state = ExamState::load(use_notices(), "exam in progress");
+    provide_context(state);
+    state
 }
 
 pub fn use_exam() -> ExamState {

@@ -6,7 +6,7 @@
 //!   and the chunks for reading content (fetched at start-up), which must
 //!   stay under 300 KB;
 //! - each page's first visit: the initial download plus that page's chunks,
-//!   which must stay under 400 KB.
+//!   which must stay under 550 KB.
 //!
 //! Content files are excluded.
 
@@ -19,7 +19,7 @@ use flate2::write::GzEncoder;
 use flate2::Compression;
 
 pub const INITIAL_BUDGET: u64 = 300 * 1000;
-pub const PAGE_BUDGET: u64 = 400 * 1000;
+pub const PAGE_BUDGET: u64 = 550 * 1000;
 
 /// Split points loaded as soon as the app starts.
 const STARTUP_SPLITS: &[&str] = &["read_library"];

@@ -61,7 +61,7 @@ pub fn load_dirs(args: &[String]) -> Result<Loaded, UsageError> {
     }
     let file_count = sources.len() + findings.len();
     Ok(Loaded {
-        report: Library::load(sources),
+        report: Library::load_for_authoring(sources),
         unreadable: findings,
         file_count,
     })

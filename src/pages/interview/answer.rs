@@ -15,7 +15,7 @@ use crate::adapters::clock::now_ms;
 use crate::adapters::dom::set_title;
 use crate::adapters::speech::{can_dictate, can_speak, speak};
 use crate::state::content::use_content;
-use crate::state::progress::use_progress;
+use crate::state::progress::use_interview_log;
 
 /// What a finished answer gives back (to a mock interview).
 #[derive(Clone)]
@@ -62,7 +62,7 @@ pub fn QuestionPractice(
     #[prop(optional)] limit: Option<u32>,
     #[prop(optional)] on_done: Option<Callback<Answered>>,
 ) -> impl IntoView {
-    let progress = use_progress();
+    let log = use_interview_log();
     let q = StoredValue::new(question.clone());
     let behavioural = question.kind == InterviewKind::Behavioural;
     let star = RwSignal::new(StarAnswer::default());
@@ -84,8 +84,8 @@ pub fn QuestionPractice(
         let s = spoken.get_untracked();
         let spoken_stats = (s.seconds >= 5.0)
             .then(|| firstline_core::interview::score::speech_metrics(&s.text, s.seconds));
-        progress.update(|p| {
-            p.answers.push(InterviewAttempt {
+        log.update(|l| {
+            l.answers.push(InterviewAttempt {
                 question: q.with_value(|q| q.id.clone()),
                 score: f.score,
                 words: f.words,
@@ -221,7 +221,7 @@ pub fn QuestionPractice(
 /// Saves the answer to the story bank, tagged by competency.
 #[component]
 fn SaveStory(answer: StarAnswer, competency: Option<Competency>) -> impl IntoView {
-    let progress = use_progress();
+    let log = use_interview_log();
     let title = RwSignal::new(String::new());
     let tags = RwSignal::new(competency.into_iter().collect::<Vec<_>>());
     let saved = RwSignal::new(false);
@@ -233,8 +233,8 @@ fn SaveStory(answer: StarAnswer, competency: Option<Competency>) -> impl IntoVie
             return;
         }
         let now = now_ms();
-        progress.update(|p| {
-            p.stories.push(Story {
+        log.update(|l| {
+            l.stories.push(Story {
                 id: format!("story-{now}"),
                 title: name,
                 competencies: tags.get_untracked(),

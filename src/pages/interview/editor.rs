@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::adapters::clock::now_ms;
 use crate::adapters::speech::{can_dictate, Dictation};
-use crate::state::progress::use_progress;
+use crate::state::progress::use_interview_log;
 
 /// What was dictated: the words and how long it took, for pace and
 /// fillers per minute.
@@ -102,7 +102,7 @@ pub fn StarEditor(
     spoken: RwSignal<Spoken>,
     #[prop(optional)] key: String,
 ) -> impl IntoView {
-    let progress = use_progress().read();
+    let log = use_interview_log().read();
     let one_text = RwSignal::new(false);
     let free = RwSignal::new(String::new());
     let key = StoredValue::new(key);
@@ -165,7 +165,7 @@ pub fn StarEditor(
             }
         })
     };
-    let stories = move || progress.with(|p| p.stories.clone());
+    let stories = move || log.with(|l| l.stories.clone());
     let story_id = id("story");
     view! {
         <div class="star-editor">

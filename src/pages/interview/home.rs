@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use super::InterviewTabs;
 use crate::adapters::dom::set_title;
 use crate::state::content::use_content;
-use crate::state::progress::use_progress;
+use crate::state::progress::use_interview_log;
 
 /// Every interview question, behavioural by competency and technical by
 /// topic, with the learner's best score on each.
@@ -12,12 +12,12 @@ use crate::state::progress::use_progress;
 pub fn InterviewHome() -> impl IntoView {
     set_title("Interview");
     let content = use_content();
-    let progress = use_progress().read();
+    let log = use_interview_log().read();
     let list = move || {
         let report = content.get()?;
         let best = |id: &str| {
-            progress.with(|p| {
-                p.answers
+            log.with(|l| {
+                l.answers
                     .iter()
                     .filter(|a| a.question == id)
                     .map(|a| a.score)

@@ -9,7 +9,7 @@ use crate::adapters::clock::{format_date, now_ms};
 use crate::adapters::dom::set_title;
 use crate::pages::scenarios::play::Player;
 use crate::state::content::use_content;
-use crate::state::progress::use_progress;
+use crate::state::progress::use_interview_log;
 
 #[derive(Clone, PartialEq)]
 struct Step {
@@ -24,7 +24,7 @@ struct Step {
 pub fn MockPage() -> impl IntoView {
     set_title("Mock interview");
     let content = use_content();
-    let progress = use_progress();
+    let log = use_interview_log();
     let navigate = use_navigate();
     let behavioural = RwSignal::new(3usize);
     let technical = RwSignal::new(3usize);
@@ -93,8 +93,8 @@ pub fn MockPage() -> impl IntoView {
             at: now_ms(),
             items: items.get_untracked(),
         };
-        let at = progress.read().with_untracked(|p| p.mocks.len());
-        progress.update(|p| p.mocks.push(record));
+        let at = log.read().with_untracked(|l| l.mocks.len());
+        log.update(|l| l.mocks.push(record));
         navigate(&format!("/interview/report/{at}"), Default::default());
     };
     let next = StoredValue::new_local(next);
@@ -197,12 +197,12 @@ pub fn MockPage() -> impl IntoView {
 pub fn MockReport() -> impl IntoView {
     set_title("Mock interview report");
     let params = use_params_map();
-    let progress = use_progress().read();
+    let log = use_interview_log().read();
     move || {
         let n = params
             .with(|p| p.get("n"))
             .and_then(|n| n.parse::<usize>().ok());
-        let Some(record) = n.and_then(|n| progress.with(|p| p.mocks.get(n).cloned())) else {
+        let Some(record) = n.and_then(|n| log.with(|l| l.mocks.get(n).cloned())) else {
             return view! {
                 <h1>"Mock interview report"</h1>
                 <p>"There is no saved mock interview at this address."</p>

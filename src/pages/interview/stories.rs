@@ -5,15 +5,15 @@ use super::home::capitalise;
 use super::InterviewTabs;
 use crate::adapters::clock::format_date;
 use crate::adapters::dom::set_title;
-use crate::state::progress::use_progress;
+use crate::state::progress::use_interview_log;
 
 /// The learner's saved stories, tagged by competency, and the competencies
 /// that still lack one.
 #[component]
 pub fn StoriesPage() -> impl IntoView {
     set_title("Story bank");
-    let progress = use_progress();
-    let read = progress.read();
+    let log = use_interview_log();
+    let read = log.read();
     let missing = move || {
         read.with(|p| p.competencies_without_story())
             .into_iter()
@@ -36,7 +36,7 @@ pub fn StoriesPage() -> impl IntoView {
                         <p class="muted">{format!("{} \u{b7} saved {}", tags.join(", "), format_date(s.updated_at))}</p>
                         <details><summary>"Read the story"</summary><dl>{parts}</dl></details>
                         <button type="button" class="secondary small" aria-label=format!("Delete the story \u{201c}{}\u{201d}", s.title)
-                            on:click=move |_| progress.update(|p| p.stories.retain(|x| x.id != id))>"Delete"</button>
+                            on:click=move |_| log.update(|l| l.stories.retain(|x| x.id != id))>"Delete"</button>
                     </li>
                 }
             })

@@ -19,13 +19,13 @@ use crate::components::question::{pick_by_number, QuestionView};
 use crate::components::shortcuts::{use_shortcuts, Shortcut, ShortcutLegend};
 use crate::state::content::use_content;
 use crate::state::notices::{use_notices, Level};
-use crate::state::progress::{use_exam, use_progress};
+use crate::state::progress::{provide_exam, use_exam, use_exam_log, use_progress};
 
 /// The exam simulation: set up, or resume the exam in progress.
 #[component]
 pub fn ExamPage() -> impl IntoView {
     set_title("Exam simulation");
-    let exam_state = use_exam();
+    let exam_state = provide_exam();
     let content = use_content();
     // A memo: the runner writes to the exam state as it runs, which must not
     // re-create the runner.
@@ -162,6 +162,8 @@ fn ExamRunner() -> impl IntoView {
 
     let session = move || exam_state.read().with_untracked(|a| a.session.clone());
 
+    // Read here, not when finishing: the clock's callback has no context.
+    let exam_log = use_exam_log();
     // Finishing: grade, save to progress, clear the exam, show the results.
     let finish = StoredValue::new(move |reason: SubmitReason| {
         let (Some(mut s), Some(report)) =
@@ -175,7 +177,7 @@ fn ExamRunner() -> impl IntoView {
             return;
         };
         let record = grade(&s, exam, &report.library, now);
-        let index = progress.read().with_untracked(|p| p.exams.len());
+        let index = exam_log.read().with_untracked(|l| l.records.len());
         progress.update(|p| {
             for item in &record.items {
                 let wrong = report
@@ -195,8 +197,8 @@ fn ExamRunner() -> impl IntoView {
                     wrong_picks: wrong,
                 });
             }
-            p.exams.push(record);
         });
+        exam_log.update(|l| l.records.push(record));
         exam_state.update(|a| a.session = None);
         if reason == SubmitReason::Timeout {
             notices.push(

@@ -12,7 +12,7 @@ use crate::adapters::clock::{format_clock, format_date};
 use crate::adapters::dom::set_title;
 use crate::components::question::QuestionView;
 use crate::state::content::use_content;
-use crate::state::progress::use_progress;
+use crate::state::progress::{use_exam_log, use_progress};
 
 /// One finished exam: estimated score, breakdowns, and every question with
 /// the learner's answer, the key and the explanations.
@@ -20,7 +20,7 @@ use crate::state::progress::use_progress;
 pub fn ExamResults() -> impl IntoView {
     set_title("Exam results");
     let params = use_params_map();
-    let progress = use_progress();
+    let exams = use_exam_log();
     let content = use_content();
     let index = move || {
         params
@@ -29,7 +29,7 @@ pub fn ExamResults() -> impl IntoView {
     };
     move || {
         let report = content.get()?;
-        let Some(record) = index().and_then(|i| progress.read().with(|p| p.exams.get(i).cloned()))
+        let Some(record) = index().and_then(|i| exams.read().with(|l| l.records.get(i).cloned()))
         else {
             return Some(
                 view! {

@@ -5,20 +5,20 @@ use leptos::prelude::*;
 use crate::adapters::clock::now_ms;
 use crate::adapters::dom::set_title;
 use crate::state::content::use_content;
-use crate::state::progress::use_progress;
+use crate::state::progress::use_scenario_log;
 
 /// Every scenario, with its ticket and the learner's best score so far.
 #[component]
 pub fn Scenarios() -> impl IntoView {
     set_title("Scenarios");
     let content = use_content();
-    let progress = use_progress().read();
+    let log = use_scenario_log().read();
     let seed = now_ms();
     let cards = move || {
         let report = content.get()?;
         let best = |id: &str| {
-            progress.with(|p| {
-                p.scenarios
+            log.with(|l| {
+                l.plays
                     .iter()
                     .filter(|r| r.scenario == id)
                     .map(|r| r.overall)

@@ -11,7 +11,7 @@ use crate::adapters::clock::now_ms;
 use crate::adapters::dom::set_title;
 use crate::components::shortcuts::{use_shortcuts, Shortcut};
 use crate::state::content::use_content;
-use crate::state::progress::use_progress;
+use crate::state::progress::use_scenario_log;
 
 /// Plays one scenario: `/scenarios/:id?seed=N` (the seed picks the caller
 /// and their mood, so a link replays the same call).
@@ -53,7 +53,7 @@ pub fn Player(
     if on_done.is_none() {
         set_title(&scenario.title);
     }
-    let progress = use_progress();
+    let log = use_scenario_log();
     let s = StoredValue::new(scenario.clone());
     let play = RwSignal::new(Some(Play::start(&scenario, seed)));
     let notes = RwSignal::new(String::new());
@@ -122,8 +122,8 @@ pub fn Player(
             return;
         };
         let d = s.with_value(|s| debrief(s, &p, &notes.get_untracked(), &handoff.get_untracked()));
-        progress.update(|prog| {
-            prog.scenarios.push(ScenarioRecord {
+        log.update(|log| {
+            log.plays.push(ScenarioRecord {
                 scenario: p.scenario.clone(),
                 seed: p.seed,
                 caller: p.name.clone(),

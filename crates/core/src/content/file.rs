@@ -1,7 +1,9 @@
 //! Reading one content file: JSON syntax, then its `kind`, then the typed
 //! model for that kind. Every error names the line, column and JSON path.
 
-use serde::de::DeserializeOwned;
+use serde::de::{DeserializeOwned, IgnoredAny};
+use serde::Deserialize;
+use serde_json::value::RawValue;
 
 use super::exam::Exam;
 use super::finding::{Finding, Severity};
@@ -22,23 +24,36 @@ pub enum ContentFile {
     InterviewSet(InterviewSet),
 }
 
+/// Just the `kind` of a content file; other fields are skipped.
+#[derive(Deserialize)]
+struct Header {
+    #[serde(default)]
+    kind: Option<Box<RawValue>>,
+}
+
 /// Parses one file. An error here means nothing in the file could be used.
 pub fn parse(file: &str, text: &str) -> Result<ContentFile, Finding> {
-    let value: serde_json::Value =
-        serde_json::from_str(text).map_err(|e| syntax_finding(file, text, &e))?;
+    // Syntax first (IgnoredAny reads without building anything), then the
+    // kind, then the typed model: serde_json::Value would cost the web
+    // bundle more.
+    serde_json::from_str::<IgnoredAny>(text).map_err(|e| syntax_finding(file, text, &e))?;
     let kind_path = JsonPath::root().key("kind");
     let expected = format!("expected one of {}", quoted(KINDS));
-    let Some(object) = value.as_object() else {
+    if !text.trim_start().starts_with('{') {
         return Err(finding_at(
             file,
             text,
             &JsonPath::root(),
             format!("a content file holds one JSON object with a \"kind\"; {expected}"),
         ));
-    };
-    let kind = match object.get("kind") {
-        Some(serde_json::Value::String(kind)) => kind.clone(),
-        Some(_) => {
+    }
+    let header: Header = serde_json::from_str(text).map_err(|e| syntax_finding(file, text, &e))?;
+    let kind = match header
+        .kind
+        .map(|raw| serde_json::from_str::<String>(raw.get()))
+    {
+        Some(Ok(kind)) => kind,
+        Some(Err(_)) => {
             return Err(finding_at(
                 file,
                 text,

@@ -1,6 +1,6 @@
-//! Checks interview questions: the fields each type needs, key points with
-//! phrases, and that each example or model answer actually covers most of
-//! its own key points (so the scorer and the example agree).
+//! Checks interview questions: the fields each type needs and key points
+//! with phrases; and, for authors, that each example or model answer covers
+//! most of its own key points (so the scorer and the example agree).
 
 use super::finding::Reporter;
 use super::interview::{InterviewKind, InterviewQuestion, InterviewSet};
@@ -92,7 +92,17 @@ pub fn check_set(set: &InterviewSet, report: &mut Reporter) -> Vec<(usize, Inter
         if report.error_count() > before {
             continue;
         }
-        // The example must demonstrate the key points it teaches.
+        out.push((i, q.clone()));
+    }
+    out
+}
+
+/// An authoring check, run by `firstline check` but not in the browser (it
+/// needs the answer scorer): each example or model answer must cover at
+/// least half of its own key points, so the scorer and the example agree.
+pub fn check_examples(set: &InterviewSet, report: &mut Reporter) {
+    for (i, q) in set.questions.iter().enumerate() {
+        let path = JsonPath::root().key("questions").index(i);
         let feedback = match (&q.kind, &q.example, &q.model_answer) {
             (InterviewKind::Behavioural, Some(e), _) => Some(score_star(
                 &StarAnswer {
@@ -130,7 +140,5 @@ pub fn check_set(set: &InterviewSet, report: &mut Reporter) -> Vec<(usize, Inter
                 );
             }
         }
-        out.push((i, q.clone()));
     }
-    out
 }

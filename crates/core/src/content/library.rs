@@ -60,6 +60,27 @@ pub struct LoadReport {
     pub files: Vec<FileSummary>,
 }
 
+impl Library {
+    /// `load`, plus checks that only authors need and that would make the
+    /// app's download bigger (they use the interview scorer). The CLI runs
+    /// this; the browser runs `load`.
+    pub fn load_for_authoring(sources: Vec<Source>) -> LoadReport {
+        let mut report = Library::load(sources.clone());
+        for source in &sources {
+            if let Ok(ContentFile::InterviewSet(set)) = file::parse(&source.name, &source.text) {
+                let mut reporter = Reporter::new(&source.name, &source.text);
+                interview_check::check_examples(&set, &mut reporter);
+                let findings = reporter.finish();
+                if let Some(summary) = report.files.iter_mut().find(|f| f.name == source.name) {
+                    summary.warnings += findings.len();
+                }
+                report.findings.extend(findings);
+            }
+        }
+        report
+    }
+}
+
 impl LoadReport {
     pub fn error_count(&self) -> usize {
         self.findings.iter().filter(|f| f.is_error()).count()
@@ -105,29 +126,27 @@ impl Library {
             }
         }
         // Blueprints first: question sets are checked against them.
-        let mut exam_origin: HashMap<String, String> = HashMap::new();
+        let mut exams_seen = FirstSeen::default();
         for (source, content) in &parsed {
             let ContentFile::Exam(exam) = content else {
                 continue;
             };
             let mut reporter = Reporter::new(&source.name, &source.text);
-            let mut loaded = 0;
-            if let Some(first) = exam_origin.get(&exam.id) {
-                reporter.error(
-                    &JsonPath::root().key("id"),
-                    format!(
-                        "duplicate exam id \"{}\"; first defined in {first}",
-                        exam.id
-                    ),
+            let id_path = JsonPath::root().key("id");
+            let ok = exam::validate(exam, &mut reporter)
+                && exams_seen.claim(
+                    "exam",
+                    &exam.id,
+                    source.name.clone(),
+                    &id_path,
+                    &mut reporter,
                 );
-            } else if exam::validate(exam, &mut reporter) {
-                exam_origin.insert(exam.id.clone(), source.name.clone());
+            if ok {
                 report.library.exams.push(exam.clone());
-                loaded = 1;
             }
-            report.summarise(source, "exam", loaded, reporter.finish());
+            report.summarise(source, "exam", usize::from(ok), reporter.finish());
         }
-        let mut question_origin: HashMap<String, String> = HashMap::new();
+        let mut questions_seen = FirstSeen::default();
         for (source, content) in &parsed {
             let ContentFile::QuestionSet(set) = content else {
                 continue;
@@ -137,39 +156,35 @@ impl Library {
             let mut loaded = 0;
             for (index, question) in question_check::check_set(set, exam.as_ref(), &mut reporter) {
                 let id_path = JsonPath::root().key("questions").index(index).key("id");
-                if let Some(first) = question_origin.get(&question.id) {
-                    reporter.error(&id_path, format!("duplicate question id \"{}\"; first defined at {first}; ids must be unique across all files", question.id));
-                    continue;
+                let place = reporter.where_is(&id_path);
+                if questions_seen.claim("question", &question.id, place, &id_path, &mut reporter) {
+                    report.library.questions.push(question);
+                    loaded += 1;
                 }
-                question_origin.insert(question.id.clone(), reporter.where_is(&id_path));
-                report.library.questions.push(question);
-                loaded += 1;
             }
             report.summarise(source, "question-set", loaded, reporter.finish());
         }
-        let mut scenario_origin: HashMap<String, String> = HashMap::new();
+        let mut scenarios_seen = FirstSeen::default();
         for (source, content) in &parsed {
             let ContentFile::Scenario(scenario) = content else {
                 continue;
             };
             let mut reporter = Reporter::new(&source.name, &source.text);
-            let mut loaded = 0;
-            if let Some(first) = scenario_origin.get(&scenario.id) {
-                reporter.error(
-                    &JsonPath::root().key("id"),
-                    format!(
-                        "duplicate scenario id \"{}\"; first defined in {first}",
-                        scenario.id
-                    ),
+            let id_path = JsonPath::root().key("id");
+            let ok = scenario_check::check(scenario, &mut reporter)
+                && scenarios_seen.claim(
+                    "scenario",
+                    &scenario.id,
+                    source.name.clone(),
+                    &id_path,
+                    &mut reporter,
                 );
-            } else if scenario_check::check(scenario, &mut reporter) {
-                scenario_origin.insert(scenario.id.clone(), source.name.clone());
+            if ok {
                 report.library.scenarios.push((**scenario).clone());
-                loaded = 1;
             }
-            report.summarise(source, "scenario", loaded, reporter.finish());
+            report.summarise(source, "scenario", usize::from(ok), reporter.finish());
         }
-        let mut interview_origin: HashMap<String, String> = HashMap::new();
+        let mut interview_seen = FirstSeen::default();
         for (source, content) in &parsed {
             let ContentFile::InterviewSet(set) = content else {
                 continue;
@@ -178,25 +193,50 @@ impl Library {
             let mut loaded = 0;
             for (index, question) in interview_check::check_set(set, &mut reporter) {
                 let id_path = JsonPath::root().key("questions").index(index).key("id");
-                if let Some(first) = interview_origin.get(&question.id) {
-                    reporter.error(
-                        &id_path,
-                        format!(
-                            "duplicate interview question id \"{}\"; first defined at {first}",
-                            question.id
-                        ),
-                    );
-                    continue;
+                let place = reporter.where_is(&id_path);
+                if interview_seen.claim(
+                    "interview question",
+                    &question.id,
+                    place,
+                    &id_path,
+                    &mut reporter,
+                ) {
+                    report.library.interview.push(question);
+                    loaded += 1;
                 }
-                interview_origin.insert(question.id.clone(), reporter.where_is(&id_path));
-                report.library.interview.push(question);
-                loaded += 1;
             }
             report.summarise(source, "interview-set", loaded, reporter.finish());
         }
-        report.check_drawable(&sources, &exam_origin);
+        report.check_drawable(&sources, &exams_seen.0);
         report.files.sort_by(|a, b| a.name.cmp(&b.name));
         report
+    }
+}
+
+/// Where each id was first defined, so a repeat can point back to it.
+#[derive(Default)]
+struct FirstSeen(HashMap<String, String>);
+
+impl FirstSeen {
+    /// Records `id` as defined at `place`, or reports it at `path` as a
+    /// duplicate and returns false.
+    fn claim(
+        &mut self,
+        what: &str,
+        id: &str,
+        place: String,
+        path: &JsonPath,
+        reporter: &mut Reporter,
+    ) -> bool {
+        if let Some(first) = self.0.get(id) {
+            reporter.error(
+                path,
+                format!("duplicate {what} id \"{id}\"; first defined at {first}; ids must be unique across all files"),
+            );
+            return false;
+        }
+        self.0.insert(id.to_owned(), place);
+        true
     }
 }
 

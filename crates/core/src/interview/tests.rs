@@ -304,3 +304,37 @@ fn speech_pace_and_fillers_per_minute() {
     assert_eq!(wpm, 120);
     assert!((fpm - 4.0).abs() < 1e-9);
 }
+
+#[test]
+fn authors_are_warned_when_an_example_misses_its_own_key_points() {
+    use crate::content::library::{Library, Source};
+    let set = serde_json::json!({
+        "kind": "interview-set",
+        "questions": [{
+            "id": "q", "type": "technical", "prompt": "What does DHCP do?", "topic": "networking",
+            "key_points": [
+                { "id": "a", "label": "hands out addresses", "phrases": ["address"] },
+                { "id": "b", "label": "leases", "phrases": ["lease"] },
+                { "id": "c", "label": "APIPA when it fails", "phrases": ["apipa", "169.254"] }
+            ],
+            "tips": ["Say what happens when it fails."],
+            "model_answer": "It configures computers automatically."
+        }]
+    });
+    let sources = vec![Source::new("i.json", set.to_string())];
+    let plain = Library::load(sources.clone());
+    assert!(
+        plain.findings.is_empty(),
+        "the browser load skips authoring checks"
+    );
+    assert_eq!(plain.library.interview.len(), 1);
+    let authoring = Library::load_for_authoring(sources);
+    assert_eq!(authoring.findings.len(), 1);
+    assert!(
+        authoring.findings[0]
+            .message
+            .contains("covers only 0 of 3 key points"),
+        "{}",
+        authoring.findings[0]
+    );
+}

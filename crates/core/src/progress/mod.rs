@@ -1,4 +1,6 @@
-//! The learner's progress: every answer and result, saved in the browser.
+//! The learner's progress, saved in the browser: certification practice in
+//! one document, role-play results and interview practice in two others,
+//! each under its own key so a problem with one never touches the others.
 
 use serde::{Deserialize, Serialize};
 
@@ -16,17 +18,52 @@ pub struct Progress {
     #[serde(default)]
     pub attempts: Vec<Attempt>,
     #[serde(default)]
-    pub exams: Vec<ExamRecord>,
-    #[serde(default)]
     pub review: ReviewDeck,
+}
+
+/// Finished exam simulations, saved under their own key (loaded by the
+/// pages that show them).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ExamLog {
     #[serde(default)]
-    pub scenarios: Vec<ScenarioRecord>,
+    pub records: Vec<ExamRecord>,
+}
+
+impl Document for ExamLog {
+    const KEY: &'static str = "firstline.exams";
+    const FORMAT: &'static str = "firstline-exams";
+    const VERSION: u32 = 1;
+}
+
+/// Role-play results, saved under their own key (loaded by the pages that
+/// show them).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ScenarioLog {
+    #[serde(default)]
+    pub plays: Vec<ScenarioRecord>,
+}
+
+impl Document for ScenarioLog {
+    const KEY: &'static str = "firstline.scenarios";
+    const FORMAT: &'static str = "firstline-scenarios";
+    const VERSION: u32 = 1;
+}
+
+/// Interview practice: the story bank, scored answers and mock interviews.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct InterviewLog {
     #[serde(default)]
     pub stories: Vec<Story>,
     #[serde(default)]
     pub answers: Vec<InterviewAttempt>,
     #[serde(default)]
     pub mocks: Vec<MockRecord>,
+}
+
+impl Document for InterviewLog {
+    const KEY: &'static str = "firstline.interview";
+    const FORMAT: &'static str = "firstline-interview";
+    const VERSION: u32 = 1;
 }
 
 /// A story from the learner's own experience, kept for reuse across
@@ -88,7 +125,7 @@ impl MockRecord {
     }
 }
 
-impl Progress {
+impl InterviewLog {
     /// Competencies that no saved story covers yet.
     pub fn competencies_without_story(&self) -> Vec<Competency> {
         Competency::ALL
@@ -225,7 +262,7 @@ mod tests {
 
     #[test]
     fn competencies_without_a_story_are_listed() {
-        let mut progress = Progress::default();
+        let mut progress = InterviewLog::default();
         assert_eq!(
             progress.competencies_without_story().len(),
             Competency::ALL.len()

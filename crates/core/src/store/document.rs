@@ -5,7 +5,6 @@
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
-use serde_json::Value;
 
 use super::{KeyValueStore, StoreError};
 
@@ -17,8 +16,8 @@ pub trait Document: Serialize + DeserializeOwned + Default {
     /// The version this build writes.
     const VERSION: u32;
 
-    /// Turns version `from` data into version `from + 1` data.
-    fn upgrade(from: u32, data: Value) -> Result<Value, String> {
+    /// Turns version `from` data (JSON text) into version `from + 1` data.
+    fn upgrade(from: u32, data: &str) -> Result<String, String> {
         let _ = data;
         Err(format!("there is no upgrade from version {from}"))
     }
@@ -191,14 +190,9 @@ fn decode<D: Document>(raw: &str) -> Result<(D, u32), String> {
         return Err("it has version 0, which no FirstLine writes".to_owned());
     }
     let mut data = envelope.data.get().to_owned();
-    if envelope.version < D::VERSION {
-        let mut value: Value =
-            serde_json::from_str(&data).map_err(|e| format!("its data is not JSON: {e}"))?;
-        for version in envelope.version..D::VERSION {
-            value = D::upgrade(version, value)
-                .map_err(|e| format!("upgrading from version {version} failed: {e}"))?;
-        }
-        data = value.to_string();
+    for version in envelope.version..D::VERSION {
+        data = D::upgrade(version, &data)
+            .map_err(|e| format!("upgrading from version {version} failed: {e}"))?;
     }
     let doc = serde_json::from_str(&data).map_err(|e| format!("its contents do not match: {e}"))?;
     Ok((doc, envelope.version))
@@ -233,12 +227,13 @@ mod tests {
         const FORMAT: &'static str = "test-counter";
         const VERSION: u32 = 2;
 
-        fn upgrade(from: u32, mut data: Value) -> Result<Value, String> {
+        fn upgrade(from: u32, data: &str) -> Result<String, String> {
             match from {
                 1 => {
-                    let n = data.get("n").cloned().ok_or("missing n")?;
-                    data = serde_json::json!({ "count": n });
-                    Ok(data)
+                    let old: serde_json::Value =
+                        serde_json::from_str(data).map_err(|e| e.to_string())?;
+                    let n = old.get("n").cloned().ok_or("missing n")?;
+                    Ok(serde_json::json!({ "count": n }).to_string())
                 }
                 _ => Err(format!("unknown version {from}")),
             }
