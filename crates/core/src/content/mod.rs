@@ -13,6 +13,7 @@ pub mod normalise;
 pub mod path;
 pub mod question;
 pub mod question_check;
+mod robustness;
 pub mod scenario;
 pub mod scenario_check;
 pub mod stats;
