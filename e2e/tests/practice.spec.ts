@@ -30,6 +30,11 @@ test('set up a practice run, answer by keyboard, see explanations, and find it o
 
 test('a linked practice question shows why each option is right or wrong', async ({ page }) => {
   await open(page, '/practice/session?mode=practice&seed=1&ids=c1-net-001');
+  // Number keys pick the option shown at that position.
+  const second = page.getByRole('group', { name: 'Choose one answer' }).getByRole('radio').nth(1);
+  await expect(second).toBeVisible();
+  await page.locator('body').press('2');
+  await expect(second).toBeChecked();
   await page.getByRole('radio', { name: /DHCP/ }).check();
   await page.getByRole('button', { name: 'Check answer' }).click();
   await expect(page.getByText('Not quite.')).toBeVisible();

@@ -7,3 +7,4 @@ pub mod notice_list;
 pub mod question;
 pub mod shortcuts;
 pub mod skip_link;
+pub mod sub_nav;

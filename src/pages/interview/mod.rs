@@ -9,16 +9,10 @@ pub mod mock;
 pub mod stories;
 pub mod timer;
 
+use crate::components::sub_nav::SubNav;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 #[component]
 pub fn InterviewTabs() -> impl IntoView {
-    view! {
-        <nav class="tabs" aria-label="Interview practice">
-            <A href="/interview" exact=true>"Questions"</A>
-            <A href="/interview/stories">"Story bank"</A>
-            <A href="/interview/mock">"Mock interview"</A>
-        </nav>
-    }
+    view! { <SubNav label="Interview practice" links=&[("/interview", "Questions"), ("/interview/stories", "Story bank"), ("/interview/mock", "Mock interview")]/> }
 }

@@ -7,19 +7,13 @@ pub mod review;
 pub mod session;
 pub mod setup;
 
+use crate::components::sub_nav::SubNav;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// Links between the parts of certification practice.
 #[component]
 pub fn PracticeTabs() -> impl IntoView {
-    view! {
-        <nav class="tabs" aria-label="Certification practice">
-            <A href="/practice" exact=true>"Practice"</A>
-            <A href="/practice/exam">"Exam simulation"</A>
-            <A href="/practice/review">"Review queue"</A>
-        </nav>
-    }
+    view! { <SubNav label="Certification practice" links=&[("/practice", "Practice"), ("/practice/exam", "Exam simulation"), ("/practice/review", "Review queue")]/> }
 }
 
 /// The query string of a practice run over these questions.

@@ -32,32 +32,6 @@ impl JsonPath {
     pub fn segments(&self) -> &[Segment] {
         &self.0
     }
-
-    /// Parses the notation `serde_path_to_error` prints (`a.b[2].c`, `.` for
-    /// the root). Unknown shapes fall back to the root rather than failing.
-    pub fn parse(text: &str) -> Self {
-        let mut segments = Vec::new();
-        for part in text.split('.') {
-            if part.is_empty() || part == "?" {
-                continue;
-            }
-            let (name, mut rest) = match part.find('[') {
-                Some(at) => part.split_at(at),
-                None => (part, ""),
-            };
-            if !name.is_empty() {
-                segments.push(Segment::Key(name.to_owned()));
-            }
-            while let Some(stripped) = rest.strip_prefix('[') {
-                let Some(end) = stripped.find(']') else { break };
-                if let Ok(index) = stripped[..end].parse() {
-                    segments.push(Segment::Index(index));
-                }
-                rest = &stripped[end + 1..];
-            }
-        }
-        Self(segments)
-    }
 }
 
 impl fmt::Display for JsonPath {
@@ -85,16 +59,5 @@ mod tests {
         let path = JsonPath::root().key("questions").index(2).key("answer");
         assert_eq!(path.to_string(), "questions[2].answer");
         assert_eq!(JsonPath::root().to_string(), "(top level)");
-    }
-
-    #[test]
-    fn parses_what_it_displays() {
-        let path = JsonPath::root()
-            .key("questions")
-            .index(12)
-            .key("options")
-            .index(0);
-        assert_eq!(JsonPath::parse(&path.to_string()), path);
-        assert_eq!(JsonPath::parse("."), JsonPath::root());
     }
 }

@@ -74,15 +74,6 @@ pub fn is_complete(question: &Question, response: &Response) -> bool {
         .all(|(i, task)| is_answered(task, response.get(i).and_then(Option::as_ref)))
 }
 
-/// Whether any task of a question has an answer.
-pub fn is_started(question: &Question, response: &Response) -> bool {
-    question
-        .tasks()
-        .iter()
-        .enumerate()
-        .any(|(i, task)| is_answered(task, response.get(i).and_then(Option::as_ref)))
-}
-
 /// Scores a question: the mean of its tasks' scores (one task, or each item
 /// of a performance-based question). Unanswered tasks score zero.
 pub fn score_question(question: &Question, response: &Response) -> QuestionScore {

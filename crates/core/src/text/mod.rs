@@ -62,15 +62,6 @@ fn token(text: &str, start: usize, end: usize, stemmer: &Stemmer) -> Token {
     }
 }
 
-/// The stem key of a single word, as `tokens` would give it.
-pub fn key_of(word: &str) -> String {
-    tokens(word)
-        .into_iter()
-        .next()
-        .map(|t| t.key)
-        .unwrap_or_default()
-}
-
 /// Finds `phrase` in `text_tokens` as a run of words with the same keys.
 pub fn find_phrase(text_tokens: &[Token], phrase: &str) -> Option<Span> {
     let wanted: Vec<String> = tokens(phrase).into_iter().map(|t| t.key).collect();
