@@ -1,3 +1,6 @@
+use std::sync::Arc;
+
+use firstline_core::content::item_analysis::{analyse, ItemAnalysis, DOCS};
 use leptos::prelude::*;
 
 use crate::adapters::dom::set_title;
@@ -61,7 +64,100 @@ pub fn Author() -> impl IntoView {
                     </table>
                 }
             })}
+        <ItemAnalysisPanel/>
+    }
+}
 
+/// Item analysis on demand: it compares every option and prompt in the
+/// bank, which start-up does not need, so it runs only when asked.
+#[component]
+fn ItemAnalysisPanel() -> impl IntoView {
+    let content = use_content();
+    let analysis = RwSignal::new(None::<Arc<ItemAnalysis>>);
+    let run = move |_| {
+        if let Some(report) = content.get_untracked() {
+            analysis.set(Some(Arc::new(analyse(&report.library))));
+        }
+    };
+    view! {
+        <h2>"Item analysis"</h2>
+        <p>
+            "Looks for cues that give a question's answer away: keys that are often or much the longest option, prompt words only the key repeats, matching questions solved by elimination, and near-duplicate prompts. "
+            <code>"firstline check"</code>" reports the same, with line numbers. The rules are in "<code>{DOCS}</code>"."
+        </p>
+        <button type="button" class="secondary" disabled=move || content.get().is_none() on:click=run>
+            "Run item analysis"
+        </button>
+        // Only the one-line summary is announced; the table and list are
+        // there to read at leisure.
+        <p role="status" aria-live="polite">{move || analysis.get().map(|a| summary(&a))}</p>
+        {move || analysis.get().map(|a| view! { <ItemAnalysisResult analysis=a/> })}
+    }
+}
+
+fn summary(analysis: &ItemAnalysis) -> String {
+    format!(
+        "Item analysis: {} exam(s) over the longest-key limit, {} warning(s).",
+        analysis.exams_over_limit().count(),
+        analysis.cues.len()
+    )
+}
+
+#[component]
+fn ItemAnalysisResult(analysis: Arc<ItemAnalysis>) -> impl IntoView {
+    let stopped = analysis.duplicates.stopped.then(|| {
+        view! { <p>"The near-duplicate search stopped early: the bank has too many similar prompts to compare them all."</p> }
+    });
+    let exams = analysis.exams.clone();
+    let cues = analysis.cues.clone();
+    view! {
+        {stopped}
+        <table>
+            <caption>"How often the key is strictly the longest option, per exam"</caption>
+            <thead>
+                <tr>
+                    <th scope="col">"Exam"</th>
+                    <th scope="col">"Single-answer items"</th>
+                    <th scope="col">"Key strictly longest"</th>
+                    <th scope="col">"Share"</th>
+                    <th scope="col">"Result"</th>
+                </tr>
+            </thead>
+            <tbody>
+                {exams.into_iter().map(|e| {
+                    let k = e.keys;
+                    let result = if k.over_limit() {
+                        format!("over the {}% limit", k.limit_percent)
+                    } else {
+                        format!("within the {}% limit", k.limit_percent)
+                    };
+                    view! {
+                        <tr>
+                            <th scope="row">{format!("{} {}", e.exam, e.name)}</th>
+                            <td>{k.items}</td>
+                            <td>{k.longest}</td>
+                            <td>{format!("{:.0}%", k.percent())}</td>
+                            <td>{result}</td>
+                        </tr>
+                    }
+                }).collect_view()}
+            </tbody>
+        </table>
+        {if cues.is_empty() {
+            view! { <p>"No cues found in the questions."</p> }.into_any()
+        } else {
+            view! {
+                <ul class="findings" aria-label="Item-analysis warnings">
+                    {cues.into_iter().map(|c| view! {
+                        <li class="finding warning">
+                            <code>{format!("{} {}", c.file, c.question)}</code>
+                            " "
+                            <span>{c.message()}</span>
+                        </li>
+                    }).collect_view()}
+                </ul>
+            }.into_any()
+        }}
     }
 }
 

@@ -7,6 +7,7 @@ use crate::adapters::clock::format_date;
 use crate::adapters::dom::set_title;
 use crate::state::content::use_content;
 use crate::state::progress::{use_exam_log, use_progress, use_scenario_log};
+use firstline_core::progress::ScenarioRecord;
 
 /// Everything recorded in this browser: exams, calibration, weak areas,
 /// common wrong picks and recent answers.
@@ -144,8 +145,13 @@ pub fn ProgressPage() -> impl IntoView {
                         <tr>
                             <td>{format_date(r.at)}</td>
                             <td><a href=replay>{title}</a></td>
-                            <td>{r.outcome.label()}</td>
-                            <td>{format!("{} / 100{}", r.overall, if r.critical > 0 { " (critical mistake)" } else { "" })}</td>
+                            <td>{if r.harm.is_empty() { r.outcome.label().to_string() } else { format!("{}, but {}", r.outcome.label(), r.harm.join("; ")) }}</td>
+                            <td>{format!(
+                                "{} / 100{}{}",
+                                r.overall,
+                                if r.critical > 0 { " (critical mistake)" } else { "" },
+                                if r.scoring < ScenarioRecord::SCORING { " (earlier scoring)" } else { "" }
+                            )}</td>
                         </tr>
                     }
                 })

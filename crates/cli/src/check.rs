@@ -5,7 +5,7 @@ use std::fs;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use firstline_core::content::scenario_check::analyse;
+use firstline_core::scenario::analyse::analyse;
 use firstline_core::content::{Finding, Library, LoadReport, Severity, Source};
 
 use crate::files::{display_name, json_files};
@@ -84,17 +84,19 @@ pub fn run(args: &[String]) -> Result<ExitCode, UsageError> {
     let library = &report.library;
     for scenario in &library.scenarios {
         let a = analyse(scenario);
+        let overall = |p: &Option<firstline_core::scenario::analyse::PathScore>| {
+            p.as_ref().map_or("-".to_owned(), |p| p.overall.to_string())
+        };
         eprintln!(
-            "scenario {}: reachable points technical {}..{}, service {}..{}, process {}..{} over {} path(s){}",
+            "scenario {}: best path {}, highest {}, lowest {} over {} path(s){}; {} of {} choices played",
             scenario.id,
-            a.technical.min,
-            a.technical.max,
-            a.service.min,
-            a.service.max,
-            a.process.min,
-            a.process.max,
+            overall(&a.best),
+            overall(&a.highest),
+            overall(&a.lowest),
             a.paths,
-            if a.truncated { " (stopped counting)" } else { "" }
+            if a.exhaustive { "" } else { " (sampled)" },
+            a.covered,
+            a.choices,
         );
     }
     eprintln!(

@@ -1,8 +1,10 @@
 //! `firstline stats`: how many questions each exam has, per domain (against
-//! the blueprint's weight), per type and per difficulty.
+//! the blueprint's weight), per type and per difficulty, and how often the
+//! key is the longest option (item analysis).
 
 use std::process::ExitCode;
 
+use firstline_core::content::item_analysis::{self, LongestShare};
 use firstline_core::content::stats::exam_stats;
 
 use crate::check::load_dirs;
@@ -11,6 +13,7 @@ use crate::usage::UsageError;
 pub fn run(args: &[String]) -> Result<ExitCode, UsageError> {
     let loaded = load_dirs(args)?;
     let stats = exam_stats(&loaded.report.library);
+    let items = item_analysis::analyse(&loaded.report.library);
     if stats.is_empty() {
         println!("no exam blueprints found");
     }
@@ -41,10 +44,15 @@ pub fn run(args: &[String]) -> Result<ExitCode, UsageError> {
             .map(|(d, n)| format!("{} {n}", d.label()))
             .collect();
         println!("  difficulty: {}", levels.join(", "));
+        if let Some(share) = items.exams.iter().find(|e| e.exam == exam.exam) {
+            print_share("key strictly longest", &share.keys, "single-answer items");
+        }
     }
     let scenarios = &loaded.report.library.scenarios;
     if !scenarios.is_empty() {
         println!("scenarios: {}", scenarios.len());
+        // The scenario share line ("best choice strictly longest: ...,
+        // limit 35%") goes here, printed with `print_share`.
         for s in scenarios {
             let duties: Vec<&str> = s.duties.iter().map(|d| d.label()).collect();
             println!(
@@ -57,9 +65,29 @@ pub fn run(args: &[String]) -> Result<ExitCode, UsageError> {
             );
         }
     }
-    let errors = loaded.report.error_count() + loaded.unreadable.len();
+    // Item analysis adds one error per exam over its limit; those leave no
+    // question out, so they are not counted here.
+    let errors = (loaded.report.error_count() + loaded.unreadable.len())
+        .saturating_sub(items.exams_over_limit().count());
     if errors > 0 {
         eprintln!("note: {errors} content error(s) left some questions out; run `firstline check`");
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// One item-analysis share line, such as "key strictly longest: 3 of 12
+/// single-answer items (25%), limit 30%", flagged when over the limit.
+fn print_share(what: &str, share: &LongestShare, items: &str) {
+    let flag = if share.over_limit() {
+        "  <- over the limit; see `firstline check`"
+    } else {
+        ""
+    };
+    println!(
+        "  {what}: {} of {} {items} ({:.0}%), limit {}%{flag}",
+        share.longest,
+        share.items,
+        share.percent(),
+        share.limit_percent
+    );
 }

@@ -30,9 +30,9 @@ pub fn messages(s: &Scenario, play: &Play) -> Vec<Message> {
         });
     }
     match play.ending(s) {
-        Some(ending) => out.push(Message {
+        Some(_) => out.push(Message {
             from_user: true,
-            text: play.fill(&ending.text),
+            text: play.closing_text(s),
         }),
         None => out.push(Message {
             from_user: true,

@@ -1,14 +1,16 @@
 use firstline_core::content::scenario::{NoteSection, Scenario};
-use firstline_core::scenario::debrief::Debrief;
+use firstline_core::scenario::debrief::{outcome_line, Debrief};
+use firstline_core::scenario::graph::choice;
 use firstline_core::scenario::play::Play;
 use leptos::prelude::*;
 
 use super::chart::MoodChart;
 use crate::adapters::clock::now_ms;
 
-/// What happened and why: scores by dimension, critical mistakes, every
-/// choice's feedback, the path against the best path, the mood chart and
-/// the ticket facts found and missing.
+/// What happened and why: the outcome and any harm, scores by dimension,
+/// mistakes (which stay on the record) apart from the recovery, the
+/// priority set against the right one, every choice's feedback, the path
+/// against the best path, the mood chart and the ticket facts.
 #[component]
 pub fn DebriefView(
     scenario: StoredValue<Scenario>,
@@ -18,41 +20,34 @@ pub fn DebriefView(
     handoff: String,
 ) -> impl IntoView {
     let s = scenario.get_value();
-    let ending = play.ending(&s).cloned();
-    let ending_text = ending
-        .as_ref()
-        .map(|e| play.fill(&e.text))
-        .unwrap_or_default();
-    let outcome = debrief.outcome.label();
-    let choice = |node: &str, id: &str| {
-        s.nodes
-            .iter()
-            .find(|n| n.id == node)
-            .and_then(|n| n.choices.iter().find(|c| c.id == id))
-            .cloned()
-    };
+    let outcome = outcome_line(&debrief);
+    let closing = debrief.closing.clone();
+    let choice_at = |node: &str, id: &str| choice(&s, node, id).cloned();
     let dims = debrief
         .dimensions
         .iter()
         .map(|d| {
+            let detail = if d.penalty > 0 {
+                format!("{} / 100 (earned {}, mistakes cost {})", d.score, d.credit, d.penalty)
+            } else {
+                format!("{} / 100", d.score)
+            };
             view! {
                 <tr>
-                    <th scope="row">{d.dimension.label()}</th>
+                    <th scope="row">{format!("{} ({}%)", d.dimension.label(), d.dimension.weight())}</th>
                     <td>
                         <span class="bar" aria-hidden="true"><span style=format!("width:{}%", d.score)></span></span>
-                        {format!("{} / 100", d.score)}
+                        {detail}
                     </td>
                 </tr>
             }
         })
         .collect_view();
     let critical = (!debrief.critical.is_empty()).then(|| {
-        let items = play
-            .turns
+        let items = debrief
+            .critical
             .iter()
-            .filter(|t| debrief.critical.contains(&t.choice))
-            .filter_map(|t| choice(&t.node, &t.choice))
-            .map(|c| view! { <li><strong>{play.fill(&c.text)}</strong>" \u{2014} "{c.feedback.clone()}</li> })
+            .map(|(_, m)| view! { <li>{format!("You {}.", m.label())}</li> })
             .collect_view();
         view! {
             <div class="notice error" role="alert">
@@ -61,11 +56,73 @@ pub fn DebriefView(
             </div>
         }
     });
+    let text_of = |id: &str| {
+        s.nodes
+            .iter()
+            .flat_map(|n| &n.choices)
+            .find(|c| c.id == id)
+            .map(|c| play.fill(&c.text))
+            .unwrap_or_else(|| id.to_owned())
+    };
+    let mistakes = (!debrief.mistakes.is_empty()).then(|| {
+        let items = debrief
+            .mistakes
+            .iter()
+            .map(|m| {
+                let what = match m.turn {
+                    Some(turn) => format!("Turn {}: \u{201c}{}\u{201d}", turn + 1, text_of(&m.choice)),
+                    None if m.choice == "priority" => "Priority".to_string(),
+                    None => "The ending".to_string(),
+                };
+                let costs: Vec<String> = m
+                    .costs
+                    .iter()
+                    .map(|(d, c)| format!("\u{2212}{c} {}", d.label().to_lowercase()))
+                    .collect();
+                let costs = if costs.is_empty() { String::new() } else { format!(" ({})", costs.join(", ")) };
+                view! { <li><strong>{what}</strong>{costs}" \u{2014} "{m.feedback.clone()}</li> }
+            })
+            .collect_view();
+        view! {
+            <h3>"Mistakes"</h3>
+            <p class="muted">"Each one stays on the record: later good choices earn their own credit but do not erase it."</p>
+            <ul aria-label="Mistakes">{items}</ul>
+        }
+    });
+    let recoveries = (!debrief.recoveries.is_empty()).then(|| {
+        let items = debrief
+            .recoveries
+            .iter()
+            .map(|id| view! { <li>{text_of(id)}</li> })
+            .collect_view();
+        view! {
+            <h3>"Recovery"</h3>
+            <ul aria-label="Recovery">{items}</ul>
+        }
+    });
+    let expected = debrief.expected_priority;
+    let targets = expected.targets();
+    let priority = match debrief.priority {
+        Some(p) if p == expected => format!(
+            "You set {}, the right priority: first response within {}, resolution within {}.",
+            p.label(), targets.respond, targets.resolve
+        ),
+        Some(p) => format!(
+            "You set {}. Impact {} and urgency {} make it {}: first response within {}, resolution within {}.",
+            p.label(), s.ticket.impact.label().to_lowercase(), s.ticket.urgency.label().to_lowercase(),
+            expected.label(), targets.respond, targets.resolve
+        ),
+        None => format!(
+            "You did not set a priority. Impact {} and urgency {} make it {}: first response within {}, resolution within {}.",
+            s.ticket.impact.label().to_lowercase(), s.ticket.urgency.label().to_lowercase(),
+            expected.label(), targets.respond, targets.resolve
+        ),
+    };
     let transcript = play
         .turns
         .iter()
         .filter_map(|t| {
-            let c = choice(&t.node, &t.choice)?;
+            let c = choice_at(&t.node, &t.choice)?;
             let tags = c
                 .behaviours
                 .iter()
@@ -92,14 +149,6 @@ pub fn DebriefView(
         .or_else(|| {
             (taken.len() != s.best_path.len()).then_some(taken.len().min(s.best_path.len()))
         });
-    let text_of = |id: &str| {
-        s.nodes
-            .iter()
-            .flat_map(|n| &n.choices)
-            .find(|c| c.id == id)
-            .map(|c| play.fill(&c.text))
-            .unwrap_or_else(|| id.to_owned())
-    };
     let path_list = |ids: &[String]| {
         ids.iter()
             .enumerate()
@@ -124,12 +173,13 @@ pub fn DebriefView(
             .facts
             .iter()
             .filter(|f| f.section == section)
-            .map(|f| match f.found {
-                Some((start, end)) => {
+            .map(|f| match (f.learnt, f.found) {
+                (false, _) => view! { <li class="fact missing">"\u{2717} "{f.label.clone()}": not learnt on this call, so it cannot count"</li> }.into_any(),
+                (true, Some((start, end))) => {
                     let found = text.get(start..end).unwrap_or("").to_string();
                     view! { <li class="fact found">"\u{2713} "{f.label.clone()}": found \u{201c}"<mark>{found}</mark>"\u{201d}"</li> }.into_any()
                 }
-                None => view! { <li class="fact missing">"\u{2717} "{f.label.clone()}": missing"</li> }.into_any(),
+                (true, None) => view! { <li class="fact missing">"\u{2717} "{f.label.clone()}": missing (state it in a sentence)"</li> }.into_any(),
             })
             .collect_view()
     };
@@ -147,12 +197,16 @@ pub fn DebriefView(
         <section class="debrief" aria-labelledby="debrief-heading">
             <h2 id="debrief-heading">"Debrief"</h2>
             <p class="big-score">{debrief.overall}<span class="muted">" / 100"</span></p>
-            <p><strong>{format!("Outcome: {outcome}. ")}</strong>{ending_text}</p>
+            <p><strong>{format!("Outcome: {outcome}. ")}</strong>{closing}</p>
             {critical}
             <table>
                 <caption>"Scores by dimension"</caption>
                 <tbody>{dims}</tbody>
             </table>
+            {mistakes}
+            {recoveries}
+            <h3>"Priority"</h3>
+            <p>{priority}</p>
             <p>{format!("Done well: {}.", if good.is_empty() { "nothing yet".to_string() } else { good.join(", ") })}</p>
             <p>{format!("To work on: {}.", if poor.is_empty() { "nothing flagged".to_string() } else { poor.join(", ") })}</p>
             <h3>"The user's mood"</h3>

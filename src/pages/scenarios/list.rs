@@ -36,7 +36,7 @@ pub fn Scenarios() -> impl IntoView {
     };
     view! {
         <h1>"Role-play scenarios"</h1>
-        <p>"Take a ticket from a simulated user. Choose what to say and do: the user reacts, the clock runs against the SLA, and the debrief shows what you did well and what to change."</p>
+        <p>"Take a ticket from a simulated user. Choose what to say and do: the user reacts, set the ticket's priority, race the user's deadline, and the debrief shows what you did well and what to change."</p>
         <ul class="cards scenario-cards" aria-label="Scenarios">{cards}</ul>
     }
 }
@@ -51,11 +51,10 @@ fn card(s: &Scenario, best: Option<u32>, seed: u64) -> impl IntoView {
             <p>{s.summary.clone()}</p>
             <p class="muted">
                 {format!(
-                    "{} \u{b7} {} \u{b7} {} \u{b7} SLA {} min \u{b7} caller starts {} \u{b7} {}",
+                    "{} \u{b7} {} \u{b7} deadline {} min \u{b7} caller starts {} \u{b7} {}",
                     s.ticket.channel.label(),
                     s.ticket.category,
-                    s.ticket.priority.label(),
-                    s.ticket.sla_minutes,
+                    s.ticket.deadline_minutes,
                     mood,
                     s.difficulty.label()
                 )}

@@ -1,7 +1,10 @@
 //! Role-play scenarios: the list, a play, and its debrief.
 
 pub mod chart;
+pub mod choices;
 pub mod conversation;
 pub mod debrief;
 pub mod list;
+pub mod notes_form;
 pub mod play;
+pub mod ticket;

@@ -149,7 +149,25 @@ pub struct KeyPoint {
     /// Shown to the learner, such as "checked whether others were affected".
     pub label: String,
     /// Any of these counts, compared by stem and with synonyms.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub phrases: Vec<String>,
+    /// Concepts the point needs together: one phrase from each group must
+    /// appear (as well as one of `phrases`, when given). "Rotates the
+    /// BitLocker key" is `[["bitlocker"], ["rotate", "new recovery key"]]`,
+    /// so neither "BitLocker" nor "rotate" alone earns it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub all: Vec<Vec<String>>,
+}
+
+impl KeyPoint {
+    /// Every group of alternatives the point needs: `phrases` (when given)
+    /// and each of `all`.
+    pub fn groups(&self) -> impl Iterator<Item = &[String]> {
+        (!self.phrases.is_empty())
+            .then_some(self.phrases.as_slice())
+            .into_iter()
+            .chain(self.all.iter().map(Vec::as_slice))
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

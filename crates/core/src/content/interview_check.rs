@@ -40,11 +40,34 @@ pub fn check_set(set: &InterviewSet, report: &mut Reporter) -> Vec<(usize, Inter
                     format!("duplicate key point id \"{}\"", point.id),
                 );
             }
-            if point.phrases.iter().all(|p| p.trim().is_empty()) {
+            if point.groups().next().is_none() {
                 report.error(
                     &kpath.key("phrases"),
-                    format!("key point \"{}\" needs phrases to look for", point.id),
+                    format!(
+                        "key point \"{}\" needs \"phrases\" or \"all\" to look for",
+                        point.id
+                    ),
                 );
+            }
+            let groups = std::iter::once(("phrases", None, &point.phrases)).chain(
+                point
+                    .all
+                    .iter()
+                    .enumerate()
+                    .map(|(g, v)| ("all", Some(g), v)),
+            );
+            for (field, group, phrases) in groups {
+                let empty = phrases.iter().all(|p| p.trim().is_empty());
+                if empty && (field == "all" || !phrases.is_empty()) {
+                    let at = match group {
+                        Some(g) => kpath.key(field).index(g),
+                        None => kpath.key(field),
+                    };
+                    report.error(
+                        &at,
+                        format!("key point \"{}\" has an empty group of phrases", point.id),
+                    );
+                }
             }
         }
         if q.tips.is_empty() {

@@ -10,6 +10,7 @@ use super::file::{self, ContentFile};
 use super::finding::{Finding, Reporter};
 use super::interview::InterviewQuestion;
 use super::interview_check;
+use super::item_analysis;
 use super::path::JsonPath;
 use super::question::Question;
 use super::question_check;
@@ -76,7 +77,25 @@ impl Library {
                 }
                 report.findings.extend(findings);
             }
+            // The playthrough analyser plays every path of every scenario
+            // that loaded: authors need it, start-up does not.
+            if let Ok(ContentFile::Scenario(scenario)) = file::parse(&source.name, &source.text) {
+                if report.library.scenario(&scenario.id).is_some() {
+                    let mut reporter = Reporter::new(&source.name, &source.text);
+                    scenario_check::check_scores(&scenario, &mut reporter);
+                    let findings = reporter.finish();
+                    if let Some(summary) = report.files.iter_mut().find(|f| f.name == source.name) {
+                        summary.errors += findings.iter().filter(|f| f.is_error()).count();
+                        summary.warnings += findings.iter().filter(|f| !f.is_error()).count();
+                    }
+                    report.findings.extend(findings);
+                }
+            }
         }
+        // Item analysis compares options and prompts across the whole bank;
+        // only authors act on it, so start-up in the browser skips it.
+        let analysis = item_analysis::analyse(&report.library);
+        report.add_authoring(item_analysis::findings(&analysis, &sources));
         report
     }
 }
@@ -278,6 +297,20 @@ impl LoadReport {
             }
             self.findings.extend(findings);
         }
+    }
+
+    /// Adds findings from authoring-only checks, counted against their files.
+    fn add_authoring(&mut self, findings: Vec<Finding>) {
+        for finding in &findings {
+            if let Some(summary) = self.files.iter_mut().find(|f| f.name == finding.file) {
+                if finding.is_error() {
+                    summary.errors += 1;
+                } else {
+                    summary.warnings += 1;
+                }
+            }
+        }
+        self.findings.extend(findings);
     }
 
     fn summarise(&mut self, source: &Source, kind: &str, loaded: usize, findings: Vec<Finding>) {

@@ -6,6 +6,7 @@ pub mod file;
 pub mod finding;
 pub mod interview;
 pub mod interview_check;
+pub mod item_analysis;
 pub mod library;
 pub mod locate;
 pub mod manifest;

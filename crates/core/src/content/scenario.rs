@@ -5,6 +5,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::question::Difficulty;
+pub use crate::scenario::critical::CriticalMistake;
+pub use crate::scenario::priority::{Level, Priority};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -26,8 +28,8 @@ pub struct Scenario {
     pub endings: Vec<Ending>,
     /// The ending used when frustration reaches the persona's patience.
     pub on_give_up: String,
-    /// The ending used when the clock passes the ticket's SLA.
-    pub on_sla_breach: String,
+    /// The ending used when the clock passes the user's deadline.
+    pub on_deadline: String,
     /// The ids of the choices along the best path, in order.
     pub best_path: Vec<String>,
     pub notes: NotesRubric,
@@ -124,8 +126,14 @@ pub enum TechLevel {
 pub struct Ticket {
     pub channel: Channel,
     pub category: String,
-    pub priority: Priority,
-    pub sla_minutes: u32,
+    /// The right impact and urgency: the priority the trainee should set
+    /// follows from them (`scenario::priority`).
+    pub impact: Level,
+    pub urgency: Level,
+    /// The user's own deadline in simulated minutes (the meeting, the
+    /// flight): passing it ends the play at `on_deadline`. It is not the
+    /// service level; that follows from the priority.
+    pub deadline_minutes: u32,
     /// A subject line (shown for email, and in ticket lists).
     pub subject: String,
     /// The user's first report, in their own words.
@@ -150,22 +158,10 @@ impl Channel {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-pub enum Priority {
-    P1,
-    P2,
-    P3,
-    P4,
-}
-
-impl Priority {
-    pub fn label(self) -> &'static str {
-        match self {
-            Priority::P1 => "P1",
-            Priority::P2 => "P2",
-            Priority::P3 => "P3",
-            Priority::P4 => "P4",
-        }
+impl Ticket {
+    /// The priority the trainee should set.
+    pub fn priority(&self) -> Priority {
+        Priority::of(self.impact, self.urgency)
     }
 }
 
@@ -211,10 +207,14 @@ pub struct Choice {
     /// The rubric behaviours this choice shows.
     #[serde(default)]
     pub behaviours: Vec<Behaviour>,
-    /// A critical mistake (such as resetting a password without verifying
-    /// identity): flagged in the debrief and zeroes the overall score.
+    /// A critical mistake from the shared list (such as a reset for an
+    /// unverified caller): flagged in the debrief, zeroes the overall score
+    /// and names the harm.
     #[serde(default)]
-    pub critical: bool,
+    pub critical: Option<CriticalMistake>,
+    /// Keeps the choice at its written position when choices are shuffled.
+    #[serde(default)]
+    pub pin: bool,
     /// The next node or ending.
     pub next: String,
 }
@@ -374,6 +374,13 @@ pub struct Ending {
     pub tier: Option<u8>,
     /// What happens, shown when the conversation ends.
     pub text: String,
+    /// Closing lines for particular paths: the first whose flag conditions
+    /// hold replaces `text`, so the ending describes the path played.
+    #[serde(default)]
+    pub alternatives: Vec<EndingText>,
+    /// Harm done on the way to this ending, shown apart from the outcome.
+    #[serde(default)]
+    pub harm: Option<String>,
     /// Points for reaching this ending.
     #[serde(default)]
     pub technical: i32,
@@ -383,13 +390,26 @@ pub struct Ending {
     pub process: i32,
 }
 
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EndingText {
+    #[serde(default)]
+    pub flags: Vec<String>,
+    #[serde(default)]
+    pub not_flags: Vec<String>,
+    pub text: String,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Outcome {
     Resolved,
     Escalated,
     GaveUp,
-    SlaBreached,
+    /// The user's deadline passed. Saved results from before version 2
+    /// call it `sla-breached`.
+    #[serde(alias = "sla-breached")]
+    DeadlineMissed,
 }
 
 impl Outcome {
@@ -398,7 +418,7 @@ impl Outcome {
             Outcome::Resolved => "resolved",
             Outcome::Escalated => "escalated",
             Outcome::GaveUp => "user gave up",
-            Outcome::SlaBreached => "SLA breached",
+            Outcome::DeadlineMissed => "deadline missed",
         }
     }
 
@@ -412,14 +432,7 @@ impl Outcome {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct NotesRubric {
-    /// Process points for a complete ticket (scaled by the share of facts found).
-    #[serde(default = "ten")]
-    pub points: u32,
     pub facts: Vec<Fact>,
-}
-
-fn ten() -> u32 {
-    10
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -434,6 +447,11 @@ pub struct Fact {
     /// Any of these phrases counts; words are compared by stem, with common
     /// synonyms, so "rebooted" matches "restart".
     pub phrases: Vec<String>,
+    /// The choices through which the trainee learns this fact; empty when
+    /// it is known from the start (the ticket report). A fact not learnt on
+    /// the path played earns nothing, whatever the notes say.
+    #[serde(default)]
+    pub learnt_by: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]

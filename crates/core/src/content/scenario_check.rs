@@ -1,171 +1,18 @@
-//! Checks a scenario's structure: every link leads somewhere, every node
-//! can be reached, every path ends, the ticket can be resolved, and the best
-//! path is a real path. Also works out the reachable score range for each
-//! dimension.
+//! Checks a scenario file: every link leads somewhere, every node can be
+//! reached, every path ends, the ticket can be resolved, the best path is a
+//! real path with no mistake, and every fact can be learnt. The graph rules
+//! and scoring are the engine's (`crate::scenario`); this module only
+//! reports where a file breaks them. The playthrough analyser runs for
+//! authors (`check_scores`), not at start-up.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap};
 
 use super::finding::Reporter;
 use super::path::JsonPath;
-use super::scenario::{Choice, Outcome, Scenario};
-
-/// Paths explored at most when working out score ranges.
-const PATH_LIMIT: usize = 200_000;
-
-/// A link target: a node or an ending.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Target<'a> {
-    Node(usize),
-    Ending(&'a super::scenario::Ending),
-}
-
-pub fn target<'a>(s: &'a Scenario, id: &str) -> Option<Target<'a>> {
-    if let Some(i) = s.nodes.iter().position(|n| n.id == id) {
-        return Some(Target::Node(i));
-    }
-    s.endings.iter().find(|e| e.id == id).map(Target::Ending)
-}
-
-/// Whether a choice's flag conditions hold (frustration conditions aside).
-pub fn flags_allow(choice: &Choice, flags: &BTreeSet<String>) -> bool {
-    choice.requires.flags.iter().all(|f| flags.contains(f))
-        && !choice.requires.not_flags.iter().any(|f| flags.contains(f))
-}
-
-/// Applies a choice's flag changes.
-pub fn apply_flags(choice: &Choice, flags: &mut BTreeSet<String>) {
-    for f in &choice.effects.clear {
-        flags.remove(f);
-    }
-    for f in &choice.effects.set {
-        flags.insert(f.clone());
-    }
-}
-
-/// The lowest and highest total a dimension can reach over complete paths.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Range {
-    pub min: i32,
-    pub max: i32,
-}
-
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Analysis {
-    pub technical: Range,
-    pub service: Range,
-    pub process: Range,
-    /// Complete paths found (up to the limit).
-    pub paths: usize,
-    /// True when there were more paths than the limit.
-    pub truncated: bool,
-    /// Ids of endings some path reaches.
-    pub endings_reached: BTreeSet<String>,
-}
-
-/// Explores every path without repeating a (node, flags) state, counting
-/// each choice's points once, the way the engine does.
-pub fn analyse(s: &Scenario) -> Analysis {
-    let mut analysis = Analysis {
-        technical: Range {
-            min: i32::MAX,
-            max: i32::MIN,
-        },
-        service: Range {
-            min: i32::MAX,
-            max: i32::MIN,
-        },
-        process: Range {
-            min: i32::MAX,
-            max: i32::MIN,
-        },
-        ..Analysis::default()
-    };
-    let Some(Target::Node(start)) = target(s, &s.start) else {
-        return Analysis::default();
-    };
-    let mut on_path: Vec<(usize, BTreeSet<String>)> = Vec::new();
-    let mut taken: HashSet<&str> = HashSet::new();
-    explore(
-        s,
-        start,
-        BTreeSet::new(),
-        [0; 3],
-        &mut on_path,
-        &mut taken,
-        &mut analysis,
-    );
-    if analysis.paths == 0 {
-        return Analysis {
-            truncated: analysis.truncated,
-            ..Analysis::default()
-        };
-    }
-    analysis
-}
-
-fn explore<'a>(
-    s: &'a Scenario,
-    node: usize,
-    flags: BTreeSet<String>,
-    points: [i32; 3],
-    on_path: &mut Vec<(usize, BTreeSet<String>)>,
-    taken: &mut HashSet<&'a str>,
-    analysis: &mut Analysis,
-) {
-    if analysis.paths >= PATH_LIMIT {
-        analysis.truncated = true;
-        return;
-    }
-    if on_path.iter().any(|(n, f)| *n == node && *f == flags) {
-        return;
-    }
-    on_path.push((node, flags.clone()));
-    for choice in s.nodes[node]
-        .choices
-        .iter()
-        .filter(|c| flags_allow(c, &flags))
-    {
-        let first_time = taken.insert(choice.id.as_str());
-        let mut next_points = points;
-        if first_time {
-            next_points[0] += choice.effects.technical;
-            next_points[1] += choice.effects.service;
-            next_points[2] += choice.effects.process;
-        }
-        let mut next_flags = flags.clone();
-        apply_flags(choice, &mut next_flags);
-        match target(s, &choice.next) {
-            Some(Target::Node(next)) => {
-                explore(s, next, next_flags, next_points, on_path, taken, analysis)
-            }
-            Some(Target::Ending(ending)) => {
-                let totals = [
-                    next_points[0] + ending.technical,
-                    next_points[1] + ending.service,
-                    next_points[2] + ending.process,
-                ];
-                for (range, total) in [
-                    &mut analysis.technical,
-                    &mut analysis.service,
-                    &mut analysis.process,
-                ]
-                .into_iter()
-                .zip(totals)
-                {
-                    range.min = range.min.min(total);
-                    range.max = range.max.max(total);
-                }
-                analysis.paths += 1;
-                analysis.endings_reached.insert(ending.id.clone());
-            }
-            None => {}
-        }
-        if first_time {
-            taken.remove(choice.id.as_str());
-        }
-    }
-    on_path.pop();
-}
+use super::scenario::{Behaviour, Outcome, Scenario};
+use crate::scenario::analyse::analyse;
+use crate::scenario::debrief::is_mistake;
+use crate::scenario::graph::{apply_flags, flags_allow, target, Target};
 
 /// Checks a scenario; returns false when it cannot be played.
 pub fn check(s: &Scenario, report: &mut Reporter) -> bool {
@@ -194,10 +41,10 @@ pub fn check(s: &Scenario, report: &mut Reporter) -> bool {
         );
     }
     check_persona(s, report);
-    if s.ticket.sla_minutes == 0 {
+    if s.ticket.deadline_minutes == 0 {
         report.error(
-            &root.key("ticket").key("sla_minutes"),
-            "sla_minutes must be at least 1",
+            &root.key("ticket").key("deadline_minutes"),
+            "deadline_minutes must be at least 1",
         );
     }
     if s.ticket.report.trim().is_empty() {
@@ -259,12 +106,12 @@ pub fn check(s: &Scenario, report: &mut Reporter) -> bool {
     }
     for (field, wanted) in [
         ("on_give_up", Outcome::GaveUp),
-        ("on_sla_breach", Outcome::SlaBreached),
+        ("on_deadline", Outcome::DeadlineMissed),
     ] {
         let id = if field == "on_give_up" {
             &s.on_give_up
         } else {
-            &s.on_sla_breach
+            &s.on_deadline
         };
         match s.endings.iter().find(|e| &e.id == id) {
             Some(e) if e.outcome == wanted => {}
@@ -307,6 +154,15 @@ pub fn check(s: &Scenario, report: &mut Reporter) -> bool {
                         choice.id
                     ),
                 );
+            }
+            let exposes = choice.behaviours.iter().any(|b| {
+                matches!(
+                    b,
+                    Behaviour::SkippedVerification | Behaviour::SharedConfidentialData
+                )
+            });
+            if exposes && choice.critical.is_none() {
+                report.error(&cpath.key("critical"), format!("choice \"{}\" skips verification or shares confidential data, so it is a critical mistake: add \"critical\" with one of the ids in docs/content-format.md (for example \"unverified-change\" or \"data-exposed\")", choice.id));
             }
             if let (Some(min), Some(max)) = (
                 choice.requires.min_frustration,
@@ -523,6 +379,9 @@ fn check_best_path(s: &Scenario, report: &mut Reporter) {
             report.error(&path.index(i), format!("best_path step {} (\"{id}\") is not offered there: its flag conditions do not hold", i + 1));
             return;
         }
+        if is_mistake(choice) {
+            report.error(&path.index(i), format!("best_path step {} (\"{id}\") is a mistake (a negative point, a behaviour that loses credit, or a critical mistake); the best path must have none", i + 1));
+        }
         apply_flags(choice, &mut flags);
         match target(s, &choice.next) {
             Some(Target::Node(n)) => node = n,
@@ -556,6 +415,12 @@ fn check_best_path(s: &Scenario, report: &mut Reporter) {
 
 fn check_notes(s: &Scenario, report: &mut Reporter) {
     let path = JsonPath::root().key("notes");
+    let choice_ids: BTreeSet<&str> = s
+        .nodes
+        .iter()
+        .flat_map(|n| &n.choices)
+        .map(|c| c.id.as_str())
+        .collect();
     if s.notes.facts.is_empty() {
         report.error(
             &path.key("facts"),
@@ -570,11 +435,47 @@ fn check_notes(s: &Scenario, report: &mut Reporter) {
                 format!("duplicate fact id \"{}\"", fact.id),
             );
         }
+        for (j, id) in fact.learnt_by.iter().enumerate() {
+            if !choice_ids.contains(id.as_str()) {
+                report.error(
+                    &fpath.key("learnt_by").index(j),
+                    format!("fact \"{}\" is learnt by \"{id}\", which is not a choice id", fact.id),
+                );
+            }
+        }
+        if fact.section == super::scenario::NoteSection::Notes
+            && !fact.learnt_by.is_empty()
+            && !fact.learnt_by.iter().any(|id| s.best_path.contains(id))
+        {
+            report.error(
+                &fpath.key("learnt_by"),
+                format!("fact \"{}\" cannot be learnt on the best path, so a perfect play could not document it: add a best-path choice to learnt_by", fact.id),
+            );
+        }
         if fact.phrases.iter().all(|p| p.trim().is_empty()) {
             report.error(
                 &fpath.key("phrases"),
                 format!("fact \"{}\" needs at least one phrase to look for", fact.id),
             );
         }
+    }
+}
+
+/// Plays every path and reports where the scores break the analyser's
+/// rules (authoring only: it plays thousands of paths).
+pub fn check_scores(s: &Scenario, report: &mut Reporter) {
+    let analysis = analyse(s);
+    let at = JsonPath::root().key("best_path");
+    for problem in &analysis.problems {
+        report.error(&at, format!("scenario \"{}\": {}", s.id, problem.message));
+    }
+    if !analysis.exhaustive {
+        report.warning(
+            &JsonPath::root().key("nodes"),
+            format!(
+                "scenario \"{}\" has too many paths to play them all; {} sampled paths covered {} of {} choices",
+                s.id, analysis.paths, analysis.covered, analysis.choices
+            ),
+        );
     }
 }

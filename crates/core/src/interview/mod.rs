@@ -2,10 +2,16 @@
 //! observable features of the text, every point explained and located in
 //! the learner's own words. The score judges the answer, never the person.
 
+pub mod band;
+pub mod coverage;
 pub mod detect;
+mod reading;
+pub mod rules;
 pub mod score;
 pub mod words;
 
+#[cfg(test)]
+mod cheats;
 #[cfg(test)]
 mod tests;
 

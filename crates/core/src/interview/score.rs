@@ -1,12 +1,24 @@
 //! Explainable scoring. Each criterion gives a 0-1 score with its weight,
 //! says what it observed, points at the words it matched, and, when it is
-//! not met, says what to change. The answer's score is the weighted sum.
+//! not met, says what to change. The answer's score is the weighted sum,
+//! and its [`Band`] says what that means.
+//!
+//! Scoring judges meaning, not form ([`Rules`]): only clauses that read as
+//! sentences count (words, numbers, "I", details and key points); key
+//! points are earned by stating the fact, not by echoing the prompt or
+//! saying a general word, need every concept they name, and earn nothing
+//! when denied, which is flagged. See `coverage.rs` and `reading.rs`.
 
 use serde::{Deserialize, Serialize};
 
 use crate::content::interview::{InterviewQuestion, KeyPoint};
-use crate::text::{find_any, tokens, Span};
+use crate::text::Span;
 
+pub use super::band::Band;
+pub use super::coverage::KeyPointResult;
+use super::coverage::{judge, prompt_keys};
+use super::reading::Reading;
+pub use super::rules::Rules;
 use super::words::{fillers, numbers, pronouns, specifics, word_count};
 use super::{Part, StarAnswer};
 
@@ -69,21 +81,18 @@ impl Criterion {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct KeyPointResult {
-    pub label: String,
-    /// Where it was found, if it was.
-    pub found: Option<(Part, usize, usize)>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Feedback {
     /// 0-100.
     pub score: u32,
+    pub band: Band,
     pub criteria: Vec<Criterion>,
     pub key_points: Vec<KeyPointResult>,
     /// The two or three changes that would raise the score most.
     pub improvements: Vec<String>,
     pub words: usize,
+    /// Clauses that read as lists of words rather than sentences, which
+    /// earn nothing.
+    pub lists: Vec<(Part, usize, usize)>,
 }
 
 /// Minimum words for each STAR part to count as there.
@@ -95,12 +104,23 @@ const MIN_WORDS: [(Part, usize); 4] = [
 ];
 
 pub fn score_star(answer: &StarAnswer, question: &InterviewQuestion) -> Feedback {
-    let counts: Vec<(Part, usize)> = Part::STAR
+    score_star_with(answer, question, Rules::ALL)
+}
+
+/// [`score_star`] with a chosen set of rules (tests switch one off to show
+/// what it stops).
+pub fn score_star_with(
+    answer: &StarAnswer,
+    question: &InterviewQuestion,
+    rules: Rules,
+) -> Feedback {
+    let readings: Vec<Reading> = Part::STAR
         .iter()
-        .map(|&p| (p, word_count(answer.part(p))))
+        .map(|&p| Reading::new(p, answer.part(p), rules))
         .collect();
+    // Words in sentences: a list of keywords does not make a part long.
+    let counts: Vec<(Part, usize)> = readings.iter().map(|r| (r.part, r.prose_words())).collect();
     let total: usize = counts.iter().map(|c| c.1).sum();
-    let parts: Vec<(Part, &str)> = Part::STAR.iter().map(|&p| (p, answer.part(p))).collect();
     let mut criteria = vec![
         structure(&counts),
         action_bulk(&counts, total),
@@ -110,19 +130,24 @@ pub fn score_star(answer: &StarAnswer, question: &InterviewQuestion) -> Feedback
             300,
             "about 150 to 300 words, one to two minutes spoken",
         ),
-        quantified(answer),
-        ownership(answer),
-        specificity(&parts),
-        filler_rate(&parts, total, 5),
+        quantified(&readings[3]),
+        ownership(&readings[2]),
+        specificity(&readings),
+        filler_rate(&readings, 5),
     ];
-    let (key, key_points) = coverage(&question.key_points, &parts, 20);
+    let (key, key_points) = coverage(&question.key_points, &readings, &question.prompt, 20, rules);
     criteria.push(key);
-    finish(criteria, key_points, total)
+    finish(criteria, key_points, &readings)
 }
 
 pub fn score_technical(text: &str, question: &InterviewQuestion) -> Feedback {
-    let total = word_count(text);
-    let parts = vec![(Part::Answer, text)];
+    score_technical_with(text, question, Rules::ALL)
+}
+
+/// [`score_technical`] with a chosen set of rules.
+pub fn score_technical_with(text: &str, question: &InterviewQuestion, rules: Rules) -> Feedback {
+    let readings = vec![Reading::new(Part::Answer, text, rules)];
+    let total = readings[0].prose_words();
     let mut criteria = vec![length_weighted(
         total,
         50,
@@ -130,13 +155,23 @@ pub fn score_technical(text: &str, question: &InterviewQuestion) -> Feedback {
         "about 50 to 250 words, a minute or two spoken",
         15,
     )];
-    criteria.push(filler_rate(&parts, total, 15));
-    let (key, key_points) = coverage(&question.key_points, &parts, 70);
+    criteria.push(filler_rate(&readings, 15));
+    let (key, key_points) = coverage(&question.key_points, &readings, &question.prompt, 70, rules);
     criteria.push(key);
-    finish(criteria, key_points, total)
+    finish(criteria, key_points, &readings)
 }
 
-fn finish(criteria: Vec<Criterion>, key_points: Vec<KeyPointResult>, words: usize) -> Feedback {
+fn finish(
+    criteria: Vec<Criterion>,
+    key_points: Vec<KeyPointResult>,
+    readings: &[Reading],
+) -> Feedback {
+    let words: usize = readings.iter().map(Reading::words).sum();
+    let prose: usize = readings.iter().map(Reading::prose_words).sum();
+    let lists: Vec<(Part, usize, usize)> = readings
+        .iter()
+        .flat_map(|r| r.lists().into_iter().map(|s| (r.part, s.start, s.end)))
+        .collect();
     let weights: u32 = criteria.iter().map(|c| c.weight).sum();
     let earned: f64 = criteria.iter().map(|c| f64::from(c.weight) * c.score).sum();
     let score = if weights == 0 {
@@ -149,17 +184,30 @@ fn finish(criteria: Vec<Criterion>, key_points: Vec<KeyPointResult>, words: usiz
         .filter(|c| c.advice.is_some() && c.lost() > 0.5)
         .collect();
     ranked.sort_by(|a, b| b.lost().total_cmp(&a.lost()));
-    let improvements = ranked
-        .iter()
-        .take(3)
-        .filter_map(|c| c.advice.clone())
-        .collect();
+    // What the rules refused comes first: it explains the biggest losses.
+    let mut improvements = Vec::new();
+    if words > 0 && prose * 2 < words {
+        improvements.push(format!(
+            "Answer in sentences: {} of your {words} words sit in lists of keywords, which earn nothing.",
+            words - prose
+        ));
+    }
+    if let Some(k) = key_points.iter().find(|k| k.contradicted.is_some()) {
+        improvements.push(format!(
+            "Check what you denied: one of your statements contradicts \"{}\".",
+            k.label
+        ));
+    }
+    improvements.extend(ranked.iter().filter_map(|c| c.advice.clone()));
+    improvements.truncate(3);
     Feedback {
         score,
+        band: Band::of(score),
         criteria,
         key_points,
         improvements,
         words,
+        lists,
     }
 }
 
@@ -273,8 +321,8 @@ fn length_weighted(total: usize, low: usize, high: usize, target: &str, weight: 
     }
 }
 
-fn quantified(answer: &StarAnswer) -> Criterion {
-    let found = numbers(&answer.result);
+fn quantified(result: &Reading) -> Criterion {
+    let found = result.keep(numbers(result.text));
     let highlights: Vec<Highlight> = found
         .iter()
         .map(|s| hl(Part::Result, *s, CriterionId::QuantifiedResult, true))
@@ -284,7 +332,7 @@ fn quantified(answer: &StarAnswer) -> Criterion {
         id: CriterionId::QuantifiedResult,
         weight: 15,
         score: if ok { 1.0 } else { 0.0 },
-        detail: if answer.result.trim().is_empty() {
+        detail: if result.text.trim().is_empty() {
             "there is no Result to measure".into()
         } else if ok {
             format!("the Result has {} number(s)", found.len())
@@ -296,8 +344,10 @@ fn quantified(answer: &StarAnswer) -> Criterion {
     }
 }
 
-fn ownership(answer: &StarAnswer) -> Criterion {
-    let (mine, ours) = pronouns(&answer.action);
+fn ownership(action: &Reading) -> Criterion {
+    let (mine, ours) = pronouns(action.text);
+    // "I" counts only in sentences; "we" costs wherever it is.
+    let mine = action.keep(mine);
     let (i, we) = (mine.len(), ours.len());
     let share = if i + we == 0 {
         0.0
@@ -323,13 +373,13 @@ fn ownership(answer: &StarAnswer) -> Criterion {
     }
 }
 
-fn specificity(parts: &[(Part, &str)]) -> Criterion {
+fn specificity(readings: &[Reading]) -> Criterion {
     let mut highlights = Vec::new();
-    for (part, text) in parts {
+    for r in readings {
         highlights.extend(
-            specifics(text)
+            r.keep(specifics(r.text))
                 .into_iter()
-                .map(|s| hl(*part, s, CriterionId::Specificity, true)),
+                .map(|s| hl(r.part, s, CriterionId::Specificity, true)),
         );
     }
     let n = highlights.len();
@@ -343,25 +393,34 @@ fn specificity(parts: &[(Part, &str)]) -> Criterion {
     }
 }
 
-fn filler_rate(parts: &[(Part, &str)], total: usize, weight: u32) -> Criterion {
+fn filler_rate(readings: &[Reading], weight: u32) -> Criterion {
     let mut highlights = Vec::new();
-    for (part, text) in parts {
+    for r in readings {
         highlights.extend(
-            fillers(text)
+            fillers(r.text)
                 .into_iter()
-                .map(|s| hl(*part, s, CriterionId::Fillers, false)),
+                .map(|s| hl(r.part, s, CriterionId::Fillers, false)),
         );
     }
     let n = highlights.len();
+    let total: usize = readings.iter().map(Reading::words).sum();
+    let prose: usize = readings.iter().map(Reading::prose_words).sum();
     let per_hundred = if total == 0 {
         0.0
     } else {
         n as f64 * 100.0 / total as f64
     };
-    let score = if per_hundred <= 1.0 {
+    let plain = if per_hundred <= 1.0 {
         1.0
     } else {
         (1.0 - (per_hundred - 1.0) / 4.0).max(0.0)
+    };
+    // Few fillers is credit for speaking plainly in sentences: a list of
+    // keywords (or nothing) has no fillers and earns none of it.
+    let score = if total == 0 {
+        0.0
+    } else {
+        plain * prose as f64 / total as f64
     };
     Criterion {
         id: CriterionId::Fillers,
@@ -375,32 +434,42 @@ fn filler_rate(parts: &[(Part, &str)], total: usize, weight: u32) -> Criterion {
 
 fn coverage(
     points: &[KeyPoint],
-    parts: &[(Part, &str)],
+    readings: &[Reading],
+    prompt: &str,
     weight: u32,
+    rules: Rules,
 ) -> (Criterion, Vec<KeyPointResult>) {
-    let tokenised: Vec<(Part, Vec<crate::text::Token>)> =
-        parts.iter().map(|(p, t)| (*p, tokens(t))).collect();
+    let prompt = prompt_keys(prompt);
     let mut results = Vec::new();
     let mut highlights = Vec::new();
     for point in points {
-        let found = tokenised
-            .iter()
-            .find_map(|(part, toks)| find_any(toks, &point.phrases).map(|(_, span)| (*part, span)));
-        if let Some((part, span)) = found {
-            highlights.push(hl(part, span, CriterionId::KeyPoints, true));
+        let judged = judge(point, readings, &prompt, rules);
+        highlights.extend(
+            judged
+                .earned
+                .iter()
+                .map(|(part, span)| hl(*part, *span, CriterionId::KeyPoints, true)),
+        );
+        if let Some((part, start, end)) = judged.result.contradicted {
+            let span = Span { start, end };
+            highlights.push(hl(part, span, CriterionId::KeyPoints, false));
         }
-        results.push(KeyPointResult {
-            label: point.label.clone(),
-            found: found.map(|(p, s)| (p, s.start, s.end)),
-        });
+        results.push(judged.result);
     }
+    highlights.sort_by_key(|h| (h.part as u8, h.start, h.end));
+    highlights.dedup();
     let hit = results.iter().filter(|r| r.found.is_some()).count();
+    let denied = results.iter().filter(|r| r.contradicted.is_some()).count();
     let total = points.len();
     let missing: Vec<&str> = results
         .iter()
         .filter(|r| r.found.is_none())
         .map(|r| r.label.as_str())
         .collect();
+    let mut detail = format!("{hit} of {total} key points covered");
+    if denied > 0 {
+        detail.push_str(&format!("; {denied} contradicted by what you wrote"));
+    }
     let criterion = Criterion {
         id: CriterionId::KeyPoints,
         weight,
@@ -409,7 +478,7 @@ fn coverage(
         } else {
             hit as f64 / total as f64
         },
-        detail: format!("{hit} of {total} key points covered"),
+        detail,
         advice: (!missing.is_empty()).then(|| {
             format!(
                 "Cover what this question looks for: {}.",

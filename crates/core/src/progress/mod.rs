@@ -5,12 +5,13 @@
 use serde::{Deserialize, Serialize};
 
 use crate::content::interview::Competency;
-use crate::content::scenario::Outcome;
+use crate::content::scenario::{Outcome, Priority};
 use crate::interview::StarAnswer;
 use crate::quiz::answer::Confidence;
 use crate::quiz::results::ExamRecord;
 use crate::quiz::review::ReviewDeck;
-use crate::scenario::debrief::Dimension;
+use crate::scenario::debrief::{Debrief, Dimension};
+use crate::scenario::play::Play;
 use crate::store::Document;
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -153,6 +154,49 @@ pub struct ScenarioRecord {
     /// Share of ticket facts found, 0.0-1.0.
     pub notes_share: f64,
     pub at: u64,
+    /// The scoring model that produced `overall`: 1 for results saved
+    /// before mistakes left marks (they still display, labelled), 2 now.
+    #[serde(default = "first_model")]
+    pub scoring: u32,
+    /// Mistakes made (each repeat counts), and the harm stated at the end.
+    #[serde(default)]
+    pub mistakes: usize,
+    #[serde(default)]
+    pub harm: Vec<String>,
+    /// The priority the trainee set, if any.
+    #[serde(default)]
+    pub priority: Option<Priority>,
+}
+
+fn first_model() -> u32 {
+    1
+}
+
+impl ScenarioRecord {
+    /// The scoring model results are saved under now.
+    pub const SCORING: u32 = 2;
+
+    /// The record of a finished, debriefed play.
+    pub fn of(play: &Play, d: &Debrief, at: u64) -> ScenarioRecord {
+        ScenarioRecord {
+            scenario: play.scenario.clone(),
+            seed: play.seed,
+            caller: play.name.clone(),
+            outcome: d.outcome,
+            ending: play.ending.clone().unwrap_or_default(),
+            overall: d.overall,
+            dimensions: d.dimensions.iter().map(|x| (x.dimension, x.score)).collect(),
+            critical: d.critical.len(),
+            minutes: play.minutes,
+            choices: play.turns.iter().map(|t| t.choice.clone()).collect(),
+            notes_share: d.notes_share,
+            at,
+            scoring: ScenarioRecord::SCORING,
+            mistakes: d.mistakes.len(),
+            harm: d.harm.clone(),
+            priority: d.priority,
+        }
+    }
 }
 
 impl Document for Progress {
@@ -258,6 +302,23 @@ mod tests {
         assert!(loaded.notice.is_none(), "{:?}", loaded.notice);
         assert_eq!(loaded.doc.attempts.len(), 1);
         assert_eq!(loaded.doc.attempts[0].mode, Mode::Practice);
+    }
+
+    #[test]
+    fn scenario_results_saved_under_the_first_scoring_model_still_load() {
+        let store = MemoryStore::new();
+        let old = r#"{"format":"firstline-scenarios","version":1,"saved_at":1,"data":{"plays":[{"scenario":"vpn-airport","seed":7,"caller":"Danielle Ferreira","outcome":"sla-breached","ending":"end-sla","overall":64,"dimensions":[["technical",80],["service",70],["process",50],["time",0]],"critical":0,"minutes":21,"choices":["a","b"],"notes_share":0.5,"at":9}]}}"#;
+        store.set(ScenarioLog::KEY, old).unwrap();
+        let loaded = load::<ScenarioLog>(&store, 2);
+        assert!(loaded.notice.is_none(), "{:?}", loaded.notice);
+        let play = &loaded.doc.plays[0];
+        assert_eq!(play.outcome, Outcome::DeadlineMissed);
+        assert_eq!(play.scoring, 1, "labelled as scored under the old model");
+        assert_eq!(play.overall, 64);
+        assert_eq!(play.mistakes, 0);
+        assert!(play.priority.is_none());
+        save(&store, &loaded.doc, 3).unwrap();
+        assert_eq!(load::<ScenarioLog>(&store, 4).doc, loaded.doc, "and survive a re-save");
     }
 
     #[test]

@@ -1,8 +1,17 @@
-//! The role-play engine: a play through a scenario (mood, clock, flags,
-//! points), and the debrief that scores it.
+//! The role-play engine. It owns what a scenario means: the graph rules
+//! (`graph`), a play through it (`play`, with the shown order in `order`),
+//! the priority matrix, the shared critical mistakes, scoring (`notes`,
+//! `debrief`) and the playthrough analyser. The content validator calls
+//! these; nothing here depends on how a file was read.
 
+pub mod analyse;
+pub mod critical;
 pub mod debrief;
+pub mod graph;
+pub mod notes;
+pub mod order;
 pub mod play;
+pub mod priority;
 
 #[cfg(test)]
 mod tests;

@@ -6,8 +6,10 @@ use std::collections::BTreeSet;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use crate::content::scenario::{Choice, Ending, Lines, Scenario};
-use crate::content::scenario_check::{apply_flags, flags_allow, target, Target};
+use crate::content::scenario::{Choice, Ending, Level, Lines, Priority, Scenario};
+
+use super::graph::{apply_flags, ending_text, offered_at, target, Target};
+use super::order::shown_order;
 
 /// Frustration from which the user is annoyed, and from which angry.
 pub const ANNOYED_AT: u8 = 40;
@@ -41,11 +43,17 @@ impl Mood {
     }
 }
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Points {
-    pub technical: i32,
-    pub service: i32,
-    pub process: i32,
+/// The impact and urgency the trainee set on the ticket.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PrioritySetting {
+    pub impact: Level,
+    pub urgency: Level,
+}
+
+impl PrioritySetting {
+    pub fn priority(self) -> Priority {
+        Priority::of(self.impact, self.urgency)
+    }
 }
 
 /// One exchange: what the user said, and what the technician chose.
@@ -75,7 +83,8 @@ pub struct Play {
     pub ending: Option<String>,
     pub flags: BTreeSet<String>,
     pub turns: Vec<Turn>,
-    pub points: Points,
+    /// Set by the trainee on the ticket; none until they do.
+    pub priority: Option<PrioritySetting>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -128,8 +137,37 @@ impl Play {
             ending: None,
             flags: BTreeSet::new(),
             turns: Vec::new(),
-            points: Points::default(),
+            priority: None,
         }
+    }
+
+    /// The play the analyser walks: the default caller at their written
+    /// starting frustration.
+    pub fn nominal(s: &Scenario) -> Play {
+        let frustration = s
+            .persona
+            .frustration
+            .min(s.persona.patience.saturating_sub(1));
+        Play {
+            scenario: s.id.clone(),
+            seed: 0,
+            name: s.persona.name.clone(),
+            department: s.persona.department.clone(),
+            role: s.persona.role.clone(),
+            start_frustration: frustration,
+            frustration,
+            minutes: 0,
+            node: s.start.clone(),
+            ending: None,
+            flags: BTreeSet::new(),
+            turns: Vec::new(),
+            priority: None,
+        }
+    }
+
+    /// Records the impact and urgency the trainee chose.
+    pub fn set_priority(&mut self, impact: Level, urgency: Level) {
+        self.priority = Some(PrioritySetting { impact, urgency });
     }
 
     pub fn is_over(&self) -> bool {
@@ -163,7 +201,7 @@ impl Play {
         s.endings.iter().find(|e| &e.id == id)
     }
 
-    /// The choices on offer now: flags and mood decide.
+    /// The choices on offer now, in written order: flags and mood decide.
     pub fn offered<'a>(&self, s: &'a Scenario) -> Vec<&'a Choice> {
         if self.is_over() {
             return Vec::new();
@@ -171,8 +209,21 @@ impl Play {
         offered_at(s, &self.node, &self.flags, self.frustration)
     }
 
+    /// The choices on offer in the order to show them (seeded, so position
+    /// gives nothing away; number keys follow this order).
+    pub fn shown<'a>(&self, s: &'a Scenario) -> Vec<&'a Choice> {
+        shown_order(self.seed, &self.node, self.offered(s))
+    }
+
+    /// The ending's closing lines for the path played.
+    pub fn closing_text(&self, s: &Scenario) -> String {
+        self.ending(s)
+            .map(|e| self.fill(ending_text(e, &self.flags)))
+            .unwrap_or_default()
+    }
+
     /// Takes a choice: applies its effects and the clock, then moves on,
-    /// or ends the play (an ending, the user giving up, the SLA passing).
+    /// or ends the play (an ending, the user giving up, the deadline passing).
     pub fn choose(&mut self, s: &Scenario, choice_id: &str) -> Result<(), PlayError> {
         if self.is_over() {
             return Err(PlayError::Over);
@@ -181,11 +232,6 @@ impl Play {
             return Err(PlayError::NotOffered(choice_id.to_owned()));
         };
         let user_line = self.user_line(s);
-        if !self.turns.iter().any(|t| t.choice == choice.id) {
-            self.points.technical += choice.effects.technical;
-            self.points.service += choice.effects.service;
-            self.points.process += choice.effects.process;
-        }
         let minutes = choice.effects.minutes();
         let waiting = i64::from(minutes) * i64::from(s.persona.time_pressure);
         let frustration =
@@ -207,8 +253,8 @@ impl Play {
                 let next = &s.nodes[index];
                 if self.frustration >= s.persona.patience {
                     self.end_by_id(s, &s.on_give_up);
-                } else if self.minutes > s.ticket.sla_minutes {
-                    self.end_by_id(s, &s.on_sla_breach);
+                } else if self.minutes > s.ticket.deadline_minutes {
+                    self.end_by_id(s, &s.on_deadline);
                 } else {
                     self.node = next.id.clone();
                     if self.offered(s).is_empty() {
@@ -230,9 +276,6 @@ impl Play {
     }
 
     fn end(&mut self, ending: &Ending) {
-        self.points.technical += ending.technical;
-        self.points.service += ending.service;
-        self.points.process += ending.process;
         self.ending = Some(ending.id.clone());
     }
 
@@ -242,34 +285,6 @@ impl Play {
             .chain(self.turns.iter().map(|t| t.frustration))
             .collect()
     }
-}
-
-fn offered_at<'a>(
-    s: &'a Scenario,
-    node: &str,
-    flags: &BTreeSet<String>,
-    frustration: u8,
-) -> Vec<&'a Choice> {
-    s.nodes
-        .iter()
-        .find(|n| n.id == node)
-        .map(|n| {
-            n.choices
-                .iter()
-                .filter(|c| flags_allow(c, flags))
-                .filter(|c| {
-                    c.requires
-                        .max_frustration
-                        .is_none_or(|max| frustration <= max)
-                })
-                .filter(|c| {
-                    c.requires
-                        .min_frustration
-                        .is_none_or(|min| frustration >= min)
-                })
-                .collect()
-        })
-        .unwrap_or_default()
 }
 
 /// The line for a mood, or the nearest mood that has one.

@@ -1,16 +1,20 @@
-//! Engine and validator tests on small scenarios built from JSON.
+//! Engine, scoring, analyser and validator tests on small scenarios built
+//! from JSON. Each scoring rule has a test that plays the cheat (a mistake
+//! then a recovery, a keyword list, a fact never learnt) and sees it lose.
 
 use serde_json::{json, Value};
 
 use crate::content::library::{Library, Source};
-use crate::content::scenario::{Behaviour, NoteSection, Outcome, Scenario};
-use crate::content::scenario_check::analyse;
+use crate::content::scenario::{Behaviour, CriticalMistake, Level, NoteSection, Outcome, Scenario};
 
-use super::debrief::{debrief, score_notes, time_score, Dimension};
+use super::analyse::{analyse, apply_rules, Analysis, PathScore, Rule};
+use super::debrief::{debrief, outcome_line, time_score, Debrief, Dimension, MISTAKE_MARK};
+use super::notes::score_facts;
 use super::play::{Mood, Play, PlayError};
 
 /// A small scenario: verify (or not), fix (or not), close. Patience 90,
-/// starting frustration 50, one frustration point per minute, SLA 15.
+/// starting frustration 50, one frustration point per minute, deadline 15.
+/// The right priority is medium impact, high urgency: P2.
 fn base() -> Value {
     json!({
         "kind": "scenario", "id": "t", "title": "Test", "summary": "A test.",
@@ -20,8 +24,8 @@ fn base() -> Value {
             "temperament": "brisk", "frustration": 50, "patience": 90, "time_pressure": 1,
             "variants": [{ "name": "Ben Okoro" }]
         },
-        "ticket": { "channel": "chat", "category": "Accounts", "priority": "P3", "sla_minutes": 15,
-                    "subject": "Reset", "report": "I forgot my password." },
+        "ticket": { "channel": "chat", "category": "Accounts", "impact": "medium", "urgency": "high",
+                    "deadline_minutes": 15, "subject": "Reset", "report": "I forgot my password." },
         "start": "hello",
         "nodes": [
             { "id": "hello", "user": { "calm": "Hi, {name} here.", "angry": "It's {name}. Hurry." },
@@ -30,7 +34,7 @@ fn base() -> Value {
                   "effects": { "frustration": -10, "minutes": 2, "process": 5, "service": 2, "set": ["verified"] },
                   "feedback": "Verified first.", "behaviours": ["verified-identity"], "next": "fix" },
                 { "id": "reset-now", "type": "act", "text": "Resetting it now.",
-                  "effects": { "frustration": -5, "technical": 2 }, "critical": true,
+                  "effects": { "frustration": -5, "technical": 2 }, "critical": "unverified-change",
                   "feedback": "No verification.", "behaviours": ["skipped-verification"], "next": "fix" },
                 { "id": "rude", "type": "say", "text": "Read the wiki.",
                   "effects": { "frustration": 30, "service": -5 },
@@ -43,32 +47,38 @@ fn base() -> Value {
               "choices": [
                 { "id": "reset", "type": "act", "text": "Reset with a temporary password.",
                   "requires": { "flags": ["verified"] },
-                  "effects": { "minutes": 3, "technical": 6 }, "feedback": "Good.", "next": "end-ok" },
+                  "effects": { "minutes": 3, "technical": 6, "set": ["reset"] }, "feedback": "Good.", "next": "end-ok" },
                 { "id": "reset-unverified", "type": "act", "text": "Reset anyway.",
                   "requires": { "not_flags": ["verified"] },
                   "effects": { "minutes": 3, "technical": 3 }, "feedback": "Risky.", "next": "end-ok" },
                 { "id": "escalate", "type": "escalate", "text": "Send to Tier 2.",
-                  "effects": { "minutes": 1, "process": 1 }, "feedback": "Too soon.", "next": "end-esc" },
+                  "effects": { "minutes": 1, "process": -2 }, "behaviours": ["escalated-too-soon"],
+                  "feedback": "Too soon.", "next": "end-esc" },
                 { "id": "wait", "type": "say", "text": "One moment...",
                   "effects": { "minutes": 6, "frustration": 5 }, "feedback": "Slow.", "next": "fix" }
               ] }
         ],
         "endings": [
-            { "id": "end-ok", "outcome": "resolved", "text": "{name} is back in.", "service": 3 },
+            { "id": "end-ok", "outcome": "resolved", "text": "{name} is back in.", "service": 3,
+              "alternatives": [ { "not_flags": ["reset"], "text": "{name} is in, but nobody reset anything properly." } ] },
             { "id": "end-esc", "outcome": "escalated", "tier": 2, "text": "Escalated." },
             { "id": "end-lost", "outcome": "gave-up", "text": "{name} hangs up." },
-            { "id": "end-sla", "outcome": "sla-breached", "text": "Too slow." }
+            { "id": "end-late", "outcome": "deadline-missed", "text": "Too slow." }
         ],
         "on_give_up": "end-lost",
-        "on_sla_breach": "end-sla",
+        "on_deadline": "end-late",
         "best_path": ["verify", "reset"],
-        "notes": { "points": 10, "facts": [
-            { "id": "who", "label": "identity verified", "phrases": ["verified", "employee id"] },
-            { "id": "what", "label": "password reset", "phrases": ["reset password", "password reset", "temporary password"] },
+        "notes": { "facts": [
+            { "id": "who", "label": "identity verified", "phrases": ["verified", "employee id"], "learnt_by": ["verify"] },
+            { "id": "what", "label": "password reset", "phrases": ["reset password", "password reset", "temporary password"],
+              "learnt_by": ["reset", "reset-unverified"] },
             { "id": "tier", "label": "what Tier 2 needs", "section": "handoff", "phrases": ["account history"] }
         ] }
     })
 }
+
+/// A note a good technician would write for the best path.
+const GOOD_NOTE: &str = "Caller verified with her employee ID. I did a password reset and gave her a temporary password by phone.";
 
 fn load(value: &Value) -> (Option<Scenario>, Vec<String>) {
     let report = Library::load(vec![Source::new(
@@ -92,8 +102,22 @@ fn seed_for_default(s: &Scenario) -> u64 {
         .unwrap()
 }
 
+/// Plays the choices in order, sets the priority, and debriefs with `notes`.
+fn played(s: &Scenario, choices: &[&str], priority: Option<(Level, Level)>, notes: &str) -> Debrief {
+    let mut play = Play::start(s, seed_for_default(s));
+    for c in choices {
+        play.choose(s, c).unwrap();
+    }
+    if let Some((impact, urgency)) = priority {
+        play.set_priority(impact, urgency);
+    }
+    debrief(s, &play, notes, "")
+}
+
+const RIGHT: Option<(Level, Level)> = Some((Level::Medium, Level::High));
+
 #[test]
-fn effects_move_mood_clock_points_and_flags() {
+fn effects_move_mood_clock_and_flags() {
     let s = scenario();
     let mut play = Play::start(&s, seed_for_default(&s));
     assert_eq!(play.frustration, 50);
@@ -103,7 +127,6 @@ fn effects_move_mood_clock_points_and_flags() {
     assert_eq!(play.frustration, 42);
     assert_eq!(play.minutes, 2);
     assert!(play.flags.contains("verified"));
-    assert_eq!((play.points.process, play.points.service), (5, 2));
     assert_eq!(play.node, "fix");
 }
 
@@ -160,7 +183,7 @@ fn the_user_gives_up_at_the_limit() {
 }
 
 #[test]
-fn the_clock_breaches_the_sla() {
+fn the_deadline_ends_the_play() {
     let mut v = base();
     v["persona"]["time_pressure"] = json!(0);
     let (s, _) = load(&v);
@@ -171,28 +194,10 @@ fn the_clock_breaches_the_sla() {
     play.choose(&s, "wait").unwrap(); // 14
     assert!(!play.is_over());
     play.choose(&s, "wait").unwrap(); // 20 > 15
-    assert_eq!(play.ending.as_deref(), Some("end-sla"));
-}
-
-#[test]
-fn endings_end_the_play_and_add_their_points() {
-    let s = scenario();
-    let mut play = Play::start(&s, seed_for_default(&s));
-    play.choose(&s, "verify").unwrap();
-    play.choose(&s, "reset").unwrap();
-    assert_eq!(play.ending.as_deref(), Some("end-ok"));
-    assert_eq!(play.points.service, 2 + 3);
-    assert_eq!(play.mood_history(), vec![50, 42, 45]);
-}
-
-#[test]
-fn points_count_once_however_often_a_choice_is_taken() {
-    let s = scenario();
-    let mut play = Play::start(&s, seed_for_default(&s));
-    play.frustration = 10;
-    play.choose(&s, "rude").unwrap();
-    play.choose(&s, "rude").unwrap();
-    assert_eq!(play.points.service, -5);
+    assert_eq!(play.ending.as_deref(), Some("end-late"));
+    let d = debrief(&s, &play, GOOD_NOTE, "");
+    assert_eq!(d.outcome, Outcome::DeadlineMissed);
+    assert_eq!(d.score(Dimension::Time), 0);
 }
 
 #[test]
@@ -217,87 +222,315 @@ fn the_same_seed_replays_the_same_call() {
     );
 }
 
+// ---- the order choices are shown in ----------------------------------------
+
 #[test]
-fn ticket_notes_are_matched_by_stem_and_synonym() {
+fn choices_are_shown_in_a_seeded_order_so_position_gives_nothing_away() {
     let s = scenario();
-    let results = score_notes(
-        &s.notes.facts,
-        "Verified the user. Reset their password and gave a temp code.",
-        "",
-    );
-    assert!(results[0].found.is_some(), "'verified' matches");
+    let mut first_is_best = 0;
+    let mut positions = std::collections::BTreeSet::new();
+    for seed in 0..200 {
+        let mut play = Play::start(&s, seed);
+        play.frustration = 50;
+        let shown: Vec<String> = play.shown(&s).iter().map(|c| c.id.clone()).collect();
+        let again: Vec<String> = play.shown(&s).iter().map(|c| c.id.clone()).collect();
+        assert_eq!(shown, again, "the same play shows the same order");
+        let mut sorted = shown.clone();
+        sorted.sort();
+        assert_eq!(sorted, vec!["reset-now", "rude", "verify"]);
+        let at = shown.iter().position(|c| c == "verify").unwrap();
+        positions.insert(at);
+        if at == 0 {
+            first_is_best += 1;
+        }
+    }
+    assert_eq!(positions.len(), 3, "the best choice appears in every position");
     assert!(
-        results[1].found.is_none(),
-        "'reset their password' is not a listed phrase"
+        (40..=95).contains(&first_is_best),
+        "first about a third of the time, not always: {first_is_best}/200"
     );
-    let results = score_notes(&s.notes.facts, "Confirmed caller, password reset done", "");
-    assert!(
-        results[0].found.is_some(),
-        "'confirmed' matches 'verified' as a synonym"
-    );
-    assert!(results[1].found.is_some());
-    assert_eq!(results[2].section, NoteSection::Handoff);
-    assert!(
-        results[2].found.is_none(),
-        "hand-off facts are looked for in the hand-off only"
-    );
-    let results = score_notes(&s.notes.facts, "", "Attached the account history.");
-    assert!(results[2].found.is_some());
 }
 
 #[test]
-fn debrief_scores_the_best_path_high_and_flags_critical_mistakes() {
+fn a_pinned_choice_keeps_its_written_place() {
+    let mut v = base();
+    v["nodes"][0]["choices"][2]["pin"] = json!(true);
+    let s = load(&v).0.unwrap();
+    for seed in 0..50 {
+        let mut play = Play::start(&s, seed);
+        play.frustration = 50;
+        let shown = play.shown(&s);
+        assert_eq!(shown[2].id, "rude", "seed {seed}");
+    }
+}
+
+#[test]
+fn pressing_one_every_turn_does_not_win() {
     let s = scenario();
-    let mut best = Play::start(&s, seed_for_default(&s));
-    best.choose(&s, "verify").unwrap();
-    best.choose(&s, "reset").unwrap();
-    let d = debrief(
-        &s,
-        &best,
-        "Verified employee ID, password reset with a temporary password.",
-        "",
-    );
-    assert!(d.critical.is_empty());
-    assert_eq!(d.notes_share, 1.0);
-    let score = |dim: Dimension| {
-        d.dimensions
-            .iter()
-            .find(|x| x.dimension == dim)
-            .unwrap()
-            .score
-    };
-    assert_eq!(score(Dimension::Technical), 100);
-    assert_eq!(score(Dimension::Time), 100);
-    assert!(d.overall >= 90, "{d:#?}");
+    let mut total = 0;
+    for seed in 0..100 {
+        let mut play = Play::start(&s, seed);
+        while !play.is_over() {
+            let first = play.shown(&s)[0].id.clone();
+            play.choose(&s, &first).unwrap();
+        }
+        play.set_priority(Level::Medium, Level::High);
+        total += debrief(&s, &play, GOOD_NOTE, "").overall;
+    }
+    assert!(total / 100 < 50, "pressing 1 averages {}", total / 100);
+}
+
+// ---- scoring ----------------------------------------------------------------
+
+#[test]
+fn the_best_path_with_a_good_note_and_the_right_priority_scores_100_everywhere() {
+    let s = scenario();
+    let d = played(&s, &["verify", "reset"], RIGHT, GOOD_NOTE);
+    for dim in &d.dimensions {
+        assert_eq!(dim.score, 100, "{:?}", dim.dimension);
+    }
+    assert_eq!(d.overall, 100);
+    assert!(d.mistakes.is_empty() && d.critical.is_empty());
     assert!(d.good.contains(&Behaviour::VerifiedIdentity));
+    assert_eq!(d.closing, "Ana is back in.");
+}
 
-    let mut risky = Play::start(&s, seed_for_default(&s));
-    risky.choose(&s, "reset-now").unwrap();
-    risky.choose(&s, "reset-unverified").unwrap();
-    let d = debrief(&s, &risky, "", "");
-    assert_eq!(d.critical, vec!["reset-now".to_string()]);
+#[test]
+fn a_mistake_then_a_recovery_stays_on_the_record() {
+    let s = scenario();
+    let best = played(&s, &["verify", "reset"], RIGHT, GOOD_NOTE);
+    let recovered = played(&s, &["rude", "verify", "reset"], RIGHT, GOOD_NOTE);
+    assert!(
+        recovered.overall + 10 <= best.overall,
+        "recovery must not erase the mistake: {} vs {}",
+        recovered.overall,
+        best.overall
+    );
+    assert_eq!(recovered.mistakes.len(), 1);
+    assert_eq!(recovered.mistakes[0].choice, "rude");
+    assert_eq!(recovered.mistakes[0].turn, Some(0));
+    assert_eq!(recovered.recoveries, vec!["verify", "reset"]);
+    assert!(recovered.score(Dimension::Service) < 100);
+    assert!(recovered.poor.contains(&Behaviour::Dismissive));
+}
+
+#[test]
+fn every_repeat_of_a_mistake_costs_again() {
+    let mut v = base();
+    v["persona"]["patience"] = json!(100);
+    v["persona"]["time_pressure"] = json!(0);
+    v["nodes"][0]["choices"][2]["effects"]["frustration"] = json!(5);
+    let s = load(&v).0.unwrap();
+    let once = played(&s, &["rude", "verify", "reset"], RIGHT, GOOD_NOTE);
+    let thrice = played(&s, &["rude", "rude", "rude", "verify", "reset"], RIGHT, GOOD_NOTE);
+    assert!(thrice.overall + 10 <= once.overall, "{} vs {}", thrice.overall, once.overall);
+    assert_eq!(thrice.mistakes.len(), 3);
+}
+
+#[test]
+fn a_critical_mistake_zeroes_the_score_and_names_the_harm() {
+    let s = scenario();
+    let d = played(&s, &["reset-now", "reset-unverified"], RIGHT, GOOD_NOTE);
+    assert_eq!(
+        d.critical,
+        vec![("reset-now".to_string(), CriticalMistake::UnverifiedChange)]
+    );
     assert_eq!(d.overall, 0);
+    assert_eq!(d.outcome, Outcome::Resolved);
+    assert_eq!(
+        outcome_line(&d),
+        "Resolved, but an account was changed for a caller nobody verified"
+    );
     assert!(d.poor.contains(&Behaviour::SkippedVerification));
-    assert_eq!(d.notes_share, 0.0);
+    assert_eq!(d.closing, "Ana is in, but nobody reset anything properly.", "the ending describes this path");
 }
 
 #[test]
-fn the_time_score_falls_from_half_the_sla_to_the_sla() {
-    assert_eq!(time_score(5, 20), 100);
-    assert_eq!(time_score(10, 20), 100);
-    assert_eq!(time_score(15, 20), 50);
-    assert_eq!(time_score(20, 20), 0);
-    assert_eq!(time_score(99, 20), 0);
+fn documentation_is_a_fifth_of_the_score_and_a_blank_note_earns_none_of_it() {
+    let s = scenario();
+    let blank = played(&s, &["verify", "reset"], RIGHT, "");
+    assert_eq!(blank.score(Dimension::Documentation), 0);
+    assert_eq!(blank.overall, 80);
 }
 
 #[test]
-fn analysis_reports_the_reachable_score_range() {
+fn a_keyword_list_or_a_token_note_earns_no_facts() {
+    let s = scenario();
+    let keywords = played(
+        &s,
+        &["verify", "reset"],
+        RIGHT,
+        "verified employee id password reset temporary password verified employee id",
+    );
+    assert_eq!(keywords.score(Dimension::Documentation), 0, "{:#?}", keywords.facts);
+    let token = played(&s, &["verify", "reset"], RIGHT, "Verified. Password reset.");
+    assert_eq!(token.score(Dimension::Documentation), 0);
+    let note = played(&s, &["verify", "reset"], RIGHT, GOOD_NOTE);
+    assert_eq!(note.score(Dimension::Documentation), 100);
+}
+
+#[test]
+fn a_fact_earns_nothing_unless_it_was_learnt_on_the_path_played() {
+    let s = scenario();
+    let mut play = Play::start(&s, seed_for_default(&s));
+    play.choose(&s, "verify").unwrap();
+    play.choose(&s, "escalate").unwrap();
+    let results = score_facts(
+        &s,
+        &play,
+        GOOD_NOTE,
+        "Tier 2: please look at the account history for this user.",
+    );
+    let what = results.iter().find(|f| f.id == "what").unwrap();
+    assert!(what.found.is_some(), "the note states it");
+    assert!(!what.learnt, "but the reset never happened on this path");
+    assert!(!what.credited());
+    let tier = results.iter().find(|f| f.id == "tier").unwrap();
+    assert_eq!(tier.section, NoteSection::Handoff);
+    assert!(tier.credited(), "a fact known from the start needs no choice");
+    let d = debrief(&s, &play, GOOD_NOTE, "Tier 2: please look at the account history for this user.");
+    assert_eq!(d.score(Dimension::Documentation), 67, "2 of 3 required facts");
+}
+
+#[test]
+fn notes_are_matched_by_stem_and_synonym_inside_sentences() {
+    let s = scenario();
+    let mut play = Play::start(&s, seed_for_default(&s));
+    play.choose(&s, "verify").unwrap();
+    play.choose(&s, "reset").unwrap();
+    let r = score_facts(&s, &play, "I confirmed the caller with her ID, then the password reset was done by me.", "");
+    assert!(r[0].found.is_some(), "'confirmed' matches 'verified' as a synonym");
+    assert!(r[1].found.is_some());
+    assert!(r[2].found.is_none(), "hand-off facts are looked for in the hand-off only");
+}
+
+#[test]
+fn priority_comes_from_impact_and_urgency_and_a_wrong_one_costs_process() {
+    let s = scenario();
+    let right = played(&s, &["verify", "reset"], RIGHT, GOOD_NOTE);
+    assert_eq!(right.priority.map(|p| p.label()), Some("P2"));
+    assert_eq!(right.expected_priority.label(), "P2");
+    let off_by_one = played(&s, &["verify", "reset"], Some((Level::Medium, Level::Medium)), GOOD_NOTE);
+    assert_eq!(off_by_one.priority.map(|p| p.label()), Some("P3"));
+    assert_eq!(off_by_one.score(Dimension::Process), 85);
+    assert_eq!(off_by_one.mistakes[0].choice, "priority");
+    let unset = played(&s, &["verify", "reset"], None, GOOD_NOTE);
+    assert_eq!(unset.score(Dimension::Process), 70);
+    assert!(unset.overall < off_by_one.overall);
+    assert!(off_by_one.overall <= 100 - MISTAKE_MARK);
+}
+
+#[test]
+fn time_never_penalises_the_best_pace() {
+    assert_eq!(time_score(5, 5), 100);
+    assert_eq!(time_score(3, 5), 100);
+    assert_eq!(time_score(10, 5), 0);
+    assert_eq!(time_score(99, 5), 0);
+    assert_eq!(time_score(u32::MAX, 0), 0);
+    let s = scenario();
+    let slow = played(&s, &["verify", "wait", "reset"], RIGHT, GOOD_NOTE);
+    assert_eq!(slow.score(Dimension::Time), 0, "11 minutes against the best path's 5");
+}
+
+// ---- the playthrough analyser ------------------------------------------------
+
+#[test]
+fn the_analyser_plays_every_path_and_finds_the_range() {
     let s = scenario();
     let a = analyse(&s);
-    assert_eq!((a.technical.min, a.technical.max), (0, 6));
-    assert_eq!((a.process.min, a.process.max), (0, 6));
+    assert!(a.exhaustive);
+    assert_eq!(a.best.as_ref().map(|b| b.overall), Some(100));
+    assert_eq!(a.highest.as_ref().map(|b| b.overall), Some(100));
+    assert_eq!(a.lowest.as_ref().map(|b| b.overall), Some(0));
     assert!(a.endings_reached.contains("end-esc"));
-    assert!(!a.truncated);
+    assert_eq!(a.covered, 7, "calm-chat needs a calm caller, never reached");
+    assert!(a.problems.is_empty(), "{:#?}", a.problems);
+}
+
+fn rules_broken(v: &Value) -> Vec<Rule> {
+    let s = load(v).0.expect("loads");
+    analyse(&s).problems.iter().map(|p| p.rule).collect()
+}
+
+#[test]
+fn the_analyser_flags_a_best_path_below_the_top() {
+    let mut v = base();
+    v["endings"][0]["process"] = json!(-1);
+    assert!(rules_broken(&v).contains(&Rule::BestBelowTop));
+}
+
+#[test]
+fn the_analyser_flags_a_mistake_that_costs_too_little() {
+    let mut v = base();
+    v["nodes"][1]["choices"].as_array_mut().unwrap().push(json!({
+        "id": "reset-jargon", "type": "act", "text": "Resetting the AD object's pwdLastSet.",
+        "requires": { "flags": ["verified"] },
+        "effects": { "minutes": 3, "technical": 6, "set": ["reset"] }, "behaviours": ["used-jargon"],
+        "feedback": "Jargon.", "next": "end-ok"
+    }));
+    v["notes"]["facts"][1]["learnt_by"] = json!(["reset", "reset-unverified", "reset-jargon"]);
+    assert!(rules_broken(&v).contains(&Rule::MistakeNearBest));
+    // A real cost fixes it.
+    v["nodes"][1]["choices"][4]["effects"]["service"] = json!(-3);
+    assert!(!rules_broken(&v).contains(&Rule::MistakeNearBest));
+}
+
+#[test]
+fn the_analyser_flags_a_path_that_outscores_the_best_path() {
+    let mut v = base();
+    v["nodes"][1]["choices"][2]["effects"] = json!({ "minutes": 1, "process": 1 });
+    v["nodes"][1]["choices"][2]["behaviours"] = json!([]);
+    v["best_path"] = json!(["verify", "escalate"]);
+    v["notes"]["facts"][1]["learnt_by"] = json!([]);
+    assert!(!rules_broken(&v).contains(&Rule::OutscoresBest), "capped credit: resolving earns no more");
+    // An ending that costs the best path lets another path beat it.
+    v["endings"][1]["process"] = json!(-3);
+    let broken = rules_broken(&v);
+    assert!(broken.contains(&Rule::OutscoresBest), "{broken:?}");
+    assert!(broken.contains(&Rule::BestBelowTop));
+}
+
+#[test]
+fn the_analyser_flags_a_critical_path_that_scores_high() {
+    let path = |overall, critical| PathScore {
+        choices: vec!["x".into()],
+        ending: "e".into(),
+        overall,
+        scores: vec![(Dimension::Technical, 100)],
+        mistakes: 1,
+        critical,
+    };
+    let mut a = Analysis {
+        best: Some(PathScore { mistakes: 0, ..path(100, false) }),
+        ..Analysis::default()
+    };
+    apply_rules(&mut a, &[path(0, true)]);
+    assert!(!a.problems.iter().any(|p| p.rule == Rule::CriticalScoresHigh));
+    apply_rules(&mut a, &[path(60, true)]);
+    assert!(a.problems.iter().any(|p| p.rule == Rule::CriticalScoresHigh));
+}
+
+#[test]
+fn the_analyser_samples_when_the_paths_are_too_many_and_stays_bounded() {
+    // 16 two-way steps that each loop back to the start: 2^16 paths.
+    let mut v = base();
+    let mut nodes = Vec::new();
+    for i in 0..16 {
+        let next = if i == 15 { "fix".to_string() } else { format!("n{}", i + 1) };
+        nodes.push(json!({ "id": format!("n{i}"), "user": { "calm": "Go on." }, "choices": [
+            { "id": format!("a{i}"), "type": "say", "text": "A", "effects": { "minutes": 0, "frustration": -1 }, "feedback": "x", "next": next },
+            { "id": format!("b{i}"), "type": "say", "text": "B", "effects": { "minutes": 0, "frustration": -1 }, "feedback": "x", "next": next }
+        ]}));
+    }
+    v["nodes"][0]["choices"][0]["next"] = json!("n0");
+    v["nodes"].as_array_mut().unwrap().extend(nodes);
+    v["best_path"] = json!(["verify", "a0", "a1", "a2", "a3", "a4", "a5", "a6", "a7", "a8", "a9", "a10", "a11", "a12", "a13", "a14", "a15", "reset"]);
+    let s = load(&v).0.expect("loads");
+    let started = std::time::Instant::now();
+    let a = analyse(&s);
+    assert!(!a.exhaustive);
+    assert!(a.paths > 1000 && a.covered > 30, "{} paths, {} covered", a.paths, a.covered);
+    assert!(started.elapsed().as_secs() < 60, "bounded work");
 }
 
 // ---- the validator on broken scenarios -------------------------------------
@@ -386,4 +619,29 @@ fn other_structural_problems_are_named() {
     assert!(has(&f, "duplicate choice id \"verify\""), "{f:#?}");
     let f = findings_for(|v| v["persona"]["frustration"] = json!(95));
     assert!(has(&f, "could give up before the first word"), "{f:#?}");
+}
+
+#[test]
+fn a_choice_that_skips_verification_must_name_its_critical_mistake() {
+    let f = findings_for(|v| {
+        v["nodes"][0]["choices"][1]
+            .as_object_mut()
+            .unwrap()
+            .remove("critical");
+    });
+    assert!(has(&f, "choice \"reset-now\" skips verification"), "{f:#?}");
+    let f = findings_for(|v| v["nodes"][0]["choices"][1]["critical"] = json!("oops"));
+    assert!(has(&f, "unknown variant `oops`"), "{f:#?}");
+}
+
+#[test]
+fn the_best_path_must_have_no_mistake_and_learn_every_fact() {
+    let f = findings_for(|v| {
+        v["best_path"] = json!(["rude", "verify", "reset"]);
+    });
+    assert!(has(&f, "best_path step 1 (\"rude\") is a mistake"), "{f:#?}");
+    let f = findings_for(|v| v["notes"]["facts"][1]["learnt_by"] = json!(["reset-unverified"]));
+    assert!(has(&f, "fact \"what\" cannot be learnt on the best path"), "{f:#?}");
+    let f = findings_for(|v| v["notes"]["facts"][0]["learnt_by"] = json!(["nope"]));
+    assert!(has(&f, "fact \"who\" is learnt by \"nope\", which is not a choice id"), "{f:#?}");
 }

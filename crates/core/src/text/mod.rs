@@ -4,6 +4,9 @@
 //! of words, and every match reported with its place in the learner's own
 //! text so the app can highlight it.
 
+pub mod generic;
+pub mod negation;
+pub mod prose;
 mod synonyms;
 
 use rust_stemmers::{Algorithm, Stemmer};
@@ -80,6 +83,24 @@ pub fn find_phrase(text_tokens: &[Token], phrase: &str) -> Option<Span> {
     })
 }
 
+/// Every place `phrase` occurs in `text_tokens`, in order. A learner may
+/// deny a fact in one sentence and state it in another, so callers that
+/// judge each occurrence need them all, not just the first.
+pub fn find_all(text_tokens: &[Token], phrase: &str) -> Vec<Span> {
+    let wanted: Vec<String> = tokens(phrase).into_iter().map(|t| t.key).collect();
+    if wanted.is_empty() || wanted.len() > text_tokens.len() {
+        return Vec::new();
+    }
+    text_tokens
+        .windows(wanted.len())
+        .filter(|window| window.iter().zip(&wanted).all(|(t, w)| &t.key == w))
+        .map(|window| Span {
+            start: window[0].start,
+            end: window[window.len() - 1].end,
+        })
+        .collect()
+}
+
 /// The first of `phrases` found in the text, with its span.
 pub fn find_any(text_tokens: &[Token], phrases: &[String]) -> Option<(usize, Span)> {
     phrases
@@ -132,6 +153,15 @@ mod tests {
         let (i, span) = find_any(&t, &phrases).unwrap();
         assert_eq!(i, 1);
         assert_eq!(span.end - span.start, "old password".len());
+    }
+
+    #[test]
+    fn finds_every_occurrence() {
+        let text = "Not DNS. Then DNS again, and dns.";
+        let found = find_all(&tokens(text), "dns");
+        assert_eq!(found.len(), 3);
+        assert_eq!(&text[found[2].start..found[2].end], "dns");
+        assert!(find_all(&tokens(text), "").is_empty());
     }
 
     #[test]

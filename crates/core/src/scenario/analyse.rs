@@ -1,0 +1,277 @@
+//! The playthrough analyser: plays every path of a scenario (or, when there
+//! are too many, a seeded random sample with a coverage report), scores each
+//! as the debrief would with a perfect note and the right priority, and
+//! applies the rules that keep scores honest:
+//! - a path with a critical mistake must score below [`CRITICAL_CEILING`];
+//! - a path with a mistake must score more than [`NEAR_BEST`] below the best;
+//! - the best path must reach 100 in every dimension;
+//! - no path may outscore the best path.
+
+use std::collections::{BTreeSet, HashSet};
+
+use crate::content::scenario::Scenario;
+
+use super::debrief::{baseline, score, Baseline, Debrief, Dimension};
+use super::notes::ideal_facts;
+use super::play::Play;
+
+/// Finished paths explored exhaustively before switching to sampling.
+pub const PATH_LIMIT: usize = 20_000;
+/// Turns a single path may take before the analyser stops following it.
+pub const MAX_TURNS: usize = 60;
+/// Plays the random player makes when the paths are too many.
+pub const SAMPLE_PLAYS: usize = 4_000;
+/// A path with a critical mistake must score below this.
+pub const CRITICAL_CEILING: u32 = 60;
+/// A path with a mistake must score more than this below the best path.
+pub const NEAR_BEST: u32 = 5;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PathScore {
+    pub choices: Vec<String>,
+    pub ending: String,
+    pub overall: u32,
+    pub scores: Vec<(Dimension, u32)>,
+    pub mistakes: usize,
+    pub critical: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rule {
+    CriticalScoresHigh,
+    MistakeNearBest,
+    BestBelowTop,
+    OutscoresBest,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub rule: Rule,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Analysis {
+    /// Finished paths scored.
+    pub paths: usize,
+    /// True when every path was played; false when a sample was.
+    pub exhaustive: bool,
+    /// Choices taken on at least one path, and all choices.
+    pub covered: usize,
+    pub choices: usize,
+    pub best: Option<PathScore>,
+    pub highest: Option<PathScore>,
+    pub lowest: Option<PathScore>,
+    pub endings_reached: BTreeSet<String>,
+    pub problems: Vec<Problem>,
+}
+
+/// Plays and scores every path (or a sample) and applies the rules.
+pub fn analyse(s: &Scenario) -> Analysis {
+    let base = baseline(s);
+    let mut run = Run {
+        s,
+        base,
+        analysis: Analysis {
+            exhaustive: true,
+            choices: s.nodes.iter().map(|n| n.choices.len()).sum(),
+            ..Analysis::default()
+        },
+        taken: HashSet::new(),
+        scores: Vec::new(),
+    };
+    let mut best_play = Play::nominal(s);
+    let mut best_ok = true;
+    for id in &s.best_path {
+        if best_play.choose(s, id).is_err() {
+            best_ok = false;
+            break;
+        }
+    }
+    if best_ok && best_play.is_over() {
+        run.analysis.best = Some(path_score(&best_play, &run.judge(&best_play)));
+    }
+
+    let mut on_path: Vec<(String, BTreeSet<String>)> = Vec::new();
+    run.explore(Play::nominal(s), &mut on_path);
+    if !run.analysis.exhaustive {
+        run.scores.clear();
+        run.analysis.paths = 0;
+        run.sample();
+    }
+    let scores = std::mem::take(&mut run.scores);
+    let mut analysis = run.analysis;
+    analysis.covered = run.taken.len();
+    apply_rules(&mut analysis, &scores);
+    analysis
+}
+
+struct Run<'a> {
+    s: &'a Scenario,
+    base: Baseline,
+    analysis: Analysis,
+    taken: HashSet<String>,
+    scores: Vec<PathScore>,
+}
+
+impl Run<'_> {
+    fn judge(&self, play: &Play) -> Debrief {
+        let mut play = play.clone();
+        play.set_priority(self.s.ticket.impact, self.s.ticket.urgency);
+        score(self.s, &play, ideal_facts(self.s, &play), &self.base)
+    }
+
+    fn finish(&mut self, play: &Play) {
+        let d = self.judge(play);
+        let p = path_score(play, &d);
+        for c in &p.choices {
+            if !self.taken.contains(c) {
+                self.taken.insert(c.clone());
+            }
+        }
+        self.analysis.endings_reached.insert(p.ending.clone());
+        self.analysis.paths += 1;
+        if self
+            .analysis
+            .highest
+            .as_ref()
+            .is_none_or(|h| p.overall > h.overall)
+        {
+            self.analysis.highest = Some(p.clone());
+        }
+        if self
+            .analysis
+            .lowest
+            .as_ref()
+            .is_none_or(|l| p.overall < l.overall)
+        {
+            self.analysis.lowest = Some(p.clone());
+        }
+        self.scores.push(p);
+    }
+
+    /// Depth-first over plays. A (node, flags) state may repeat once on a
+    /// path, so a mistake that loops back and is then recovered from is
+    /// played; further repeats only add marks, so they cannot break a rule
+    /// that one repeat keeps.
+    fn explore(&mut self, play: Play, on_path: &mut Vec<(String, BTreeSet<String>)>) {
+        if !self.analysis.exhaustive {
+            return;
+        }
+        if play.is_over() {
+            self.finish(&play);
+            if self.analysis.paths >= PATH_LIMIT {
+                self.analysis.exhaustive = false;
+            }
+            return;
+        }
+        let state = (play.node.clone(), play.flags.clone());
+        if play.turns.len() >= MAX_TURNS || on_path.iter().filter(|s| **s == state).count() >= 2 {
+            return;
+        }
+        on_path.push(state);
+        let ids: Vec<String> = play
+            .offered(self.s)
+            .iter()
+            .map(|c| c.id.clone())
+            .collect();
+        for id in ids {
+            let mut next = play.clone();
+            if next.choose(self.s, &id).is_ok() {
+                self.explore(next, on_path);
+            }
+        }
+        on_path.pop();
+    }
+
+    /// A seeded random player, for graphs with too many paths.
+    fn sample(&mut self) {
+        let mut rng = fastrand::Rng::with_seed(0x5eed);
+        for _ in 0..SAMPLE_PLAYS {
+            let mut play = Play::nominal(self.s);
+            while !play.is_over() && play.turns.len() < MAX_TURNS {
+                let offered = play.offered(self.s);
+                if offered.is_empty() {
+                    break;
+                }
+                let id = offered[rng.usize(0..offered.len())].id.clone();
+                if play.choose(self.s, &id).is_err() {
+                    break;
+                }
+            }
+            if play.is_over() {
+                self.finish(&play);
+            }
+        }
+    }
+}
+
+fn path_score(play: &Play, d: &Debrief) -> PathScore {
+    PathScore {
+        choices: play.turns.iter().map(|t| t.choice.clone()).collect(),
+        ending: play.ending.clone().unwrap_or_default(),
+        overall: d.overall,
+        scores: d.dimensions.iter().map(|x| (x.dimension, x.score)).collect(),
+        mistakes: d.mistakes.len(),
+        critical: !d.critical.is_empty(),
+    }
+}
+
+/// Applies the rules; reports the first offending path of each kind.
+pub fn apply_rules(analysis: &mut Analysis, scores: &[PathScore]) {
+    let problems = &mut analysis.problems;
+    let Some(best) = analysis.best.as_ref() else {
+        return;
+    };
+    for (dimension, value) in &best.scores {
+        if *value < 100 {
+            problems.push(Problem {
+                rule: Rule::BestBelowTop,
+                message: format!(
+                    "the best path scores {value} in {}, not 100: remove its mistakes, make every required fact learnable on it, or correct best_path",
+                    dimension.label().to_lowercase()
+                ),
+            });
+        }
+    }
+    let path = |p: &PathScore| p.choices.join(" > ");
+    if let Some(p) = scores
+        .iter()
+        .find(|p| p.critical && p.overall >= CRITICAL_CEILING)
+    {
+        problems.push(Problem {
+            rule: Rule::CriticalScoresHigh,
+            message: format!(
+                "a path with a critical mistake scores {} (must be below {CRITICAL_CEILING}): {}",
+                p.overall,
+                path(p)
+            ),
+        });
+    }
+    if let Some(p) = scores
+        .iter()
+        .find(|p| p.mistakes > 0 && p.overall.saturating_add(NEAR_BEST) >= best.overall)
+    {
+        problems.push(Problem {
+            rule: Rule::MistakeNearBest,
+            message: format!(
+                "a path with {} mistake(s) scores {}, within {NEAR_BEST} of the best path's {}: make the mistake cost more (a negative point in the dimension it hurts): {}",
+                p.mistakes,
+                p.overall,
+                best.overall,
+                path(p)
+            ),
+        });
+    }
+    if let Some(p) = scores.iter().find(|p| p.overall > best.overall) {
+        problems.push(Problem {
+            rule: Rule::OutscoresBest,
+            message: format!(
+                "a path scores {}, more than the best path's {}: make it the best_path or find what it does better: {}",
+                p.overall,
+                best.overall,
+                path(p)
+            ),
+        });
+    }
+}
