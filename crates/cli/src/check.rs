@@ -5,8 +5,8 @@ use std::fs;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use firstline_core::scenario::analyse::analyse;
 use firstline_core::content::{Finding, Library, LoadReport, Severity, Source};
+use firstline_core::scenario::analyse::analyse;
 
 use crate::files::{display_name, json_files};
 use crate::usage::UsageError;

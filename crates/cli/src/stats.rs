@@ -2,6 +2,7 @@
 //! the blueprint's weight), per type and per difficulty, and how often the
 //! key is the longest option (item analysis).
 
+use firstline_core::scenario::cues::{length_cue, length_cue_over};
 use std::process::ExitCode;
 
 use firstline_core::content::item_analysis::{self, LongestShare};
@@ -51,16 +52,22 @@ pub fn run(args: &[String]) -> Result<ExitCode, UsageError> {
     let scenarios = &loaded.report.library.scenarios;
     if !scenarios.is_empty() {
         println!("scenarios: {}", scenarios.len());
-        // The scenario share line ("best choice strictly longest: ...,
-        // limit 35%") goes here, printed with `print_share`.
+        print_share(
+            "best choice strictly longest",
+            &length_cue_over(scenarios.iter()),
+            "best-path decisions",
+        );
         for s in scenarios {
             let duties: Vec<&str> = s.duties.iter().map(|d| d.label()).collect();
+            let cue = length_cue(s);
             println!(
-                "  {:<28} {:<6} start frustration {:>3}  {} node(s)  duties: {}",
+                "  {:<28} {:<6} start frustration {:>3}  {} node(s)  best choice longest {}/{}  duties: {}",
                 s.id,
                 s.ticket.channel.label(),
                 s.persona.frustration,
                 s.nodes.len(),
+                cue.longest,
+                cue.items,
                 duties.join(", ")
             );
         }

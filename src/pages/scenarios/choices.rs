@@ -46,7 +46,5 @@ pub fn ChoiceList(
 
 /// The id of the choice shown at 1-based position `n`, for number keys.
 pub fn shown_at(s: &Scenario, play: &Play, n: usize) -> Option<String> {
-    play.shown(s)
-        .get(n.checked_sub(1)?)
-        .map(|c| c.id.clone())
+    play.shown(s).get(n.checked_sub(1)?).map(|c| c.id.clone())
 }

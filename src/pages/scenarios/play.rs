@@ -106,10 +106,8 @@ pub fn Player(
     });
     use_shortcuts(move |key| match key {
         Shortcut::Number(n) if !over.get_untracked() => {
-            let id = play.with_untracked(|p| {
-                p.as_ref()
-                    .and_then(|p| s.with_value(|s| shown_at(s, p, n)))
-            });
+            let id = play
+                .with_untracked(|p| p.as_ref().and_then(|p| s.with_value(|s| shown_at(s, p, n))));
             match id {
                 Some(id) => {
                     choose.run(id);

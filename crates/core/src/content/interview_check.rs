@@ -5,8 +5,11 @@
 use super::finding::Reporter;
 use super::interview::{InterviewKind, InterviewQuestion, InterviewSet};
 use super::path::JsonPath;
+use crate::interview::coverage::prompt_keys;
 use crate::interview::score::{score_star, score_technical};
-use crate::interview::StarAnswer;
+use crate::interview::{Part, StarAnswer};
+use crate::text::generic::is_generic;
+use crate::text::tokens;
 
 /// Returns the sound questions, each with its index in the file.
 pub fn check_set(set: &InterviewSet, report: &mut Reporter) -> Vec<(usize, InterviewQuestion)> {
@@ -121,11 +124,14 @@ pub fn check_set(set: &InterviewSet, report: &mut Reporter) -> Vec<(usize, Inter
 }
 
 /// An authoring check, run by `firstline check` but not in the browser (it
-/// needs the answer scorer): each example or model answer must cover at
-/// least half of its own key points, so the scorer and the example agree.
+/// needs the answer scorer): each example or model answer must earn every
+/// one of its own key points, with none contradicted, so the scorer and the
+/// example agree; and each key point must be earnable at all, that is have
+/// a phrase with a word that is neither in the prompt nor general.
 pub fn check_examples(set: &InterviewSet, report: &mut Reporter) {
     for (i, q) in set.questions.iter().enumerate() {
         let path = JsonPath::root().key("questions").index(i);
+        unearnable(q, &path, report);
         let feedback = match (&q.kind, &q.example, &q.model_answer) {
             (InterviewKind::Behavioural, Some(e), _) => Some(score_star(
                 &StarAnswer {
@@ -139,29 +145,73 @@ pub fn check_examples(set: &InterviewSet, report: &mut Reporter) {
             (InterviewKind::Technical, _, Some(a)) => Some(score_technical(a, q)),
             _ => None,
         };
-        if let Some(f) = feedback {
-            let missing: Vec<&str> = f
-                .key_points
+        let Some(f) = feedback else { continue };
+        let field = if q.kind == InterviewKind::Behavioural {
+            "example"
+        } else {
+            "model_answer"
+        };
+        let missing: Vec<String> = f
+            .key_points
+            .iter()
+            .filter(|k| k.found.is_none())
+            .map(|k| match &k.unearned {
+                Some(why) => format!("{} ({why})", k.label),
+                None => k.label.clone(),
+            })
+            .collect();
+        if !missing.is_empty() {
+            report.warning(
+                &path.key(field),
+                format!(
+                    "the {field} covers only {} of {} key points (missing: {}); add phrases the answer uses, or improve the answer",
+                    q.key_points.len() - missing.len(),
+                    q.key_points.len(),
+                    missing.join("; ")
+                ),
+            );
+        }
+        if let Some(&(part, start, end)) = f.lists.first() {
+            let text = match (&q.example, &q.model_answer) {
+                (Some(e), _) if q.kind == InterviewKind::Behavioural => match part {
+                    Part::Situation => &e.situation,
+                    Part::Task => &e.task,
+                    Part::Action => &e.action,
+                    _ => &e.result,
+                },
+                (_, Some(a)) => a,
+                _ => "",
+            };
+            report.warning(
+                &path.key(field),
+                format!(
+                    "the {field} has {} clause(s) that read as a list of words, not sentences, such as \"{}\"; the scorer gives them nothing",
+                    f.lists.len(),
+                    text.get(start..end).unwrap_or("")
+                ),
+            );
+        }
+    }
+}
+
+/// Warns about key points no answer can earn: every phrase is made only of
+/// words from the prompt and general words.
+fn unearnable(q: &InterviewQuestion, path: &JsonPath, report: &mut Reporter) {
+    let prompt = prompt_keys(&q.prompt);
+    for (k, point) in q.key_points.iter().enumerate() {
+        let earnable = point.groups().flatten().any(|phrase| {
+            tokens(phrase)
                 .iter()
-                .filter(|k| k.found.is_none())
-                .map(|k| k.label.as_str())
-                .collect();
-            if missing.len() * 2 > q.key_points.len() {
-                let field = if q.kind == InterviewKind::Behavioural {
-                    "example"
-                } else {
-                    "model_answer"
-                };
-                report.warning(
-                    &path.key(field),
-                    format!(
-                        "the {field} covers only {} of {} key points (missing: {}); add phrases the answer uses, or improve the answer",
-                        q.key_points.len() - missing.len(),
-                        q.key_points.len(),
-                        missing.join("; ")
-                    ),
-                );
-            }
+                .any(|t| !prompt.contains(&t.key) && !is_generic(t))
+        });
+        if !earnable {
+            report.warning(
+                &path.key("key_points").index(k),
+                format!(
+                    "key point \"{}\" can never be earned: its phrases use only words of the prompt or general words; add the specific fact",
+                    point.id
+                ),
+            );
         }
     }
 }

@@ -83,12 +83,7 @@ impl Library {
                 if report.library.scenario(&scenario.id).is_some() {
                     let mut reporter = Reporter::new(&source.name, &source.text);
                     scenario_check::check_scores(&scenario, &mut reporter);
-                    let findings = reporter.finish();
-                    if let Some(summary) = report.files.iter_mut().find(|f| f.name == source.name) {
-                        summary.errors += findings.iter().filter(|f| f.is_error()).count();
-                        summary.warnings += findings.iter().filter(|f| !f.is_error()).count();
-                    }
-                    report.findings.extend(findings);
+                    report.add_authoring(reporter.finish());
                 }
             }
         }
@@ -96,6 +91,8 @@ impl Library {
         // only authors act on it, so start-up in the browser skips it.
         let analysis = item_analysis::analyse(&report.library);
         report.add_authoring(item_analysis::findings(&analysis, &sources));
+        let length = scenario_check::check_length_cue(&report.library.scenarios, &sources);
+        report.add_authoring(length);
         report
     }
 }

@@ -7,10 +7,13 @@
 
 use std::collections::{BTreeSet, HashMap};
 
+use super::finding::Finding;
 use super::finding::Reporter;
+use super::library::Source;
 use super::path::JsonPath;
 use super::scenario::{Behaviour, Outcome, Scenario};
 use crate::scenario::analyse::analyse;
+use crate::scenario::cues::{length_cue, length_cue_over};
 use crate::scenario::debrief::is_mistake;
 use crate::scenario::graph::{apply_flags, flags_allow, target, Target};
 
@@ -439,7 +442,10 @@ fn check_notes(s: &Scenario, report: &mut Reporter) {
             if !choice_ids.contains(id.as_str()) {
                 report.error(
                     &fpath.key("learnt_by").index(j),
-                    format!("fact \"{}\" is learnt by \"{id}\", which is not a choice id", fact.id),
+                    format!(
+                        "fact \"{}\" is learnt by \"{id}\", which is not a choice id",
+                        fact.id
+                    ),
                 );
             }
         }
@@ -478,4 +484,33 @@ pub fn check_scores(s: &Scenario, report: &mut Reporter) {
             ),
         );
     }
+}
+
+/// Across all scenarios, the best choice must not be the longest too often
+/// (a test-wise learner picks the longest). Over the limit, one error names
+/// the share and sits at the best path of the scenario that leans on length
+/// most.
+pub fn check_length_cue(scenarios: &[Scenario], sources: &[Source]) -> Vec<Finding> {
+    let total = length_cue_over(scenarios);
+    if !total.over_limit() {
+        return Vec::new();
+    }
+    let Some(worst) = scenarios.iter().max_by_key(|s| length_cue(s).longest) else {
+        return Vec::new();
+    };
+    let Some(source) = sources.iter().find(|src| {
+        matches!(super::file::parse(&src.name, &src.text), Ok(super::file::ContentFile::Scenario(s)) if s.id == worst.id)
+    }) else {
+        return Vec::new();
+    };
+    let mine = length_cue(worst);
+    let mut reporter = Reporter::new(&source.name, &source.text);
+    reporter.error(
+        &JsonPath::root().key("best_path"),
+        format!(
+            "across all scenarios the best choice is strictly the longest at {} of {} best-path decisions ({:.0}%, limit {}%); this scenario has {} of {}: shorten best choices or give wrong ones their own reasons (see docs/content-format.md, \"Choices that measure judgement\")",
+            total.longest, total.items, total.percent(), total.limit_percent, mine.longest, mine.items
+        ),
+    );
+    reporter.finish()
 }

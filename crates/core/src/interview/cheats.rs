@@ -479,7 +479,11 @@ fn print_scores() {
         ("good", "Because Teams still works, the connection itself is up, so I would suspect name resolution first. I would run nslookup against a site the user can't open and compare it with a colleague's machine, and ask whether anyone else on the floor has the same trouble. Then I would look at the browser's proxy configuration, since a wrong PAC file breaks web traffic while Teams keeps working. If the lookups fail I would flush the DNS cache with ipconfig before anything more invasive.", &q),
     ];
     for (name, text, q) in tech_cases {
-        println!("technical {name}: off {} -> on {}", tech(text, q, off).score, tech(text, q, ALL).score);
+        println!(
+            "technical {name}: off {} -> on {}",
+            tech(text, q, off).score,
+            tech(text, q, ALL).score
+        );
     }
     let stuffed = StarAnswer {
         situation: "frustrated user payroll deadline laptop shared drive Northfield College finance manager Friday".into(),
@@ -495,6 +499,10 @@ fn print_scores() {
         result: "I 40 minutes I 30% I 4.5 I 90%".into(),
     };
     for (name, a) in [("stuffing", stuffed), ("salad", salad), ("good", strong())] {
-        println!("star {name}: off {} -> on {}", score_star_with(&a, &f, off).score, score_star_with(&a, &f, ALL).score);
+        println!(
+            "star {name}: off {} -> on {}",
+            score_star_with(&a, &f, off).score,
+            score_star_with(&a, &f, ALL).score
+        );
     }
 }

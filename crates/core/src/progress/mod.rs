@@ -185,7 +185,11 @@ impl ScenarioRecord {
             outcome: d.outcome,
             ending: play.ending.clone().unwrap_or_default(),
             overall: d.overall,
-            dimensions: d.dimensions.iter().map(|x| (x.dimension, x.score)).collect(),
+            dimensions: d
+                .dimensions
+                .iter()
+                .map(|x| (x.dimension, x.score))
+                .collect(),
             critical: d.critical.len(),
             minutes: play.minutes,
             choices: play.turns.iter().map(|t| t.choice.clone()).collect(),
@@ -318,7 +322,11 @@ mod tests {
         assert_eq!(play.mistakes, 0);
         assert!(play.priority.is_none());
         save(&store, &loaded.doc, 3).unwrap();
-        assert_eq!(load::<ScenarioLog>(&store, 4).doc, loaded.doc, "and survive a re-save");
+        assert_eq!(
+            load::<ScenarioLog>(&store, 4).doc,
+            loaded.doc,
+            "and survive a re-save"
+        );
     }
 
     #[test]

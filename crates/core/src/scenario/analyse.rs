@@ -170,11 +170,7 @@ impl Run<'_> {
             return;
         }
         on_path.push(state);
-        let ids: Vec<String> = play
-            .offered(self.s)
-            .iter()
-            .map(|c| c.id.clone())
-            .collect();
+        let ids: Vec<String> = play.offered(self.s).iter().map(|c| c.id.clone()).collect();
         for id in ids {
             let mut next = play.clone();
             if next.choose(self.s, &id).is_ok() {
@@ -211,7 +207,11 @@ fn path_score(play: &Play, d: &Debrief) -> PathScore {
         choices: play.turns.iter().map(|t| t.choice.clone()).collect(),
         ending: play.ending.clone().unwrap_or_default(),
         overall: d.overall,
-        scores: d.dimensions.iter().map(|x| (x.dimension, x.score)).collect(),
+        scores: d
+            .dimensions
+            .iter()
+            .map(|x| (x.dimension, x.score))
+            .collect(),
         mistakes: d.mistakes.len(),
         critical: !d.critical.is_empty(),
     }

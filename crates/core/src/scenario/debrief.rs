@@ -73,11 +73,7 @@ impl Dimension {
 const POINTED: [Dimension; 3] = [Dimension::Technical, Dimension::Service, Dimension::Process];
 
 fn points_of(technical: i32, service: i32, process: i32) -> [i64; 3] {
-    [
-        i64::from(technical),
-        i64::from(service),
-        i64::from(process),
-    ]
+    [i64::from(technical), i64::from(service), i64::from(process)]
 }
 
 fn choice_points(c: &Choice) -> [i64; 3] {

@@ -6,6 +6,7 @@
 
 pub mod analyse;
 pub mod critical;
+pub mod cues;
 pub mod debrief;
 pub mod graph;
 pub mod notes;

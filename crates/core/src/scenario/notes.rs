@@ -90,12 +90,9 @@ pub fn find_in_sentences(text: &str, phrases: &[String]) -> Option<(usize, usize
     if tokens(text).len() < MIN_NOTE_WORDS {
         return None;
     }
-    clauses(text)
-        .into_iter()
-        .filter(|c| c.prose)
-        .find_map(|c| {
-            let clause = text.get(c.start..c.end)?;
-            find_any(&tokens(clause), phrases)
-                .map(|(_, Span { start, end })| (c.start + start, c.start + end))
-        })
+    clauses(text).into_iter().filter(|c| c.prose).find_map(|c| {
+        let clause = text.get(c.start..c.end)?;
+        find_any(&tokens(clause), phrases)
+            .map(|(_, Span { start, end })| (c.start + start, c.start + end))
+    })
 }

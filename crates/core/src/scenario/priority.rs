@@ -112,7 +112,11 @@ mod tests {
         ];
         for (impact, row) in table {
             for (urgency, want) in [High, Medium, Low].into_iter().zip(row) {
-                assert_eq!(Priority::of(impact, urgency), want, "{impact:?}/{urgency:?}");
+                assert_eq!(
+                    Priority::of(impact, urgency),
+                    want,
+                    "{impact:?}/{urgency:?}"
+                );
             }
         }
     }

@@ -103,7 +103,12 @@ fn seed_for_default(s: &Scenario) -> u64 {
 }
 
 /// Plays the choices in order, sets the priority, and debriefs with `notes`.
-fn played(s: &Scenario, choices: &[&str], priority: Option<(Level, Level)>, notes: &str) -> Debrief {
+fn played(
+    s: &Scenario,
+    choices: &[&str],
+    priority: Option<(Level, Level)>,
+    notes: &str,
+) -> Debrief {
     let mut play = Play::start(s, seed_for_default(s));
     for c in choices {
         play.choose(s, c).unwrap();
@@ -244,7 +249,11 @@ fn choices_are_shown_in_a_seeded_order_so_position_gives_nothing_away() {
             first_is_best += 1;
         }
     }
-    assert_eq!(positions.len(), 3, "the best choice appears in every position");
+    assert_eq!(
+        positions.len(),
+        3,
+        "the best choice appears in every position"
+    );
     assert!(
         (40..=95).contains(&first_is_best),
         "first about a third of the time, not always: {first_is_best}/200"
@@ -322,8 +331,18 @@ fn every_repeat_of_a_mistake_costs_again() {
     v["nodes"][0]["choices"][2]["effects"]["frustration"] = json!(5);
     let s = load(&v).0.unwrap();
     let once = played(&s, &["rude", "verify", "reset"], RIGHT, GOOD_NOTE);
-    let thrice = played(&s, &["rude", "rude", "rude", "verify", "reset"], RIGHT, GOOD_NOTE);
-    assert!(thrice.overall + 10 <= once.overall, "{} vs {}", thrice.overall, once.overall);
+    let thrice = played(
+        &s,
+        &["rude", "rude", "rude", "verify", "reset"],
+        RIGHT,
+        GOOD_NOTE,
+    );
+    assert!(
+        thrice.overall + 10 <= once.overall,
+        "{} vs {}",
+        thrice.overall,
+        once.overall
+    );
     assert_eq!(thrice.mistakes.len(), 3);
 }
 
@@ -342,7 +361,10 @@ fn a_critical_mistake_zeroes_the_score_and_names_the_harm() {
         "Resolved, but an account was changed for a caller nobody verified"
     );
     assert!(d.poor.contains(&Behaviour::SkippedVerification));
-    assert_eq!(d.closing, "Ana is in, but nobody reset anything properly.", "the ending describes this path");
+    assert_eq!(
+        d.closing, "Ana is in, but nobody reset anything properly.",
+        "the ending describes this path"
+    );
 }
 
 #[test]
@@ -362,7 +384,12 @@ fn a_keyword_list_or_a_token_note_earns_no_facts() {
         RIGHT,
         "verified employee id password reset temporary password verified employee id",
     );
-    assert_eq!(keywords.score(Dimension::Documentation), 0, "{:#?}", keywords.facts);
+    assert_eq!(
+        keywords.score(Dimension::Documentation),
+        0,
+        "{:#?}",
+        keywords.facts
+    );
     let token = played(&s, &["verify", "reset"], RIGHT, "Verified. Password reset.");
     assert_eq!(token.score(Dimension::Documentation), 0);
     let note = played(&s, &["verify", "reset"], RIGHT, GOOD_NOTE);
@@ -387,9 +414,21 @@ fn a_fact_earns_nothing_unless_it_was_learnt_on_the_path_played() {
     assert!(!what.credited());
     let tier = results.iter().find(|f| f.id == "tier").unwrap();
     assert_eq!(tier.section, NoteSection::Handoff);
-    assert!(tier.credited(), "a fact known from the start needs no choice");
-    let d = debrief(&s, &play, GOOD_NOTE, "Tier 2: please look at the account history for this user.");
-    assert_eq!(d.score(Dimension::Documentation), 67, "2 of 3 required facts");
+    assert!(
+        tier.credited(),
+        "a fact known from the start needs no choice"
+    );
+    let d = debrief(
+        &s,
+        &play,
+        GOOD_NOTE,
+        "Tier 2: please look at the account history for this user.",
+    );
+    assert_eq!(
+        d.score(Dimension::Documentation),
+        67,
+        "2 of 3 required facts"
+    );
 }
 
 #[test]
@@ -398,10 +437,21 @@ fn notes_are_matched_by_stem_and_synonym_inside_sentences() {
     let mut play = Play::start(&s, seed_for_default(&s));
     play.choose(&s, "verify").unwrap();
     play.choose(&s, "reset").unwrap();
-    let r = score_facts(&s, &play, "I confirmed the caller with her ID, then the password reset was done by me.", "");
-    assert!(r[0].found.is_some(), "'confirmed' matches 'verified' as a synonym");
+    let r = score_facts(
+        &s,
+        &play,
+        "I confirmed the caller with her ID, then the password reset was done by me.",
+        "",
+    );
+    assert!(
+        r[0].found.is_some(),
+        "'confirmed' matches 'verified' as a synonym"
+    );
     assert!(r[1].found.is_some());
-    assert!(r[2].found.is_none(), "hand-off facts are looked for in the hand-off only");
+    assert!(
+        r[2].found.is_none(),
+        "hand-off facts are looked for in the hand-off only"
+    );
 }
 
 #[test]
@@ -410,7 +460,12 @@ fn priority_comes_from_impact_and_urgency_and_a_wrong_one_costs_process() {
     let right = played(&s, &["verify", "reset"], RIGHT, GOOD_NOTE);
     assert_eq!(right.priority.map(|p| p.label()), Some("P2"));
     assert_eq!(right.expected_priority.label(), "P2");
-    let off_by_one = played(&s, &["verify", "reset"], Some((Level::Medium, Level::Medium)), GOOD_NOTE);
+    let off_by_one = played(
+        &s,
+        &["verify", "reset"],
+        Some((Level::Medium, Level::Medium)),
+        GOOD_NOTE,
+    );
     assert_eq!(off_by_one.priority.map(|p| p.label()), Some("P3"));
     assert_eq!(off_by_one.score(Dimension::Process), 85);
     assert_eq!(off_by_one.mistakes[0].choice, "priority");
@@ -429,7 +484,11 @@ fn time_never_penalises_the_best_pace() {
     assert_eq!(time_score(u32::MAX, 0), 0);
     let s = scenario();
     let slow = played(&s, &["verify", "wait", "reset"], RIGHT, GOOD_NOTE);
-    assert_eq!(slow.score(Dimension::Time), 0, "11 minutes against the best path's 5");
+    assert_eq!(
+        slow.score(Dimension::Time),
+        0,
+        "11 minutes against the best path's 5"
+    );
 }
 
 // ---- the playthrough analyser ------------------------------------------------
@@ -482,7 +541,10 @@ fn the_analyser_flags_a_path_that_outscores_the_best_path() {
     v["nodes"][1]["choices"][2]["behaviours"] = json!([]);
     v["best_path"] = json!(["verify", "escalate"]);
     v["notes"]["facts"][1]["learnt_by"] = json!([]);
-    assert!(!rules_broken(&v).contains(&Rule::OutscoresBest), "capped credit: resolving earns no more");
+    assert!(
+        !rules_broken(&v).contains(&Rule::OutscoresBest),
+        "capped credit: resolving earns no more"
+    );
     // An ending that costs the best path lets another path beat it.
     v["endings"][1]["process"] = json!(-3);
     let broken = rules_broken(&v);
@@ -501,13 +563,22 @@ fn the_analyser_flags_a_critical_path_that_scores_high() {
         critical,
     };
     let mut a = Analysis {
-        best: Some(PathScore { mistakes: 0, ..path(100, false) }),
+        best: Some(PathScore {
+            mistakes: 0,
+            ..path(100, false)
+        }),
         ..Analysis::default()
     };
     apply_rules(&mut a, &[path(0, true)]);
-    assert!(!a.problems.iter().any(|p| p.rule == Rule::CriticalScoresHigh));
+    assert!(!a
+        .problems
+        .iter()
+        .any(|p| p.rule == Rule::CriticalScoresHigh));
     apply_rules(&mut a, &[path(60, true)]);
-    assert!(a.problems.iter().any(|p| p.rule == Rule::CriticalScoresHigh));
+    assert!(a
+        .problems
+        .iter()
+        .any(|p| p.rule == Rule::CriticalScoresHigh));
 }
 
 #[test]
@@ -516,7 +587,11 @@ fn the_analyser_samples_when_the_paths_are_too_many_and_stays_bounded() {
     let mut v = base();
     let mut nodes = Vec::new();
     for i in 0..16 {
-        let next = if i == 15 { "fix".to_string() } else { format!("n{}", i + 1) };
+        let next = if i == 15 {
+            "fix".to_string()
+        } else {
+            format!("n{}", i + 1)
+        };
         nodes.push(json!({ "id": format!("n{i}"), "user": { "calm": "Go on." }, "choices": [
             { "id": format!("a{i}"), "type": "say", "text": "A", "effects": { "minutes": 0, "frustration": -1 }, "feedback": "x", "next": next },
             { "id": format!("b{i}"), "type": "say", "text": "B", "effects": { "minutes": 0, "frustration": -1 }, "feedback": "x", "next": next }
@@ -524,12 +599,20 @@ fn the_analyser_samples_when_the_paths_are_too_many_and_stays_bounded() {
     }
     v["nodes"][0]["choices"][0]["next"] = json!("n0");
     v["nodes"].as_array_mut().unwrap().extend(nodes);
-    v["best_path"] = json!(["verify", "a0", "a1", "a2", "a3", "a4", "a5", "a6", "a7", "a8", "a9", "a10", "a11", "a12", "a13", "a14", "a15", "reset"]);
+    v["best_path"] = json!([
+        "verify", "a0", "a1", "a2", "a3", "a4", "a5", "a6", "a7", "a8", "a9", "a10", "a11", "a12",
+        "a13", "a14", "a15", "reset"
+    ]);
     let s = load(&v).0.expect("loads");
     let started = std::time::Instant::now();
     let a = analyse(&s);
     assert!(!a.exhaustive);
-    assert!(a.paths > 1000 && a.covered > 30, "{} paths, {} covered", a.paths, a.covered);
+    assert!(
+        a.paths > 1000 && a.covered > 30,
+        "{} paths, {} covered",
+        a.paths,
+        a.covered
+    );
     assert!(started.elapsed().as_secs() < 60, "bounded work");
 }
 
@@ -639,9 +722,39 @@ fn the_best_path_must_have_no_mistake_and_learn_every_fact() {
     let f = findings_for(|v| {
         v["best_path"] = json!(["rude", "verify", "reset"]);
     });
-    assert!(has(&f, "best_path step 1 (\"rude\") is a mistake"), "{f:#?}");
+    assert!(
+        has(&f, "best_path step 1 (\"rude\") is a mistake"),
+        "{f:#?}"
+    );
     let f = findings_for(|v| v["notes"]["facts"][1]["learnt_by"] = json!(["reset-unverified"]));
-    assert!(has(&f, "fact \"what\" cannot be learnt on the best path"), "{f:#?}");
+    assert!(
+        has(&f, "fact \"what\" cannot be learnt on the best path"),
+        "{f:#?}"
+    );
     let f = findings_for(|v| v["notes"]["facts"][0]["learnt_by"] = json!(["nope"]));
-    assert!(has(&f, "fact \"who\" is learnt by \"nope\", which is not a choice id"), "{f:#?}");
+    assert!(
+        has(
+            &f,
+            "fact \"who\" is learnt by \"nope\", which is not a choice id"
+        ),
+        "{f:#?}"
+    );
+}
+
+#[test]
+fn the_length_cue_counts_best_choices_that_are_strictly_longest() {
+    use super::cues::length_cue;
+    let s = scenario();
+    // "Can you confirm your employee ID?" (33) against "Resetting it now." and
+    // "Read the wiki."; then "Reset with a temporary password." (32) against
+    // "Send to Tier 2." and "One moment..." ("Reset anyway." needs no flag).
+    let cue = length_cue(&s);
+    assert_eq!((cue.items, cue.longest), (2, 2));
+    let mut v = base();
+    v["nodes"][0]["choices"][2]["text"] =
+        json!("Have you tried reading the self-service wiki article first?");
+    let s = load(&v).0.unwrap();
+    assert_eq!(length_cue(&s).longest, 1);
+    assert!((length_cue(&s).percent() - 50.0).abs() < 1e-9);
+    assert!(length_cue(&s).over_limit(), "50% is over the 35% limit");
 }
