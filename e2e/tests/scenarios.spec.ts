@@ -1,78 +1,155 @@
-import { test, expect, Page } from '@playwright/test';
+import { test, expect, Page, Locator } from '@playwright/test';
 import { open } from './helpers';
 
-// The bundled "Locked out on payroll day" scenario, seed 7 (any seed: the
-// choices do not depend on the caller).
+// The bundled "Locked out on payroll day" scenario. The seed picks the caller
+// and the order the choices are shown in; the tests find choices by their
+// words, never by position.
 const url = '/scenarios/account-locked-payroll?seed=7';
 
+const NOTE =
+  "Verified identity with her employee number and security question. The account was locked out because the phone kept trying the old password after Monday's change. I unlocked it and she signed in, then we updated the phone with the new password.";
+
+const BEST = [/check it's you/, /changed your password lately/, /switch the phone to flight mode/, /turn flight mode off/, /quote the ticket number/];
+
+function moves(page: Page): Locator {
+  return page.getByRole('region', { name: 'Your move' }).getByRole('button');
+}
+
 async function pick(page: Page, text: RegExp) {
-  const choice = page.getByRole('button', { name: text });
+  const choice = moves(page).filter({ hasText: text });
   await choice.focus();
   await page.keyboard.press('Enter');
 }
 
-test('best path by keyboard: a resolved ticket, a high score, the debrief and a progress record', async ({ page }) => {
+async function setPriority(page: Page, impact: string, urgency: string) {
+  await page.getByLabel(/^Impact/).selectOption(impact);
+  await page.getByLabel(/^Urgency/).selectOption(urgency);
+}
+
+async function submit(page: Page, notes: string): Promise<Locator> {
+  await expect(page.getByText('The conversation has ended.')).toBeAttached();
+  await page.getByLabel('Ticket notes: symptoms, steps taken, result').fill(notes);
+  await page.getByRole('button', { name: 'Submit ticket and see the debrief' }).press('Enter');
+  const debrief = page.getByRole('region', { name: 'Debrief' });
+  await expect(debrief).toBeVisible();
+  return debrief;
+}
+
+async function score(debrief: Locator): Promise<number> {
+  return Number(await debrief.locator('.big-score').evaluate((e) => e.firstChild!.textContent));
+}
+
+test('the best path by keyboard with the right priority scores 100 and is recorded', async ({ page }) => {
   await open(page, url);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Locked out on payroll day');
   await expect(page.getByRole('log', { name: 'Conversation' })).toContainText('payroll');
-  // Number keys pick choices: the first on offer verifies identity.
-  await expect(page.getByRole('button', { name: /confirm it's you/ })).toBeVisible();
-  await page.locator('body').press('1');
-  await pick(page, /did you change your password recently/);
-  await pick(page, /That's the cause/);
-  await pick(page, /open Settings, then Accounts/);
-  await pick(page, /I'll note in the ticket/);
-
-  await expect(page.getByText('The conversation has ended.')).toBeAttached();
-  const notes = page.getByLabel('Ticket notes: symptoms, steps taken, result');
-  await notes.focus();
-  await page.keyboard.type(
-    'Verified identity with employee number and security question. Account locked out; cause was the phone still using the old password after Monday\'s change. Unlocked in Active Directory, updated the phone. User signed in and mail working.',
+  await setPriority(page, 'Medium', 'High');
+  await expect(page.getByRole('status').filter({ hasText: 'Priority P2' })).toHaveText(
+    'Priority P2: first response within 30 minutes, resolution within 8 working hours.',
   );
-  await page.getByRole('button', { name: 'Submit ticket and see the debrief' }).press('Enter');
+  // Number keys follow the order shown: press the number of the choice that verifies.
+  const names = await moves(page).allInnerTexts();
+  const at = names.findIndex((n) => /check it's you/.test(n));
+  expect(at).toBeGreaterThanOrEqual(0);
+  await page.locator('body').press(String(at + 1));
+  await expect(page.getByRole('log', { name: 'Conversation' })).toContainText("check it's you");
+  for (const step of BEST.slice(1)) await pick(page, step);
 
-  const debrief = page.getByRole('region', { name: 'Debrief' });
-  await expect(debrief).toContainText('Outcome: resolved.');
-  const score = Number(await debrief.locator('.big-score').evaluate((e) => e.firstChild!.textContent));
-  expect(score).toBeGreaterThanOrEqual(85);
+  const debrief = await submit(page, NOTE);
+  await expect(debrief).toContainText('Outcome: Resolved.');
+  expect(await score(debrief)).toBe(100);
+  await expect(debrief.getByRole('list', { name: 'Mistakes' })).toHaveCount(0);
+  await expect(debrief).toContainText('You set P2, the right priority');
   await expect(debrief).toContainText('You took the best path.');
-  await expect(debrief.getByRole('img', { name: /Frustration over 5 turns/ })).toBeVisible();
   await expect(debrief.getByRole('list', { name: 'Ticket facts' })).not.toContainText('missing');
-  await expect(debrief.getByRole('list', { name: 'Transcript with feedback' })).toContainText('verified identity');
+  await expect(debrief.getByRole('row', { name: /Documentation/ })).toContainText('100 / 100');
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Progress' }).click();
-  await expect(page.getByRole('table', { name: 'Scenarios played' })).toContainText('Locked out on payroll day');
-  await expect(page.getByRole('table', { name: 'Scenarios played' })).toContainText('resolved');
+  const table = page.getByRole('table', { name: 'Scenarios played' });
+  await expect(table).toContainText('Locked out on payroll day');
+  await expect(table).toContainText('100 / 100');
+});
+
+test('a mistake then a recovery scores lower, and the debrief keeps the mistake apart', async ({ page }) => {
+  await open(page, url);
+  await setPriority(page, 'Medium', 'High');
+  await pick(page, /self-service portal/);
+  for (const step of BEST) await pick(page, step);
+  const debrief = await submit(page, NOTE);
+  await expect(debrief).toContainText('Outcome: Resolved.');
+  const recovered = await score(debrief);
+  expect(recovered).toBeLessThanOrEqual(90);
+  const mistakes = debrief.getByRole('list', { name: 'Mistakes' });
+  await expect(mistakes).toContainText('Turn 1');
+  await expect(mistakes).toContainText('self-service portal');
+  await expect(mistakes).toContainText('customer service');
+  await expect(debrief.getByRole('list', { name: 'Recovery' })).toContainText("check it's you");
+  await expect(debrief).toContainText(/left the best path at step 1/);
+});
+
+test('impact and urgency set the priority and its targets, and a wrong one is marked', async ({ page }) => {
+  await open(page, url);
+  const status = page.getByRole('status').filter({ hasText: 'Priority' });
+  await expect(status).toHaveText('Set impact and urgency to give the ticket its priority.');
+  await setPriority(page, 'High', 'High');
+  await expect(status).toHaveText('Priority P1: first response within 15 minutes, resolution within 4 hours.');
+  await setPriority(page, 'Low', 'Low');
+  await expect(status).toHaveText('Priority P4: first response within 1 working day, resolution within 5 working days.');
+  for (const step of BEST) await pick(page, step);
+  const debrief = await submit(page, NOTE);
+  await expect(debrief).toContainText('You set P4. Impact medium and urgency high make it P2');
+  await expect(debrief.getByRole('list', { name: 'Mistakes' })).toContainText('Priority');
+  expect(await score(debrief)).toBeLessThan(100);
+});
+
+test('a keyword list earns no documentation credit', async ({ page }) => {
+  await open(page, url);
+  await setPriority(page, 'Medium', 'High');
+  for (const step of BEST) await pick(page, step);
+  const debrief = await submit(page, 'verified employee number locked old password phone unlocked signed in phone updated');
+  await expect(debrief.getByRole('row', { name: /Documentation/ })).toContainText('0 / 100');
+  expect(await score(debrief)).toBe(80);
+});
+
+test('a critical mistake zeroes the score and the outcome names the harm', async ({ page }) => {
+  await open(page, url);
+  await pick(page, /I'm unlocking it now/);
+  await pick(page, /Payroll2026!/);
+  await pick(page, /Glad to help/);
+  const debrief = await submit(page, 'I unlocked the account and read the temporary password to the caller.');
+  await expect(debrief.getByRole('alert')).toContainText('Critical mistake');
+  await expect(debrief.getByRole('alert')).toContainText('changed an account for an unverified caller');
+  expect(await score(debrief)).toBe(0);
+  await expect(debrief).toContainText('Outcome: Resolved, but an account was changed for a caller nobody verified');
 });
 
 test('played badly the user gives up, and the debrief says why', async ({ page }) => {
   await open(page, url);
-  // Blame the user until they hang up.
   const log = page.getByRole('log', { name: 'Conversation' });
   for (let i = 1; i <= 5; i++) {
     if (await log.getByText(/The line goes dead/).count()) break;
-    await page.getByRole('button', { name: /You must have typed it wrong/ }).press('Enter');
+    await pick(page, /self-service portal/);
     await expect(log.getByRole('listitem')).toHaveCount(1 + 2 * i);
   }
   await expect(log).toContainText('The line goes dead');
-  await expect(page.getByRole('status').filter({ hasText: /sounds angry/ }).or(page.locator('.mood-angry'))).toBeAttached();
-  await page.getByRole('button', { name: 'Submit ticket and see the debrief' }).press('Enter');
-  const debrief = page.getByRole('region', { name: 'Debrief' });
-  await expect(debrief).toContainText('Outcome: user gave up.');
+  const debrief = await submit(page, '');
+  await expect(debrief).toContainText('Outcome: User gave up.');
   await expect(debrief).toContainText('To work on: blamed the user, was dismissive.');
-  await expect(debrief).toContainText(/left the best path at step 1/);
-
+  await expect(debrief.getByRole('list', { name: 'Mistakes' }).getByRole('listitem')).not.toHaveCount(0);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Progress' }).click();
   await expect(page.getByRole('table', { name: 'Scenarios played' })).toContainText('user gave up');
 });
 
-test('a critical mistake is flagged and zeroes the score', async ({ page }) => {
-  await open(page, url);
-  await pick(page, /I'll unlock it right now/);
-  await pick(page, /Welcome2026/);
-  await pick(page, /Glad to help/);
-  await page.getByRole('button', { name: 'Submit ticket and see the debrief' }).press('Enter');
-  const debrief = page.getByRole('region', { name: 'Debrief' });
-  await expect(debrief.getByRole('alert')).toContainText('Critical mistake');
-  await expect(debrief.locator('.big-score')).toContainText('0');
+test('choices are shown in a seeded order, so position gives nothing away', async ({ page }) => {
+  const positions = new Set<number>();
+  for (const seed of [1, 2, 3, 4, 5, 6, 7, 8]) {
+    await open(page, `/scenarios/account-locked-payroll?seed=${seed}`);
+    const names = await moves(page).allInnerTexts();
+    expect(names).toHaveLength(3);
+    positions.add(names.findIndex((n) => /check it's you/.test(n)));
+    // The same seed shows the same order after a reload.
+    await page.reload();
+    await expect(moves(page)).toHaveText(names);
+  }
+  expect(positions.size).toBeGreaterThan(1);
 });

@@ -58,9 +58,8 @@ async fn load_all() -> LoadReport {
 
 fn failed(file: &str, message: String) -> LoadReport {
     LoadReport {
-        library: Library::default(),
         findings: vec![file_finding(file, message)],
-        files: Vec::new(),
+        ..LoadReport::default()
     }
 }
 

@@ -6,7 +6,6 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use firstline_core::content::{Finding, Library, LoadReport, Severity, Source};
-use firstline_core::scenario::analyse::analyse;
 
 use crate::files::{display_name, json_files};
 use crate::usage::UsageError;
@@ -82,22 +81,8 @@ pub fn run(args: &[String]) -> Result<ExitCode, UsageError> {
     let errors = findings.iter().filter(|f| f.is_error()).count();
     let warnings = findings.len() - errors;
     let library = &report.library;
-    for scenario in &library.scenarios {
-        let a = analyse(scenario);
-        let overall = |p: &Option<firstline_core::scenario::analyse::PathScore>| {
-            p.as_ref().map_or("-".to_owned(), |p| p.overall.to_string())
-        };
-        eprintln!(
-            "scenario {}: best path {}, highest {}, lowest {} over {} path(s){}; {} of {} choices played",
-            scenario.id,
-            overall(&a.best),
-            overall(&a.highest),
-            overall(&a.lowest),
-            a.paths,
-            if a.exhaustive { "" } else { " (sampled)" },
-            a.covered,
-            a.choices,
-        );
+    for (id, a) in &report.analyses {
+        eprintln!("{}", crate::play::summary(id, a));
     }
     eprintln!(
         "checked {file_count} file(s): {} exam(s), {} question(s), {} scenario(s), {} interview question(s); {errors} error(s), {warnings} warning(s)",

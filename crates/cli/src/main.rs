@@ -4,6 +4,7 @@
 mod check;
 mod files;
 mod manifest;
+mod play;
 mod stats;
 mod usage;
 
@@ -32,6 +33,7 @@ fn run(args: &[String]) -> Result<ExitCode, UsageError> {
         "check" => check::run(rest),
         "manifest" => manifest::run(rest),
         "stats" => stats::run(rest),
+        "play" => play::run(rest),
         "help" | "--help" | "-h" => {
             println!("{}", usage::LONG);
             Ok(ExitCode::SUCCESS)

@@ -11,6 +11,11 @@ USAGE:
                                  line per finding as file:line:col: message.
     firstline stats [DIR...]     Count questions per exam, domain (against the
                                  blueprint weight), type and difficulty.
+    firstline play [--paths] [DIR...]
+                                 Play every path of each scenario and score
+                                 it: the best path, the highest and lowest
+                                 scores, each ending's range, the analyser's
+                                 errors; --paths lists every path.
     firstline manifest DIR       Write DIR/manifest.json listing the content
                                  files under DIR (the build runs this).
     firstline help               Show this help.

@@ -89,17 +89,45 @@ pub fn FeedbackView(
             }
         })
         .collect_view();
+    // The learner's own words at a place in the answer.
+    let quote = |part: Part, start: usize, end: usize| {
+        parts
+            .iter()
+            .find(|(p, _)| *p == part)
+            .and_then(|(_, t)| t.get(start..end))
+            .unwrap_or("")
+            .to_owned()
+    };
     let points = feedback
         .key_points
         .iter()
-        .map(|k| match k.found {
-            Some((part, start, end)) => {
-                let words = parts.iter().find(|(p, _)| *p == part).and_then(|(_, t)| t.get(start..end)).unwrap_or("").to_owned();
+        .map(|k| match (k.found, k.contradicted) {
+            (Some((part, start, end)), _) => {
+                let words = quote(part, start, end);
                 view! { <li class="fact found">"\u{2713} "{k.label.clone()}": \u{201c}"<mark>{words}</mark>"\u{201d}"</li> }.into_any()
             }
-            None => view! { <li class="fact missing">"\u{2717} "{k.label.clone()}": not covered"</li> }.into_any(),
+            (None, Some((part, start, end))) => {
+                let words = quote(part, start, end);
+                view! { <li class="fact contradicted">"\u{26a0} "{k.label.clone()}": contradicted by what you wrote, \u{201c}"<mark class="hl poor">{words}</mark>"\u{201d}. Stating the opposite of a key point earns nothing."</li> }.into_any()
+            }
+            (None, None) => {
+                let why = k.unearned.as_ref().map_or_else(|| "not covered".to_owned(), |u| format!("not earned: {u}"));
+                view! { <li class="fact missing">"\u{2717} "{k.label.clone()}": "{why}</li> }.into_any()
+            }
         })
         .collect_view();
+    let lists = (!feedback.lists.is_empty()).then(|| {
+        let items = feedback
+            .lists
+            .iter()
+            .map(|&(part, start, end)| view! { <li>"\u{201c}"{quote(part, start, end)}"\u{201d}"</li> })
+            .collect_view();
+        view! {
+            <h3>"Not read as sentences"</h3>
+            <p class="muted">"These parts read as lists of words, so they earned nothing. Say the same in full sentences: what you did, and why."</p>
+            <ul aria-label="Parts not read as sentences">{items}</ul>
+        }
+    });
     let pace = (spoken.seconds >= 5.0).then(|| {
         let (wpm, per_minute) = speech_metrics(&spoken.text, spoken.seconds);
         let fillers_heard = fillers(&spoken.text).len();
@@ -118,6 +146,7 @@ pub fn FeedbackView(
         <section class="interview-feedback" aria-labelledby="feedback-heading">
             <h2 id="feedback-heading">"Feedback"</h2>
             <p class="big-score">{feedback.score}<span class="muted">" / 100"</span></p>
+            <p class="band">{format!("{} ({})", feedback.band.label(), feedback.band.range())}</p>
             <p class="muted">"Scored on what can be seen in the answer, never on you. Each line below says what it found."</p>
             {pace}
             <h3>"The changes that would help most"</h3>
@@ -134,10 +163,12 @@ pub fn FeedbackView(
                 </table>
             </div>
             <h3>"Your answer, marked"</h3>
-            <p class="muted">"Green earned credit (key points, numbers, \u{201c}I\u{201d}, specific details); red cost it (fillers, hedges, \u{201c}we\u{201d})."</p>
+            <p class="muted">"Green earned credit (key points, numbers, \u{201c}I\u{201d}, specific details); red cost it (fillers, hedges, \u{201c}we\u{201d}, statements that contradict a key point)."</p>
             {marked}
             <h3>"Key points"</h3>
+            <p class="muted">"A key point counts when you state the fact in a sentence, in your own words; repeating the question, a general word such as \u{201c}ticket\u{201d}, or a list of keywords does not earn it."</p>
             <ul aria-label="Key points">{points}</ul>
+            {lists}
             {example}
         </section>
     }

@@ -1,6 +1,7 @@
 //! Everything the content files hold, loaded together: each file on its own
 //! (a broken file is reported and skipped), then checks across files.
 
+use crate::scenario::analyse::Analysis;
 use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
@@ -59,6 +60,8 @@ pub struct LoadReport {
     pub library: Library,
     pub findings: Vec<Finding>,
     pub files: Vec<FileSummary>,
+    /// The playthrough analysis of each scenario, by id (authoring only).
+    pub analyses: Vec<(String, Analysis)>,
 }
 
 impl Library {
@@ -82,7 +85,8 @@ impl Library {
             if let Ok(ContentFile::Scenario(scenario)) = file::parse(&source.name, &source.text) {
                 if report.library.scenario(&scenario.id).is_some() {
                     let mut reporter = Reporter::new(&source.name, &source.text);
-                    scenario_check::check_scores(&scenario, &mut reporter);
+                    let analysis = scenario_check::check_scores(&scenario, &mut reporter);
+                    report.analyses.push((scenario.id.clone(), analysis));
                     report.add_authoring(reporter.finish());
                 }
             }

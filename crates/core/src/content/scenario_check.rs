@@ -12,7 +12,7 @@ use super::finding::Reporter;
 use super::library::Source;
 use super::path::JsonPath;
 use super::scenario::{Behaviour, Outcome, Scenario};
-use crate::scenario::analyse::analyse;
+use crate::scenario::analyse::{analyse, Analysis};
 use crate::scenario::cues::{length_cue, length_cue_over};
 use crate::scenario::debrief::is_mistake;
 use crate::scenario::graph::{apply_flags, flags_allow, target, Target};
@@ -468,8 +468,9 @@ fn check_notes(s: &Scenario, report: &mut Reporter) {
 }
 
 /// Plays every path and reports where the scores break the analyser's
-/// rules (authoring only: it plays thousands of paths).
-pub fn check_scores(s: &Scenario, report: &mut Reporter) {
+/// rules (authoring only: it plays thousands of paths). Returns the
+/// analysis so callers can print it without playing again.
+pub fn check_scores(s: &Scenario, report: &mut Reporter) -> Analysis {
     let analysis = analyse(s);
     let at = JsonPath::root().key("best_path");
     for problem in &analysis.problems {
@@ -484,6 +485,7 @@ pub fn check_scores(s: &Scenario, report: &mut Reporter) {
             ),
         );
     }
+    analysis
 }
 
 /// Across all scenarios, the best choice must not be the longest too often

@@ -459,50 +459,60 @@ fn labels_in_one_text_are_honoured() {
     assert!(a.result.starts_with("Results improved"), "{a:?}");
 }
 
+// ---- the real question bank ----
+
+fn bank(json: &str) -> Vec<InterviewQuestion> {
+    serde_json::from_str::<crate::content::interview::InterviewSet>(json)
+        .map(|set| set.questions)
+        .unwrap_or_default()
+}
+
 #[test]
-#[ignore = "prints the fixture scores for the report"]
-fn print_scores() {
-    let off = Rules {
-        prompt_words: false,
-        generic_words: false,
-        negation: false,
-        prose: false,
+fn the_measured_cheats_fail_on_the_real_dns_question() {
+    let questions = bank(include_str!("../../../../questions/interview/example.json"));
+    let Some(q) = questions.iter().find(|q| q.id == "tech-dns-troubleshoot") else {
+        panic!("the example DNS question is missing");
     };
-    let q = no_websites();
-    let c = cloud();
-    let f = frustrated();
-    let tech_cases = [
-        ("stuffing", "DNS nslookup name resolution proxy PAC file other users anyone else colleagues flush ipconfig browser cache DHCP gateway firewall", &q),
-        ("echo", "SaaS, PaaS and IaaS are the three cloud models. The difference between SaaS, PaaS and IaaS is that SaaS is SaaS, PaaS is PaaS and IaaS is IaaS, and each of them is a different kind of cloud.", &c),
-        ("wrong", "It is definitely not DNS, so there is no need to run nslookup. I would never touch the proxy settings either. Instead of asking whether other users are affected, I would just reinstall Windows rather than flush anything. Reinstalling always works in my experience and the user is happy afterwards.", &q),
-        ("salad", "I DNS 3 I proxy 40% I nslookup 12 users I colleagues 5 I flush 2 ipconfig I 100 PAC file I 7", &q),
-        ("good", "Because Teams still works, the connection itself is up, so I would suspect name resolution first. I would run nslookup against a site the user can't open and compare it with a colleague's machine, and ask whether anyone else on the floor has the same trouble. Then I would look at the browser's proxy configuration, since a wrong PAC file breaks web traffic while Teams keeps working. If the lookups fail I would flush the DNS cache with ipconfig before anything more invasive.", &q),
-    ];
-    for (name, text, q) in tech_cases {
-        println!(
-            "technical {name}: off {} -> on {}",
-            tech(text, q, off).score,
-            tech(text, q, ALL).score
-        );
-    }
-    let stuffed = StarAnswer {
-        situation: "frustrated user payroll deadline laptop shared drive Northfield College finance manager Friday".into(),
-        task: "payroll deadline 3 pm working again responsibility".into(),
-        action: "acknowledged stayed calm apologised listened let her finish updated kept her informed called her back remapped drive ServiceNow knowledge article I I I".into(),
-        result: "deadline met 40 minutes spare 30% fewer calls satisfaction 5".into(),
-    };
-    let salad = "I 12 I ServiceNow 3 I Monday I 40% I Windows 11 I 200 users I 5";
-    let salad = StarAnswer {
-        situation: format!("{salad} Northfield I 2023 I VPN"),
-        task: "I 3 pm I 1 I deadline I 2".into(),
-        action: format!("{salad} {salad} {salad}"),
-        result: "I 40 minutes I 30% I 4.5 I 90%".into(),
-    };
-    for (name, a) in [("stuffing", stuffed), ("salad", salad), ("good", strong())] {
-        println!(
-            "star {name}: off {} -> on {}",
-            score_star_with(&a, &f, off).score,
-            score_star_with(&a, &f, ALL).score
+    let wrong = "It is definitely not DNS, so there is no need to run nslookup or look at the DNS servers with ipconfig /all. Flushing the DNS cache is pointless, and I would not waste time asking whether other users are affected. I would just reinstall Windows, which fixes everything, and then tell the user it is working again.";
+    let f = score_technical_with(wrong, q, ALL);
+    lowest(&f);
+    assert!(f.key_points.iter().any(|k| k.contradicted.is_some()));
+    let model = q.model_answer.as_deref().unwrap_or_default();
+    assert!(score_technical_with(model, q, ALL).score >= 80);
+}
+
+#[test]
+fn every_model_answer_and_example_reaches_the_top_band() {
+    let mut all = bank(include_str!(
+        "../../../../questions/interview/technical.json"
+    ));
+    all.extend(bank(include_str!(
+        "../../../../questions/interview/behavioural-service.json"
+    )));
+    all.extend(bank(include_str!(
+        "../../../../questions/interview/behavioural-work.json"
+    )));
+    assert!(all.len() >= 70);
+    for q in &all {
+        let f = match (&q.model_answer, &q.example) {
+            (Some(a), _) => score_technical_with(a, q, ALL),
+            (None, Some(e)) => score_star_with(
+                &StarAnswer {
+                    situation: e.situation.clone(),
+                    task: e.task.clone(),
+                    action: e.action.clone(),
+                    result: e.result.clone(),
+                },
+                q,
+                ALL,
+            ),
+            _ => continue,
+        };
+        assert!(f.band == Band::Strong, "{}: {}", q.id, f.score);
+        assert!(
+            f.key_points.iter().all(|k| k.contradicted.is_none()),
+            "{}",
+            q.id
         );
     }
 }

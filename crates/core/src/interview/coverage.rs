@@ -170,8 +170,9 @@ fn distinctive(r: &Reading, span: Span, prompt: &HashSet<String>, rules: Rules) 
         .iter()
         .filter(|t| t.start >= span.start && t.end <= span.end)
         .any(|t| {
-            !(rules.prompt_words && prompt.contains(&t.key))
-                && !(rules.generic_words && is_generic(t))
+            let echoed = rules.prompt_words && prompt.contains(&t.key);
+            let general = rules.generic_words && is_generic(t);
+            !echoed && !general
         })
 }
 

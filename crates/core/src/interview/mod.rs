@@ -1,6 +1,12 @@
 //! Interview practice: STAR answers and technical answers scored on
 //! observable features of the text, every point explained and located in
 //! the learner's own words. The score judges the answer, never the person.
+//!
+//! It judges meaning rather than form: only sentences count (`reading.rs`),
+//! key points must be stated, not echoed from the prompt, said with a
+//! general word or denied (`coverage.rs`), and the switchable `rules.rs`
+//! let the tests in `cheats.rs` show that each cheat is stopped by its own
+//! rule. `band.rs` says what a score means.
 
 pub mod band;
 pub mod coverage;

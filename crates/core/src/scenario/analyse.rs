@@ -64,6 +64,8 @@ pub struct Analysis {
     pub lowest: Option<PathScore>,
     pub endings_reached: BTreeSet<String>,
     pub problems: Vec<Problem>,
+    /// Every path scored, in the order played.
+    pub scores: Vec<PathScore>,
 }
 
 /// Plays and scores every path (or a sample) and applies the rules.
@@ -103,6 +105,7 @@ pub fn analyse(s: &Scenario) -> Analysis {
     let mut analysis = run.analysis;
     analysis.covered = run.taken.len();
     apply_rules(&mut analysis, &scores);
+    analysis.scores = scores;
     analysis
 }
 

@@ -3,6 +3,11 @@
 //! treated as one ("restart" finds "reboot"), whole phrases matched as runs
 //! of words, and every match reported with its place in the learner's own
 //! text so the app can highlight it.
+//!
+//! Around the matching, the judgement of what a match is worth: `prose`
+//! (does the text read as sentences or as a keyword list), `negation` (is
+//! the matched fact stated or denied) and `generic` (words too general to
+//! show a specific fact).
 
 pub mod generic;
 pub mod negation;

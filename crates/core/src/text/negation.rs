@@ -15,7 +15,7 @@ use super::{Span, Token};
 
 /// How many words may sit between a negating word and what it denies
 /// ("not *even the* cable").
-pub const REACH: usize = 5;
+pub const REACH: usize = 6;
 
 /// Negating words and runs of words, matched on the lower-cased word.
 const NEGATORS: &[&[&str]] = &[
@@ -103,6 +103,13 @@ fn denied_before(text: &str, before: &[&Token]) -> bool {
         if BREAKS.contains(&word) {
             count = 0;
             since = None;
+            i += 1;
+            continue;
+        }
+        // "no need to run nslookup *or* look at the servers": each item of
+        // a list joined by "or" is denied as closely as the first.
+        if word == "or" && count % 2 == 1 {
+            since = Some(0);
             i += 1;
             continue;
         }
@@ -195,6 +202,10 @@ mod tests {
         assert!(denies("you can skip the ESD strap", "esd strap"));
         assert!(denies("I didn't check the cable", "cable"));
         assert!(denies("It has nothing to do with DNS", "dns"));
+        assert!(denies(
+            "no need to run nslookup or look at the DNS servers",
+            "dns servers"
+        ));
     }
 
     #[test]

@@ -48,6 +48,13 @@ const FUNCTION_WORDS: &[&str] = &[
     "another",
     "other",
     "such",
+    "most",
+    "more",
+    "many",
+    "much",
+    "few",
+    "several",
+    "own",
     "both",
     "either",
     "neither",
@@ -99,6 +106,7 @@ const FUNCTION_WORDS: &[&str] = &[
     "with",
     "within",
     "without",
+    "including",
     // auxiliaries and common verbs
     "am",
     "is",
@@ -139,6 +147,10 @@ const FUNCTION_WORDS: &[&str] = &[
     "told",
     "asked",
     "let",
+    "use",
+    "uses",
+    "used",
+    "means",
     "isn",
     "aren",
     "wasn",
@@ -304,26 +316,37 @@ pub fn reads_as_prose(text: &str) -> bool {
 }
 
 /// Counts the words of a clause and decides whether it is prose: at least
-/// [`MIN_PROSE_WORDS`] words, distinct function words making up at least
-/// one word in six, at least two distinct ones from six words on, and at
-/// least one word that is not a function word. Distinct, so that "I" said
-/// five times between numbers does not pass as a sentence.
+/// [`MIN_PROSE_WORDS`] words, function words making up at least one word in
+/// six, and enough *different* function words for the length (one below
+/// six words, two below twenty, three from then on).
+///
+/// From six words on, "I" and "me" are left out: scoring rewards "I", so it
+/// is the word a test-wise learner sprinkles into a keyword list ("I 40% I
+/// tickets I ServiceNow"), and a real sentence that long has other function
+/// words anyway. In a short clause ("Next I run ipconfig") it counts.
 fn judge(clause: &str) -> (usize, bool) {
-    let mut words = 0;
-    let mut content = 0;
+    let all: Vec<Option<&'static str>> = clause_words(clause).map(function_word).collect();
+    let words = all.len();
+    let mut function = 0;
     let mut seen: Vec<&'static str> = Vec::new();
-    for word in clause_words(clause) {
-        words += 1;
-        match function_word(word) {
-            Some(f) if !seen.contains(&f) => seen.push(f),
-            Some(_) => {}
-            None => content += 1,
+    for f in all.into_iter().flatten() {
+        if words >= 6 && matches!(f, "i" | "me" | "my" | "mine" | "myself") {
+            continue;
+        }
+        function += 1;
+        if !seen.contains(&f) {
+            seen.push(f);
         }
     }
-    let distinct = seen.len();
-    let needed = if words >= 6 { 2 } else { 1 };
-    let prose =
-        words >= MIN_PROSE_WORDS && content > 0 && distinct >= needed && distinct * 6 >= words;
+    let variety = match words {
+        0..=5 => 1,
+        6..=19 => 2,
+        _ => 3,
+    };
+    let prose = words >= MIN_PROSE_WORDS
+        && function < words
+        && seen.len() >= variety
+        && function * 6 >= words;
     (words, prose)
 }
 
