@@ -1,6 +1,7 @@
 use std::sync::Arc;
 
-use firstline_core::content::item_analysis::{analyse, ItemAnalysis, DOCS};
+use firstline_core::content::item_analysis::{analyse, ItemAnalysis, LongestShare, DOCS};
+use firstline_core::scenario::cues::length_cue_over;
 use leptos::prelude::*;
 
 use crate::adapters::dom::set_title;
@@ -73,16 +74,17 @@ pub fn Author() -> impl IntoView {
 #[component]
 fn ItemAnalysisPanel() -> impl IntoView {
     let content = use_content();
-    let analysis = RwSignal::new(None::<Arc<ItemAnalysis>>);
+    let analysis = RwSignal::new(None::<(Arc<ItemAnalysis>, LongestShare)>);
     let run = move |_| {
         if let Some(report) = content.get_untracked() {
-            analysis.set(Some(Arc::new(analyse(&report.library))));
+            let scenarios = length_cue_over(&report.library.scenarios);
+            analysis.set(Some((Arc::new(analyse(&report.library)), scenarios)));
         }
     };
     view! {
         <h2>"Item analysis"</h2>
         <p>
-            "Looks for cues that give a question's answer away: keys that are often or much the longest option, prompt words only the key repeats, matching questions solved by elimination, and near-duplicate prompts. "
+            "Looks for cues that give a question's answer away: keys that are often or much the longest option, prompt words only the key repeats, matching questions solved by elimination, and near-duplicate prompts; and, in scenarios, how often the best choice is the longest. "
             <code>"firstline check"</code>" reports the same, with line numbers. The rules are in "<code>{DOCS}</code>"."
         </p>
         <button type="button" class="secondary" disabled=move || content.get().is_none() on:click=run>
@@ -90,21 +92,39 @@ fn ItemAnalysisPanel() -> impl IntoView {
         </button>
         // Only the one-line summary is announced; the table and list are
         // there to read at leisure.
-        <p role="status" aria-live="polite">{move || analysis.get().map(|a| summary(&a))}</p>
-        {move || analysis.get().map(|a| view! { <ItemAnalysisResult analysis=a/> })}
+        <p role="status" aria-live="polite">{move || analysis.get().map(|(a, s)| summary(&a, &s))}</p>
+        {move || analysis.get().map(|(a, s)| view! { <ItemAnalysisResult analysis=a scenarios=s/> })}
     }
 }
 
-fn summary(analysis: &ItemAnalysis) -> String {
+fn summary(analysis: &ItemAnalysis, scenarios: &LongestShare) -> String {
     format!(
-        "Item analysis: {} exam(s) over the longest-key limit, {} warning(s).",
+        "Item analysis: {} exam(s) over the longest-key limit, scenarios {} the longest-best-choice limit, {} warning(s).",
         analysis.exams_over_limit().count(),
+        if scenarios.over_limit() { "over" } else { "within" },
         analysis.cues.len()
     )
 }
 
+fn share_row(label: String, k: LongestShare) -> impl IntoView {
+    let result = if k.over_limit() {
+        format!("over the {}% limit", k.limit_percent)
+    } else {
+        format!("within the {}% limit", k.limit_percent)
+    };
+    view! {
+        <tr>
+            <th scope="row">{label}</th>
+            <td>{k.items}</td>
+            <td>{k.longest}</td>
+            <td>{format!("{:.0}%", k.percent())}</td>
+            <td>{result}</td>
+        </tr>
+    }
+}
+
 #[component]
-fn ItemAnalysisResult(analysis: Arc<ItemAnalysis>) -> impl IntoView {
+fn ItemAnalysisResult(analysis: Arc<ItemAnalysis>, scenarios: LongestShare) -> impl IntoView {
     let stopped = analysis.duplicates.stopped.then(|| {
         view! { <p>"The near-duplicate search stopped early: the bank has too many similar prompts to compare them all."</p> }
     });
@@ -113,34 +133,19 @@ fn ItemAnalysisResult(analysis: Arc<ItemAnalysis>) -> impl IntoView {
     view! {
         {stopped}
         <table>
-            <caption>"How often the key is strictly the longest option, per exam"</caption>
+            <caption>"How often the right answer is strictly the longest option, per exam and over all scenarios"</caption>
             <thead>
                 <tr>
-                    <th scope="col">"Exam"</th>
-                    <th scope="col">"Single-answer items"</th>
+                    <th scope="col">"Content"</th>
+                    <th scope="col">"Items or best-path decisions"</th>
                     <th scope="col">"Key strictly longest"</th>
                     <th scope="col">"Share"</th>
                     <th scope="col">"Result"</th>
                 </tr>
             </thead>
             <tbody>
-                {exams.into_iter().map(|e| {
-                    let k = e.keys;
-                    let result = if k.over_limit() {
-                        format!("over the {}% limit", k.limit_percent)
-                    } else {
-                        format!("within the {}% limit", k.limit_percent)
-                    };
-                    view! {
-                        <tr>
-                            <th scope="row">{format!("{} {}", e.exam, e.name)}</th>
-                            <td>{k.items}</td>
-                            <td>{k.longest}</td>
-                            <td>{format!("{:.0}%", k.percent())}</td>
-                            <td>{result}</td>
-                        </tr>
-                    }
-                }).collect_view()}
+                {exams.into_iter().map(|e| share_row(format!("{} {}", e.exam, e.name), e.keys)).collect_view()}
+                {share_row("All scenarios (best choice)".to_string(), scenarios)}
             </tbody>
         </table>
         {if cues.is_empty() {

@@ -61,7 +61,8 @@ pub fn run(args: &[String]) -> Result<ExitCode, UsageError> {
 
 /// One line per scenario: the best path's score, the range, the paths.
 pub fn summary(id: &str, a: &Analysis) -> String {
-    let overall = |p: &Option<PathScore>| p.as_ref().map_or("-".to_owned(), |p| p.overall.to_string());
+    let overall =
+        |p: &Option<PathScore>| p.as_ref().map_or("-".to_owned(), |p| p.overall.to_string());
     format!(
         "scenario {id}: best path {}, highest {}, lowest {} over {} path(s){}; {} of {} choices played",
         overall(&a.best),
@@ -79,7 +80,16 @@ fn line(p: &PathScore) -> String {
     let dims: Vec<String> = p
         .scores
         .iter()
-        .map(|(d, s)| format!("{} {s}", d.label().split_whitespace().next().unwrap_or("").to_lowercase()))
+        .map(|(d, s)| {
+            format!(
+                "{} {s}",
+                d.label()
+                    .split_whitespace()
+                    .next()
+                    .unwrap_or("")
+                    .to_lowercase()
+            )
+        })
         .collect();
     format!(
         "{:>3} | {} | {} mistake(s){} | {} | {}",

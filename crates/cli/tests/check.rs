@@ -58,16 +58,10 @@ fn every_broken_fixture_gets_a_located_finding() {
 #[test]
 fn bundled_content_is_clean() {
     let (code, stdout, stderr) = firstline(&["check", "../../questions", "../../scenarios"]);
-    // Item-analysis warnings (cues the writers are still removing) are the
-    // only findings allowed; any error, including an exam over the
-    // longest-key limit, fails. Once the writers are done, this goes back
-    // to expecting exit status 0.
-    let others: Vec<&str> = stdout
-        .lines()
-        .filter(|l| !(l.contains(": warning: ") && l.contains("#item-writing")))
-        .collect();
-    assert!(others.is_empty(), "stdout:\n{stdout}\nstderr:\n{stderr}");
-    assert_eq!(code == 0, stdout.is_empty(), "stderr:\n{stderr}");
+    // No finding at all: no error, and no item-analysis or analyser warning.
+    assert_eq!(code, 0, "stdout:\n{stdout}\nstderr:\n{stderr}");
+    assert!(stdout.is_empty(), "{stdout}");
+    assert!(stderr.contains("0 error(s), 0 warning(s)"), "{stderr}");
 }
 
 #[test]
