@@ -34,3 +34,17 @@ for (const scheme of ['light', 'dark'] as const) {
     });
   }
 }
+
+// Phones: nothing may scroll sideways at 375 px.
+for (const path of pages) {
+  test(`nothing overflows at 375 px on ${path}`, async ({ browser }) => {
+    const context = await browser.newContext({ viewport: { width: 375, height: 740 } });
+    const page = await context.newPage();
+    await page.goto(path);
+    await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await context.close();
+  });
+}

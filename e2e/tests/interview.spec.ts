@@ -121,3 +121,21 @@ test('a short mock interview runs to a printable, saved report', async ({ page }
   await page.reload();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mock interview report');
 });
+
+test('a confidently wrong answer or a keyword list is not an answer, and the contradiction is shown', async ({ page }) => {
+  await open(page, '/interview/q/tech-dns-troubleshoot');
+  const answer = page.getByLabel('Your answer');
+  const feedback = page.getByRole('region', { name: 'Feedback' });
+  await answer.fill(
+    'It is definitely not DNS, so there is no need to run nslookup or look at the DNS servers with ipconfig /all. Flushing the DNS cache is pointless, and I would not waste time asking whether other users are affected. I would just reinstall Windows, which fixes everything, and then tell the user it is working again.',
+  );
+  await page.getByRole('button', { name: 'Get feedback' }).click();
+  await expect(feedback).toContainText('Not yet an answer');
+  expect(await score(page)).toBeLessThan(40);
+  await expect(feedback.getByRole('list', { name: 'Key points' })).toContainText('contradicted by what you wrote');
+
+  await answer.fill('nslookup ipconfig /all flush dns cache dns server other users affected browser proxy ping gateway');
+  await page.getByRole('button', { name: 'Get feedback' }).click();
+  await expect.poll(() => score(page)).toBeLessThan(40);
+  await expect(feedback).toContainText('Not yet an answer');
+});

@@ -1,4 +1,5 @@
 import { test, expect, Page, Locator } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { open } from './helpers';
 
 // The bundled "Locked out on payroll day" scenario. The seed picks the caller
@@ -48,6 +49,7 @@ test('the best path by keyboard with the right priority scores 100 and is record
     'Priority P2: first response within 30 minutes, resolution within 8 working hours.',
   );
   // Number keys follow the order shown: press the number of the choice that verifies.
+  await expect(moves(page)).toHaveCount(3);
   const names = await moves(page).allInnerTexts();
   const at = names.findIndex((n) => /check it's you/.test(n));
   expect(at).toBeGreaterThanOrEqual(0);
@@ -70,7 +72,10 @@ test('the best path by keyboard with the right priority scores 100 and is record
   await expect(table).toContainText('100 / 100');
 });
 
-test('a mistake then a recovery scores lower, and the debrief keeps the mistake apart', async ({ page }) => {
+test('a mistake then a recovery scores lower, and the debrief keeps the mistake apart', async ({ browser }) => {
+  // On a phone-sized screen, with an accessibility audit of the debrief.
+  const context = await browser.newContext({ viewport: { width: 375, height: 740 } });
+  const page = await context.newPage();
   await open(page, url);
   await setPriority(page, 'Medium', 'High');
   await pick(page, /self-service portal/);
@@ -85,6 +90,13 @@ test('a mistake then a recovery scores lower, and the debrief keeps the mistake 
   await expect(mistakes).toContainText('customer service');
   await expect(debrief.getByRole('list', { name: 'Recovery' })).toContainText("check it's you");
   await expect(debrief).toContainText(/left the best path at step 1/);
+
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  await context.close();
 });
 
 test('impact and urgency set the priority and its targets, and a wrong one is marked', async ({ page }) => {
@@ -144,8 +156,8 @@ test('choices are shown in a seeded order, so position gives nothing away', asyn
   const positions = new Set<number>();
   for (const seed of [1, 2, 3, 4, 5, 6, 7, 8]) {
     await open(page, `/scenarios/account-locked-payroll?seed=${seed}`);
+    await expect(moves(page)).toHaveCount(3);
     const names = await moves(page).allInnerTexts();
-    expect(names).toHaveLength(3);
     positions.add(names.findIndex((n) => /check it's you/.test(n)));
     // The same seed shows the same order after a reload.
     await page.reload();
