@@ -1,21 +1,9 @@
 //! `firstline check` on a folder of broken fixtures: one finding per broken
 //! file, each with file, line and column, and exit status 1.
 
-use std::path::Path;
-use std::process::Command;
+mod common;
 
-fn firstline(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_firstline"))
-        .args(args)
-        .current_dir(Path::new(env!("CARGO_MANIFEST_DIR")))
-        .output()
-        .expect("the firstline binary runs");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
+use common::firstline;
 
 #[test]
 fn every_broken_fixture_gets_a_located_finding() {

@@ -2,23 +2,11 @@
 //! too often the longest option as a located error, and `stats` prints the
 //! share. The fixture has the key strictly longest in 2 of 5 items.
 
-use std::path::Path;
-use std::process::Command;
+mod common;
+
+use common::firstline;
 
 const FIXTURE: &str = "tests/fixtures/items";
-
-fn firstline(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_firstline"))
-        .args(args)
-        .current_dir(Path::new(env!("CARGO_MANIFEST_DIR")))
-        .output()
-        .expect("the firstline binary runs");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
 
 #[test]
 fn check_reports_the_longest_key_share_at_the_blueprint() {

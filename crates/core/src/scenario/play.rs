@@ -124,36 +124,34 @@ impl Play {
         let ceiling = persona.patience.saturating_sub(1);
         let frustration =
             (i32::from(persona.frustration) + offset).clamp(0, i32::from(ceiling)) as u8;
+        Play::fresh(s, seed, (name, department, role), frustration)
+    }
+
+    /// The play the analyser walks: the default caller at their written
+    /// starting frustration.
+    pub fn nominal(s: &Scenario) -> Play {
+        let p = &s.persona;
+        let caller = (p.name.clone(), p.department.clone(), p.role.clone());
+        Play::fresh(
+            s,
+            0,
+            caller,
+            p.frustration.min(p.patience.saturating_sub(1)),
+        )
+    }
+
+    fn fresh(
+        s: &Scenario,
+        seed: u64,
+        (name, department, role): (String, String, String),
+        frustration: u8,
+    ) -> Play {
         Play {
             scenario: s.id.clone(),
             seed,
             name,
             department,
             role,
-            start_frustration: frustration,
-            frustration,
-            minutes: 0,
-            node: s.start.clone(),
-            ending: None,
-            flags: BTreeSet::new(),
-            turns: Vec::new(),
-            priority: None,
-        }
-    }
-
-    /// The play the analyser walks: the default caller at their written
-    /// starting frustration.
-    pub fn nominal(s: &Scenario) -> Play {
-        let frustration = s
-            .persona
-            .frustration
-            .min(s.persona.patience.saturating_sub(1));
-        Play {
-            scenario: s.id.clone(),
-            seed: 0,
-            name: s.persona.name.clone(),
-            department: s.persona.department.clone(),
-            role: s.persona.role.clone(),
             start_frustration: frustration,
             frustration,
             minutes: 0,
