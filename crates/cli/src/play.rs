@@ -63,8 +63,15 @@ pub fn run(args: &[String]) -> Result<ExitCode, UsageError> {
 pub fn summary(id: &str, a: &Analysis) -> String {
     let overall =
         |p: &Option<PathScore>| p.as_ref().map_or("-".to_owned(), |p| p.overall.to_string());
+    let with_mistake = a
+        .scores
+        .iter()
+        .filter(|p| p.mistakes > 0)
+        .map(|p| p.overall)
+        .max()
+        .map_or("-".to_owned(), |m| m.to_string());
     format!(
-        "scenario {id}: best path {}, highest {}, lowest {} over {} path(s){}; {} of {} choices played",
+        "scenario {id}: best path {}, highest {}, lowest {}, best with a mistake {with_mistake} over {} path(s){}; {} of {} choices played",
         overall(&a.best),
         overall(&a.highest),
         overall(&a.lowest),

@@ -10,7 +10,7 @@ fn play_reports_every_path_with_its_scores() {
     let (code, stdout, stderr) = firstline(&["play", "--paths", "tests/fixtures/play"]);
     assert_eq!(code, 0, "stdout:\n{stdout}\nstderr:\n{stderr}");
     assert!(
-        stdout.contains("scenario reset: best path 100, highest 100, lowest 0 over 4 path(s); 4 of 4 choices played"),
+        stdout.contains("scenario reset: best path 100, highest 100, lowest 0, best with a mistake 38 over 4 path(s); 4 of 4 choices played"),
         "{stdout}"
     );
     assert!(stdout.contains("best path:   100 | technical 100 customer 100 process 100 documentation 100 time 100 | 0 mistake(s) | end-ok | verify > reset"), "{stdout}");
