@@ -1,23 +1,24 @@
-//! Training content: the JSON formats instructors write, how a file is read
-//! and checked, and the library of everything that loaded.
+//! Training content, split by job:
+//! - `model/`: the JSON formats instructors write (serde types that reject
+//!   unknown fields) and the meaning of an answer (`normalise`);
+//! - `check/`: the checks that report where a file breaks a rule
+//!   (questions, scenarios, interview sets, and item analysis for authors);
+//! - `read/`: reading one file, loading a library of them, the manifest;
+//! - `locate/`: JSON paths, line:column positions and located findings.
+//!
+//! The model modules are re-exported here (`content::scenario::Scenario`),
+//! as are the reading and locating modules other code names.
 
-pub mod exam;
-pub mod file;
-pub mod finding;
-pub mod interview;
-pub mod interview_check;
-pub mod item_analysis;
-pub mod library;
+pub mod check;
 pub mod locate;
-pub mod manifest;
-pub mod normalise;
-pub mod path;
-pub mod question;
-pub mod question_check;
-mod robustness;
-pub mod scenario;
-pub mod scenario_check;
+pub mod model;
+pub mod read;
 pub mod stats;
+
+pub use check::item_analysis;
+pub use locate::{finding, path};
+pub use model::{exam, interview, normalise, question, scenario};
+pub use read::{file, library, manifest};
 
 pub use finding::{Finding, Severity};
 pub use library::{Library, LoadReport, Source};

@@ -2,8 +2,8 @@
 //! with the blueprint's weights. Shown by `firstline stats` and the Author
 //! page.
 
-use super::library::Library;
-use super::question::{Difficulty, QuestionType};
+use crate::content::library::Library;
+use crate::content::question::{Difficulty, QuestionType};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct DomainCount {

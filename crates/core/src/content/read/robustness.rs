@@ -11,19 +11,19 @@ mod tests {
     const SAMPLES: &[(&str, &str)] = &[
         (
             "exam.json",
-            include_str!("../../../../questions/exams/a-plus-core-1.json"),
+            include_str!("../../../../../questions/exams/a-plus-core-1.json"),
         ),
         (
             "set.json",
-            include_str!("../../../../questions/220-1201/2-networking.json"),
+            include_str!("../../../../../questions/220-1201/2-networking.json"),
         ),
         (
             "scenario.json",
-            include_str!("../../../../scenarios/account-locked-payroll.json"),
+            include_str!("../../../../../scenarios/account-locked-payroll.json"),
         ),
         (
             "interview.json",
-            include_str!("../../../../questions/interview/example.json"),
+            include_str!("../../../../../questions/interview/example.json"),
         ),
     ];
 

@@ -35,7 +35,7 @@ pub use duplicates::{DuplicateScan, COMPARISON_BUDGET};
 pub use findings::findings;
 pub use share::LongestShare;
 
-use super::library::Library;
+use crate::content::library::Library;
 use single::single_items;
 use words::Words;
 

@@ -5,13 +5,13 @@ use serde::de::{DeserializeOwned, IgnoredAny};
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
-use super::exam::Exam;
-use super::finding::{Finding, Severity};
-use super::interview::InterviewSet;
-use super::locate::{locate, offset_of, path_at, Position};
-use super::path::JsonPath;
-use super::question::QuestionSet;
-use super::scenario::Scenario;
+use crate::content::exam::Exam;
+use crate::content::finding::{Finding, Severity};
+use crate::content::interview::InterviewSet;
+use crate::content::locate::{locate, offset_of, path_at, Position};
+use crate::content::path::JsonPath;
+use crate::content::question::QuestionSet;
+use crate::content::scenario::Scenario;
 
 /// The kinds of content file, named by the file's top-level `"kind"`.
 pub const KINDS: &[&str] = &["exam", "question-set", "scenario", "interview-set"];

@@ -7,11 +7,11 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use super::finding::Finding;
-use super::finding::Reporter;
-use super::library::Source;
-use super::path::JsonPath;
-use super::scenario::{Behaviour, Outcome, Scenario};
+use crate::content::finding::Finding;
+use crate::content::finding::Reporter;
+use crate::content::library::Source;
+use crate::content::path::JsonPath;
+use crate::content::scenario::{Behaviour, Outcome, Scenario};
 use crate::scenario::analyse::{analyse, Analysis};
 use crate::scenario::cues::{length_cue, length_cue_over};
 use crate::scenario::debrief::is_mistake;
@@ -449,7 +449,7 @@ fn check_notes(s: &Scenario, report: &mut Reporter) {
                 );
             }
         }
-        if fact.section == super::scenario::NoteSection::Notes
+        if fact.section == crate::content::scenario::NoteSection::Notes
             && !fact.learnt_by.is_empty()
             && !fact.learnt_by.iter().any(|id| s.best_path.contains(id))
         {
@@ -501,7 +501,7 @@ pub fn check_length_cue(scenarios: &[Scenario], sources: &[Source]) -> Vec<Findi
         return Vec::new();
     };
     let Some(source) = sources.iter().find(|src| {
-        matches!(super::file::parse(&src.name, &src.text), Ok(super::file::ContentFile::Scenario(s)) if s.id == worst.id)
+        matches!(crate::content::file::parse(&src.name, &src.text), Ok(crate::content::file::ContentFile::Scenario(s)) if s.id == worst.id)
     }) else {
         return Vec::new();
     };

@@ -1,10 +1,10 @@
 //! Turns written questions into checked ones, reporting every problem with
 //! its location. A bad question is left out; the rest of its file loads.
 
-use super::exam::{domain_id_of, Exam};
-use super::finding::Reporter;
-use super::path::JsonPath;
-use super::question::{
+use crate::content::exam::{domain_id_of, Exam};
+use crate::content::finding::Reporter;
+use crate::content::path::JsonPath;
+use crate::content::question::{
     AnswerKey, Body, Choice, Item, Pair, Question, QuestionSet, QuestionType, RawOption, RawPair,
     RawStep, Step, Task,
 };
@@ -135,7 +135,7 @@ fn check_text(report: &mut Reporter, path: &JsonPath, text: &str, what: &str) {
 }
 
 fn check_pbq(
-    raw: &super::question::RawQuestion,
+    raw: &crate::content::question::RawQuestion,
     path: &JsonPath,
     report: &mut Reporter,
 ) -> Option<Body> {

@@ -2,9 +2,9 @@
 //! with phrases; and, for authors, that each example or model answer covers
 //! most of its own key points (so the scorer and the example agree).
 
-use super::finding::Reporter;
-use super::interview::{InterviewKind, InterviewQuestion, InterviewSet};
-use super::path::JsonPath;
+use crate::content::finding::Reporter;
+use crate::content::interview::{InterviewKind, InterviewQuestion, InterviewSet};
+use crate::content::path::JsonPath;
 use crate::interview::coverage::prompt_keys;
 use crate::interview::score::{score_star, score_technical};
 use crate::interview::{Part, StarAnswer};

@@ -1,7 +1,7 @@
 //! Finds where a JSON path's value starts in a file's text, so findings from
 //! validation (which works on parsed values) can name a line and column.
 
-use super::path::{JsonPath, Segment};
+use crate::content::path::{JsonPath, Segment};
 
 /// A 1-based line and column (columns count characters).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

@@ -6,17 +6,15 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::exam::{self, Exam};
-use super::file::{self, ContentFile};
-use super::finding::{Finding, Reporter};
-use super::interview::InterviewQuestion;
-use super::interview_check;
-use super::item_analysis;
-use super::path::JsonPath;
-use super::question::Question;
-use super::question_check;
-use super::scenario::Scenario;
-use super::scenario_check;
+use crate::content::check;
+use crate::content::exam::Exam;
+use crate::content::file::{self, ContentFile};
+use crate::content::finding::{Finding, Reporter};
+use crate::content::interview::InterviewQuestion;
+use crate::content::item_analysis;
+use crate::content::path::JsonPath;
+use crate::content::question::Question;
+use crate::content::scenario::Scenario;
 use crate::quiz::draw;
 
 /// One content file's name (its path under the content root) and text.
@@ -73,7 +71,7 @@ impl Library {
         for source in &sources {
             if let Ok(ContentFile::InterviewSet(set)) = file::parse(&source.name, &source.text) {
                 let mut reporter = Reporter::new(&source.name, &source.text);
-                interview_check::check_examples(&set, &mut reporter);
+                check::interview::check_examples(&set, &mut reporter);
                 let findings = reporter.finish();
                 if let Some(summary) = report.files.iter_mut().find(|f| f.name == source.name) {
                     summary.warnings += findings.len();
@@ -85,7 +83,7 @@ impl Library {
             if let Ok(ContentFile::Scenario(scenario)) = file::parse(&source.name, &source.text) {
                 if report.library.scenario(&scenario.id).is_some() {
                     let mut reporter = Reporter::new(&source.name, &source.text);
-                    let analysis = scenario_check::check_scores(&scenario, &mut reporter);
+                    let analysis = check::scenario::check_scores(&scenario, &mut reporter);
                     report.analyses.push((scenario.id.clone(), analysis));
                     report.add_authoring(reporter.finish());
                 }
@@ -95,7 +93,7 @@ impl Library {
         // only authors act on it, so start-up in the browser skips it.
         let analysis = item_analysis::analyse(&report.library);
         report.add_authoring(item_analysis::findings(&analysis, &sources));
-        let length = scenario_check::check_length_cue(&report.library.scenarios, &sources);
+        let length = check::scenario::check_length_cue(&report.library.scenarios, &sources);
         report.add_authoring(length);
         report
     }
@@ -153,7 +151,7 @@ impl Library {
             };
             let mut reporter = Reporter::new(&source.name, &source.text);
             let id_path = JsonPath::root().key("id");
-            let ok = exam::validate(exam, &mut reporter)
+            let ok = check::exam::validate(exam, &mut reporter)
                 && exams_seen.claim(
                     "exam",
                     &exam.id,
@@ -174,7 +172,7 @@ impl Library {
             let mut reporter = Reporter::new(&source.name, &source.text);
             let exam = report.library.exam(&set.exam).cloned();
             let mut loaded = 0;
-            for (index, question) in question_check::check_set(set, exam.as_ref(), &mut reporter) {
+            for (index, question) in check::question::check_set(set, exam.as_ref(), &mut reporter) {
                 let id_path = JsonPath::root().key("questions").index(index).key("id");
                 let place = reporter.where_is(&id_path);
                 if questions_seen.claim("question", &question.id, place, &id_path, &mut reporter) {
@@ -191,7 +189,7 @@ impl Library {
             };
             let mut reporter = Reporter::new(&source.name, &source.text);
             let id_path = JsonPath::root().key("id");
-            let ok = scenario_check::check(scenario, &mut reporter)
+            let ok = check::scenario::check(scenario, &mut reporter)
                 && scenarios_seen.claim(
                     "scenario",
                     &scenario.id,
@@ -211,7 +209,7 @@ impl Library {
             };
             let mut reporter = Reporter::new(&source.name, &source.text);
             let mut loaded = 0;
-            for (index, question) in interview_check::check_set(set, &mut reporter) {
+            for (index, question) in check::interview::check_set(set, &mut reporter) {
                 let id_path = JsonPath::root().key("questions").index(index).key("id");
                 let place = reporter.where_is(&id_path);
                 if interview_seen.claim(

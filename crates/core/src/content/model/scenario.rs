@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::question::Difficulty;
+use crate::content::question::Difficulty;
 pub use crate::scenario::critical::CriticalMistake;
 pub use crate::scenario::priority::{Level, Priority};
 

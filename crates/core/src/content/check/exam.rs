@@ -1,81 +1,9 @@
-//! Exam blueprints: an exam's domains, their weights and objectives, its
-//! length, time limit and passing score. One file per exam.
+//! A blueprint's own consistency: ids, weights that add up to 100, the
+//! scale, objectives that belong to their domains.
 
-use serde::{Deserialize, Serialize};
-
-use super::finding::Reporter;
-use super::path::JsonPath;
-
-/// CompTIA reports scores on a 100-900 scale.
-pub const SCALE_MIN: u32 = 100;
-pub const SCALE_MAX: u32 = 900;
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Exam {
-    /// Always `"exam"`; checked when the file is read.
-    pub kind: String,
-    /// The exam code, such as `220-1201`.
-    pub id: String,
-    pub name: String,
-    /// How many questions a full exam has.
-    pub question_count: u32,
-    pub minutes: u32,
-    /// The pass line on the 100-900 scale.
-    pub passing_score: u32,
-    pub domains: Vec<Domain>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Domain {
-    /// Such as `2.0`.
-    pub id: String,
-    pub name: String,
-    /// Share of the exam in percent; the domains add up to 100.
-    pub weight: u32,
-    pub objectives: Vec<Objective>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Objective {
-    /// Such as `2.3`.
-    pub id: String,
-    pub title: String,
-}
-
-impl Exam {
-    pub fn domain(&self, id: &str) -> Option<&Domain> {
-        self.domains.iter().find(|d| d.id == id)
-    }
-
-    /// The domain an objective belongs to.
-    pub fn domain_of(&self, objective: &str) -> Option<&Domain> {
-        self.domains
-            .iter()
-            .find(|d| d.objectives.iter().any(|o| o.id == objective))
-    }
-
-    pub fn objective(&self, id: &str) -> Option<&Objective> {
-        self.domains
-            .iter()
-            .flat_map(|d| &d.objectives)
-            .find(|o| o.id == id)
-    }
-
-    /// A short label such as `220-1201 CompTIA A+ Core 1`.
-    pub fn label(&self) -> String {
-        format!("{} {}", self.id, self.name)
-    }
-}
-
-/// The domain id an objective id implies by CompTIA's numbering:
-/// objective `2.3` is in domain `2.0`.
-pub fn domain_id_of(objective: &str) -> String {
-    let major = objective.split('.').next().unwrap_or(objective);
-    format!("{major}.0")
-}
+use crate::content::exam::{domain_id_of, Exam, SCALE_MAX, SCALE_MIN};
+use crate::content::finding::Reporter;
+use crate::content::path::JsonPath;
 
 /// Checks a blueprint's own consistency. Returns false when it is unusable.
 pub fn validate(exam: &Exam, report: &mut Reporter) -> bool {

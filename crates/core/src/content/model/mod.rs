@@ -1,0 +1,7 @@
+//! The content formats: what an instructor writes, as typed models.
+
+pub mod exam;
+pub mod interview;
+pub mod normalise;
+pub mod question;
+pub mod scenario;
