@@ -99,7 +99,20 @@ pub fn analyse(s: &Scenario) -> Analysis {
     if !run.analysis.exhaustive {
         run.scores.clear();
         run.analysis.paths = 0;
-        run.sample();
+        run.sample(SAMPLE_PLAYS, None);
+    }
+    // Choices that need a calmer or angrier caller than the written start
+    // are reached by callers at the ends of the mood spread: sample those
+    // too, so the rules cover every choice a trainee can meet.
+    if run.taken.len() < run.analysis.choices {
+        let p = &s.persona;
+        let ceiling = p.patience.saturating_sub(1);
+        for start in [
+            p.frustration.saturating_sub(p.mood_spread),
+            p.frustration.saturating_add(p.mood_spread).min(ceiling),
+        ] {
+            run.sample(SAMPLE_PLAYS / 4, Some(start));
+        }
     }
     let scores = std::mem::take(&mut run.scores);
     let mut analysis = run.analysis;
@@ -183,11 +196,16 @@ impl Run<'_> {
         on_path.pop();
     }
 
-    /// A seeded random player, for graphs with too many paths.
-    fn sample(&mut self) {
-        let mut rng = fastrand::Rng::with_seed(0x5eed);
-        for _ in 0..SAMPLE_PLAYS {
+    /// A seeded random player, for graphs with too many paths, or for
+    /// callers who start calmer or angrier than written.
+    fn sample(&mut self, plays: usize, start: Option<u8>) {
+        let mut rng = fastrand::Rng::with_seed(0x5eed ^ u64::from(start.unwrap_or(0)));
+        for _ in 0..plays {
             let mut play = Play::nominal(self.s);
+            if let Some(f) = start {
+                play.frustration = f;
+                play.start_frustration = f;
+            }
             while !play.is_over() && play.turns.len() < MAX_TURNS {
                 let offered = play.offered(self.s);
                 if offered.is_empty() {

@@ -506,6 +506,22 @@ fn the_analyser_plays_every_path_and_finds_the_range() {
     assert!(a.problems.is_empty(), "{:#?}", a.problems);
 }
 
+#[test]
+fn choices_for_a_calmer_caller_are_played_from_the_ends_of_the_mood_spread() {
+    let mut v = base();
+    v["persona"]["mood_spread"] = json!(25);
+    let s = load(&v).0.unwrap();
+    let a = analyse(&s);
+    assert_eq!(
+        a.covered, 8,
+        "calm-chat is reached by a caller who starts calm"
+    );
+    assert!(a
+        .scores
+        .iter()
+        .any(|p| p.choices.contains(&"calm-chat".to_string())));
+}
+
 fn rules_broken(v: &Value) -> Vec<Rule> {
     let s = load(v).0.expect("loads");
     analyse(&s).problems.iter().map(|p| p.rule).collect()
