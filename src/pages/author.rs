@@ -40,6 +40,7 @@ pub fn Author() -> impl IntoView {
                         }.into_any()
                     }}
                     <h2>"Files"</h2>
+                    <div class="table-wrap" tabindex="0" role="region" aria-label="Content files the app loaded">
                     <table>
                         <caption>"Content files the app loaded"</caption>
                         <thead>
@@ -63,6 +64,7 @@ pub fn Author() -> impl IntoView {
                             }).collect_view()}
                         </tbody>
                     </table>
+                    </div>
                 }
             })}
         <ItemAnalysisPanel/>
@@ -132,6 +134,7 @@ fn ItemAnalysisResult(analysis: Arc<ItemAnalysis>, scenarios: LongestShare) -> i
     let cues = analysis.cues.clone();
     view! {
         {stopped}
+        <div class="table-wrap" tabindex="0" role="region" aria-label="Longest-answer shares">
         <table>
             <caption>"How often the right answer is strictly the longest option, per exam and over all scenarios"</caption>
             <thead>
@@ -148,6 +151,7 @@ fn ItemAnalysisResult(analysis: Arc<ItemAnalysis>, scenarios: LongestShare) -> i
                 {share_row("All scenarios (best choice)".to_string(), scenarios)}
             </tbody>
         </table>
+        </div>
         {if cues.is_empty() {
             view! { <p>"No cues found in the questions."</p> }.into_any()
         } else {

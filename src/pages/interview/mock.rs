@@ -1,4 +1,5 @@
 use firstline_core::content::interview::InterviewKind;
+use firstline_core::content::scenario::Scenario;
 use firstline_core::progress::{MockItem, MockKind, MockRecord};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
@@ -150,8 +151,13 @@ pub fn MockPage() -> impl IntoView {
                         seconds: 0,
                     })
                 });
-                view! { <Player scenario=scenario seed=now_ms() % 1_000_000 on_done=done/> }
-                    .into_any()
+                let seed = now_ms() % 1_000_000;
+                view! {
+                    <Suspense fallback=|| view! { <p role="status">"Loading the role-play\u{2026}"</p> }>
+                        {Suspend::new(role_play(scenario, seed, done))}
+                    </Suspense>
+                }
+                .into_any()
             }
             kind => {
                 let question = report.library.interview_question(&step.id).cloned()?;
@@ -190,6 +196,14 @@ pub fn MockPage() -> impl IntoView {
             {runner}
         </Show>
     }
+}
+
+/// The role-play step. Its code (the scenario player and debrief) is a
+/// chunk of its own, fetched when a mock reaches this step, so starting a
+/// mock interview does not download it.
+#[lazy]
+fn role_play(scenario: Scenario, seed: u64, on_done: Callback<u32>) -> AnyView {
+    view! { <Player scenario=scenario seed=seed on_done=on_done/> }.into_any()
 }
 
 /// A saved mock interview's report, ready to print.
