@@ -139,3 +139,28 @@ test('a confidently wrong answer or a keyword list is not an answer, and the con
   await expect.poll(() => score(page)).toBeLessThan(40);
   await expect(feedback).toContainText('Not yet an answer');
 });
+
+test('a mock interview ending in a role-play loads the player at that step and scores it', async ({ page }) => {
+  await open(page, '/interview/mock');
+  await page.getByLabel('Behavioural questions').fill('0');
+  await page.getByLabel('Technical questions').fill('0');
+  await expect(page.getByRole('checkbox', { name: /role-play/ })).toBeChecked();
+  await page.getByRole('button', { name: 'Start the mock interview' }).click();
+
+  await expect(page.getByRole('heading', { level: 2, name: /^Role-play: / })).toBeVisible();
+  await page.getByRole('combobox', { name: /^Impact/ }).selectOption('Medium');
+  await page.getByRole('combobox', { name: /^Urgency/ }).selectOption('High');
+  const moves = page.getByRole('region', { name: 'Your move' }).getByRole('button');
+  for (let turn = 0; turn < 30; turn++) {
+    if (await page.getByText('The conversation has ended.').count()) break;
+    if ((await moves.count()) === 0) break;
+    await moves.first().click();
+  }
+  await expect(page.getByText('The conversation has ended.')).toBeAttached();
+  await page.getByLabel('Ticket notes: symptoms, steps taken, result').fill('I spoke with the caller about the problem and noted what was done on this call.');
+  await page.getByRole('button', { name: 'Submit ticket and see the debrief' }).click();
+  await expect(page.getByRole('region', { name: 'Debrief' })).toBeVisible();
+  await page.getByRole('button', { name: 'Finish and see the report' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mock interview report');
+  await expect(page.getByRole('list', { name: 'Report' })).toContainText('Role-play:');
+});
