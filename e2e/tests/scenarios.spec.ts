@@ -58,6 +58,8 @@ test('the best path by keyboard with the right priority scores 100 and is record
   for (const step of BEST.slice(1)) await pick(page, step);
 
   const debrief = await submit(page, NOTE);
+  // Focus follows the eyes: the debrief replaces the form that had focus.
+  await expect(page.getByRole('heading', { name: 'Debrief' })).toBeFocused();
   await expect(debrief).toContainText('Outcome: Resolved.');
   expect(await score(debrief)).toBe(100);
   await expect(debrief.getByRole('list', { name: 'Mistakes' })).toHaveCount(0);

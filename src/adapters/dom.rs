@@ -21,11 +21,17 @@ fn document() -> Option<web_sys::Document> {
 
 /// Moves keyboard focus to the page's main region.
 pub fn focus_main() {
+    focus_id("main");
+}
+
+/// Moves keyboard focus to the element with this id (it needs a tabindex
+/// unless it is a control), such as a heading of content that just appeared.
+pub fn focus_id(id: &str) {
     use wasm_bindgen::JsCast;
-    if let Some(main) = document()
-        .and_then(|d| d.get_element_by_id("main"))
+    if let Some(el) = document()
+        .and_then(|d| d.get_element_by_id(id))
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
     {
-        let _ = main.focus();
+        let _ = el.focus();
     }
 }

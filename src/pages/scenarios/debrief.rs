@@ -195,7 +195,7 @@ pub fn DebriefView(
     let fresh = format!("/scenarios/{}?seed={}", s.id, now_ms() % 1_000_000);
     view! {
         <section class="debrief" aria-labelledby="debrief-heading">
-            <h2 id="debrief-heading">"Debrief"</h2>
+            <h2 id="debrief-heading" tabindex="-1">"Debrief"</h2>
             <p class="big-score">{debrief.overall}<span class="muted">" / 100"</span></p>
             <p><strong>{format!("Outcome: {outcome}. ")}</strong>{closing}</p>
             {critical}

@@ -12,7 +12,7 @@ use super::debrief::DebriefView;
 use super::notes_form::NotesForm;
 use super::ticket::TicketCard;
 use crate::adapters::clock::now_ms;
-use crate::adapters::dom::set_title;
+use crate::adapters::dom::{focus_id, set_title};
 use crate::components::shortcuts::{use_shortcuts, Shortcut};
 use crate::state::content::use_content;
 use crate::state::progress::use_scenario_log;
@@ -133,6 +133,9 @@ pub fn Player(
         }
         play.set(Some(p));
         result.set(Some(d));
+        // The debrief replaces the form the focus was on: move focus (and a
+        // screen reader) to its heading once it is drawn.
+        request_animation_frame(|| focus_id("debrief-heading"));
     });
 
     let ticket = scenario.ticket.clone();
@@ -154,7 +157,7 @@ pub fn Player(
                         aria-label=format!("Frustration {} of 100; gives up at {patience}", p.frustration)></meter>
                     <span class="muted">{format!(" frustration {} of 100", p.frustration)}</span>
                 </p>
-                <p><strong>"Clock: "</strong>{format!("{} minutes; the user's deadline is {deadline}", p.minutes)}</p>
+                <p><strong>"Clock: "</strong>{format!("{} of the {deadline} minutes before the user's deadline", p.minutes)}</p>
             </div>
         })
     };
