@@ -7,7 +7,7 @@
 //! (on demand) share one result. The browser's start-up `Library::load`
 //! does not run it.
 //!
-//! The rules match the reference lint the content writers use (`lint.py`):
+//! The rules (documented in `docs/content-format.md#item-writing`):
 //! 1. per exam, the key is strictly the longest option in at most 30% of
 //!    single-answer items (an error above that);
 //! 2. per item, the key is not 1.4 times the longest distractor and 8 or

@@ -1,8 +1,7 @@
 //! The words item analysis compares: content words (lower-case runs of
 //! ASCII letters and digits, four or more long, not on the stop list)
-//! reduced to their Snowball English stems, and option lengths. These
-//! definitions match the writers' reference lint (`lint.py`), so both
-//! tools flag the same items.
+//! reduced to their Snowball English stems, and option lengths, as
+//! `docs/content-format.md#item-writing` defines them.
 
 use std::collections::{BTreeMap, HashSet};
 
