@@ -8,10 +8,15 @@ use firstline_core::content::{Finding, Library, LoadReport, Severity, Source};
 use futures::future::join_all;
 use leptos::prelude::*;
 
-use crate::adapters::fetch::fetch_json_text;
+use crate::adapters::fetch::{fetch_json_text, FetchError};
 
 /// Where the build publishes content, relative to the document base.
 const CONTENT_ROOT: &str = "content";
+
+/// The JSON path given to findings about a file that could not be
+/// downloaded at all (offline, server down): trying again may help, so the
+/// banner offers a retry for these.
+pub const UNREACHABLE: &str = "(download)";
 
 /// The loaded content, shared by every page.
 pub type Content = LocalResource<Arc<LoadReport>>;
@@ -37,7 +42,11 @@ async fn load_all() -> LoadReport {
                 )
             }
         },
-        Err(e) => return failed(&manifest_path, format!("the content manifest {e}")),
+        Err(e) => {
+            let mut report = failed(&manifest_path, format!("the content manifest {e}"));
+            mark_unreachable(&mut report.findings, &e);
+            return report;
+        }
     };
     let fetches = manifest.files.iter().map(|name| async move {
         let path = format!("{CONTENT_ROOT}/{name}");
@@ -48,7 +57,10 @@ async fn load_all() -> LoadReport {
     for (name, result) in join_all(fetches).await {
         match result {
             Ok(text) => sources.push(Source::new(name, text)),
-            Err(e) => fetch_findings.push(file_finding(&name, format!("this file {e}"))),
+            Err(e) => {
+                fetch_findings.push(file_finding(&name, format!("this file {e}")));
+                mark_unreachable(&mut fetch_findings, &e);
+            }
         }
     }
     let mut report = read_library(sources).await;
@@ -60,6 +72,19 @@ fn failed(file: &str, message: String) -> LoadReport {
     LoadReport {
         findings: vec![file_finding(file, message)],
         ..LoadReport::default()
+    }
+}
+
+/// Marks the last finding as a download failure when trying again could
+/// help (no connection, or the server failing), not a broken file.
+fn mark_unreachable(findings: &mut [Finding], error: &FetchError) {
+    let retry = match error {
+        FetchError::Network(_) => true,
+        FetchError::Status(code) => *code >= 500,
+        FetchError::NotJson(_) | FetchError::Body(_) => false,
+    };
+    if let (true, Some(last)) = (retry, findings.last_mut()) {
+        last.path = UNREACHABLE.into();
     }
 }
 
