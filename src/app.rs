@@ -3,7 +3,6 @@
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
-use leptos_router::Lazy;
 
 use crate::components::content_banner::ContentBanner;
 use crate::components::nav::Nav;
@@ -20,9 +19,7 @@ use crate::pages::practice::{
     setup::PracticeRoute,
 };
 use crate::pages::scenarios::{list::ScenariosRoute, play::ScenarioPlayRoute};
-use crate::pages::{
-    author::AuthorRoute, home::HomeRoute, not_found::NotFound, progress::ProgressRoute,
-};
+use crate::pages::{author::AuthorRoute, home::Home, not_found::NotFound, progress::ProgressRoute};
 use crate::state::content::provide_content;
 use crate::state::notices::Notices;
 use crate::state::progress;
@@ -41,21 +38,21 @@ pub fn App() -> impl IntoView {
             <ContentBanner/>
             <main id="main" tabindex="-1">
                 <Routes fallback=NotFound>
-                    <Route path=path!("/") view={Lazy::<HomeRoute>::new()}/>
-                    <Route path=path!("/practice") view={Lazy::<PracticeRoute>::new()}/>
-                    <Route path=path!("/practice/session") view={Lazy::<SessionRoute>::new()}/>
-                    <Route path=path!("/practice/exam") view={Lazy::<ExamRoute>::new()}/>
-                    <Route path=path!("/practice/review") view={Lazy::<ReviewRoute>::new()}/>
-                    <Route path=path!("/practice/results/:n") view={Lazy::<ResultsRoute>::new()}/>
-                    <Route path=path!("/scenarios") view={Lazy::<ScenariosRoute>::new()}/>
-                    <Route path=path!("/scenarios/:id") view={Lazy::<ScenarioPlayRoute>::new()}/>
-                    <Route path=path!("/interview") view={Lazy::<InterviewRoute>::new()}/>
-                    <Route path=path!("/interview/q/:id") view={Lazy::<AnswerRoute>::new()}/>
-                    <Route path=path!("/interview/stories") view={Lazy::<StoriesRoute>::new()}/>
-                    <Route path=path!("/interview/mock") view={Lazy::<MockRoute>::new()}/>
-                    <Route path=path!("/interview/report/:n") view={Lazy::<ReportRoute>::new()}/>
-                    <Route path=path!("/progress") view={Lazy::<ProgressRoute>::new()}/>
-                    <Route path=path!("/author") view={Lazy::<AuthorRoute>::new()}/>
+                    <Route path=path!("/") view=Home/>
+                    <Route path=path!("/practice") view=PracticeRoute/>
+                    <Route path=path!("/practice/session") view=SessionRoute/>
+                    <Route path=path!("/practice/exam") view=ExamRoute/>
+                    <Route path=path!("/practice/review") view=ReviewRoute/>
+                    <Route path=path!("/practice/results/:n") view=ResultsRoute/>
+                    <Route path=path!("/scenarios") view=ScenariosRoute/>
+                    <Route path=path!("/scenarios/:id") view=ScenarioPlayRoute/>
+                    <Route path=path!("/interview") view=InterviewRoute/>
+                    <Route path=path!("/interview/q/:id") view=AnswerRoute/>
+                    <Route path=path!("/interview/stories") view=StoriesRoute/>
+                    <Route path=path!("/interview/mock") view=MockRoute/>
+                    <Route path=path!("/interview/report/:n") view=ReportRoute/>
+                    <Route path=path!("/progress") view=ProgressRoute/>
+                    <Route path=path!("/author") view=AuthorRoute/>
                 </Routes>
             </main>
             <footer class="site-footer">

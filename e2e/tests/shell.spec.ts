@@ -60,3 +60,20 @@ test('the content manifest and files are served as JSON', async ({ request }) =>
     expect(res.headers()['content-type']).toContain('json');
   }
 });
+
+test('before the app starts, each page paints its frame and heading', async ({ page }) => {
+  // Hold back the app's code: what shows is the HTML alone.
+  await page.route('**/pkg/firstline-app_bg.wasm', (route) => route.abort());
+  for (const [path, heading] of [
+    ['/', 'Get ready for your first help-desk job'],
+    ['/practice', 'Certification practice'],
+    ['/scenarios', 'Role-play scenarios'],
+    ['/interview', 'Interview practice'],
+    ['/progress', 'Your progress'],
+    ['/author', 'Content for instructors'],
+  ]) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
+    await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Practice' })).toBeVisible();
+  }
+});

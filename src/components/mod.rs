@@ -4,6 +4,7 @@ pub mod confidence;
 pub mod content_banner;
 pub mod nav;
 pub mod notice_list;
+pub mod page_code;
 pub mod question;
 pub mod shortcuts;
 pub mod skip_link;

@@ -6,12 +6,13 @@ use leptos::prelude::*;
 
 use crate::adapters::dom::set_title;
 use crate::state::content::use_content;
+use firstline_core::content::manifest::Need;
 
 /// For instructors: what loaded, and every problem found in the content.
 #[component]
 pub fn Author() -> impl IntoView {
     set_title("Author");
-    let content = use_content();
+    let content = use_content(&[Need::All]);
     view! {
         <h1>"Content for instructors"</h1>
         <p>
@@ -75,7 +76,7 @@ pub fn Author() -> impl IntoView {
 /// bank, which start-up does not need, so it runs only when asked.
 #[component]
 fn ItemAnalysisPanel() -> impl IntoView {
-    let content = use_content();
+    let content = use_content(&[Need::All]);
     let analysis = RwSignal::new(None::<(Arc<ItemAnalysis>, LongestShare)>);
     let run = move |_| {
         if let Some(report) = content.get_untracked() {
@@ -170,4 +171,4 @@ fn ItemAnalysisResult(analysis: Arc<ItemAnalysis>, scenarios: LongestShare) -> i
     }
 }
 
-lazy_page!(AuthorRoute, Author);
+area_page!(AuthorRoute, Author, author, "Content for instructors");

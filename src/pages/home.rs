@@ -1,18 +1,22 @@
-use firstline_core::content::Library;
+use firstline_core::content::manifest::Counts;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::adapters::dom::set_title;
-use crate::state::content::use_content;
+use crate::state::content::use_manifest;
 use crate::state::progress::use_progress;
 
 #[component]
 pub fn Home() -> impl IntoView {
     set_title("Home");
-    let content = use_content();
+    // Counts come with the manifest: the home page reads no content.
+    let manifest = use_manifest();
     let progress = use_progress().read();
-    let count = move |of: fn(&Library) -> usize| content.get().map(|r| of(&r.library)).unwrap_or(0);
-    let question_count = move || count(|l| l.questions.len());
+    // Blank until the manifest arrives, rather than a misleading 0.
+    let count = move |of: fn(&Counts) -> usize, what: &str| match manifest.get() {
+        Some(Ok(m)) => format!("{} {what}", of(&m.counts())),
+        _ => String::new(),
+    };
     let answered = move || progress.with(|p| p.attempts.len());
     view! {
         <section class="hero">
@@ -25,17 +29,17 @@ pub fn Home() -> impl IntoView {
             <li class="card">
                 <h2><A href="/practice">"Certification practice"</A></h2>
                 <p>"A+ Core 1, A+ Core 2 and Network+ style questions with an explanation for every option."</p>
-                <p class="muted">{move || format!("{} questions available", question_count())}</p>
+                <p class="muted">{move || count(|c| c.questions, "questions available")}</p>
             </li>
             <li class="card">
                 <h2><A href="/scenarios">"Role-play scenarios"</A></h2>
                 <p>"Take a ticket from a frustrated user: ask, listen, fix or escalate, and write the notes."</p>
-                <p class="muted">{move || format!("{} scenarios", count(|l| l.scenarios.len()))}</p>
+                <p class="muted">{move || count(|c| c.scenarios, "scenarios")}</p>
             </li>
             <li class="card">
                 <h2><A href="/interview">"Interview practice"</A></h2>
                 <p>"Answer behavioural questions in STAR form and technical questions, with feedback you can act on."</p>
-                <p class="muted">{move || format!("{} interview questions", count(|l| l.interview.len()))}</p>
+                <p class="muted">{move || count(|c| c.interview, "interview questions")}</p>
             </li>
             <li class="card">
                 <h2><A href="/progress">"Your progress"</A></h2>
@@ -45,5 +49,3 @@ pub fn Home() -> impl IntoView {
         </ul>
     }
 }
-
-lazy_page!(HomeRoute, Home);

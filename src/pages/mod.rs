@@ -1,24 +1,32 @@
 //! One module per route.
 //!
-//! Every page but the not-found page is a lazy route: its code is split
-//! into its own wasm chunk (by `cargo xtask wasm`) and fetched the first
-//! time the page is visited, which keeps the first download small.
+//! Every page but home and not-found is in the wasm chunk of its area
+//! (practice, scenarios, interview, progress, author), split off by `cargo
+//! xtask wasm` and fetched the first time a page of that area is visited:
+//! a first visit downloads one area, in a few requests, not every page.
 
-/// Declares `$route`, a lazy route that renders the page component `$page`.
-macro_rules! lazy_page {
-    ($route:ident, $page:ident) => {
-        pub struct $route;
+/// Declares `$route`, the route component for the page `$page`, whose code
+/// goes in the `$area` chunk. Until the chunk arrives the route shows
+/// `$title` as its heading; if it cannot arrive, a message and a retry.
+macro_rules! area_page {
+    ($route:ident, $page:ident, $area:ident, $title:literal) => {
+        #[allow(non_snake_case)]
+        pub fn $route() -> impl leptos::prelude::IntoView {
+            use crate::components::page_code::{PageCode, PageView};
+            use leptos::wasm_split::SplitLoaderError;
 
-        #[leptos_router::lazy_route]
-        impl leptos_router::LazyRoute for $route {
-            fn data() -> Self {
-                $route
+            #[leptos::wasm_split::wasm_split($area, wasm_split_path = ::leptos::wasm_split, fallible)]
+            fn $route() -> Result<PageView, SplitLoaderError> {
+                Ok(|| leptos::prelude::IntoAny::into_any(leptos::prelude::view! { <$page/> }))
             }
 
-            fn view(_this: Self) -> leptos::prelude::AnyView {
-                use leptos::prelude::*;
-                view! { <$page/> }.into_any()
+            fn load() -> std::pin::Pin<
+                Box<dyn std::future::Future<Output = Result<PageView, SplitLoaderError>>>,
+            > {
+                Box::pin($route())
             }
+
+            leptos::prelude::view! { <PageCode load=load title=$title/> }
         }
     };
 }

@@ -5,8 +5,9 @@ use leptos_router::components::A;
 
 use crate::adapters::clock::format_date;
 use crate::adapters::dom::set_title;
-use crate::state::content::use_content;
+use crate::state::content::{use_content, use_manifest};
 use crate::state::progress::{use_exam_log, use_progress, use_scenario_log};
+use firstline_core::content::manifest::Need;
 use firstline_core::progress::ScenarioRecord;
 
 /// Everything recorded in this browser: exams, calibration, weak areas,
@@ -15,7 +16,7 @@ use firstline_core::progress::ScenarioRecord;
 pub fn ProgressPage() -> impl IntoView {
     set_title("Progress");
     let progress = use_progress().read();
-    let content = use_content();
+    let content = use_content(&[Need::Questions(None)]);
     let prompt_of = move |id: &str| {
         content
             .get()
@@ -129,16 +130,18 @@ pub fn ProgressPage() -> impl IntoView {
             .collect_view()
     };
 
+    // Scenario titles come from the manifest's cards: no scenario is read.
+    let manifest = use_manifest();
     let scenarios = move || {
-        let library = content.get();
+        let cards = manifest.get().and_then(Result::ok);
         let rows = plays.with(|l| {
             l.plays
                 .iter()
                 .rev()
                 .map(|r| {
-                    let title = library
+                    let title = cards
                         .as_ref()
-                        .and_then(|l| l.library.scenario(&r.scenario).map(|s| s.title.clone()))
+                        .and_then(|m| m.scenario_cards().into_iter().find(|c| c.id == r.scenario).map(|c| c.title.clone()))
                         .unwrap_or_else(|| r.scenario.clone());
                     let replay = format!("/scenarios/{}?seed={}", r.scenario, r.seed);
                     view! {
@@ -197,4 +200,4 @@ pub fn ProgressPage() -> impl IntoView {
     }
 }
 
-lazy_page!(ProgressRoute, ProgressPage);
+area_page!(ProgressRoute, ProgressPage, progress, "Your progress");

@@ -1,11 +1,17 @@
-//! Loads every content file named by the build's manifest. Each file is
-//! fetched and read on its own, so one bad file never hides the others.
+//! Content on demand. The build's manifest arrives first: it alone gives
+//! the home page its counts and the scenario list its cards. A page that
+//! shows content asks for what it needs (`use_content(&[Need::…])`) and
+//! only those files are fetched (a folder's files come in one bundle) and
+//! read. Each file is still read on its own, so one bad file never hides
+//! the others, and every download is shared: two pages needing the same
+//! bundle fetch it once.
 
+use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
-use firstline_core::content::manifest::{Manifest, MANIFEST_FILE};
+use firstline_core::content::manifest::{BundleFile, Manifest, Need, MANIFEST_FILE};
 use firstline_core::content::{Finding, Library, LoadReport, Severity, Source};
-use futures::future::join_all;
+use futures::future::{join_all, FutureExt, LocalBoxFuture, Shared};
 use leptos::prelude::*;
 
 use crate::adapters::fetch::{fetch_json_text, FetchError};
@@ -18,43 +24,216 @@ const CONTENT_ROOT: &str = "content";
 /// banner offers a retry for these.
 pub const UNREACHABLE: &str = "(download)";
 
-/// The loaded content, shared by every page.
-pub type Content = LocalResource<Arc<LoadReport>>;
+/// What a page reads: `None` while loading.
+pub type Content = Signal<Option<Arc<LoadReport>>>;
+
+/// The manifest, or a report of why it could not be had.
+pub type ManifestState = Result<Arc<Manifest>, Arc<LoadReport>>;
+
+type SharedFetch = Shared<LocalBoxFuture<'static, Result<String, FetchError>>>;
+
+/// Downloads in flight or done, by path, shared by every page.
+#[derive(Default)]
+struct Downloads(HashMap<String, SharedFetch>);
+
+impl Downloads {
+    fn get(&mut self, path: &str) -> SharedFetch {
+        self.0
+            .entry(path.to_owned())
+            .or_insert_with(|| {
+                let url = format!("{CONTENT_ROOT}/{path}");
+                async move { fetch_json_text(&url).await }
+                    .boxed_local()
+                    .shared()
+            })
+            .clone()
+    }
+
+    /// Forgets failed downloads so the next request tries again.
+    fn forget_failures(&mut self) {
+        self.0
+            .retain(|_, fetch| !matches!(fetch.peek(), Some(Err(_))));
+    }
+}
+
+#[derive(Clone, Copy)]
+struct Store {
+    owner: StoredValue<Owner, LocalStorage>,
+    downloads: StoredValue<Downloads, LocalStorage>,
+    loads: StoredValue<BTreeMap<Vec<Need>, LocalResource<Arc<LoadReport>>>, LocalStorage>,
+    manifest: LocalResource<ManifestState>,
+    /// Bumped by "Try again": every load runs again.
+    attempt: RwSignal<u32>,
+    /// Bumped when a page asks for content no page asked for before.
+    added: RwSignal<u32>,
+}
 
 pub fn provide_content() {
-    let content: Content = LocalResource::new(|| async { Arc::new(load_all().await) });
-    provide_context(content);
+    let downloads = StoredValue::new_local(Downloads::default());
+    let attempt = RwSignal::new(0u32);
+    let manifest = LocalResource::new(move || {
+        attempt.track();
+        async move { load_manifest(downloads).await }
+    });
+    provide_context(Store {
+        owner: StoredValue::new_local(Owner::current().unwrap_or_default()),
+        downloads,
+        loads: StoredValue::new_local(BTreeMap::new()),
+        manifest,
+        attempt,
+        added: RwSignal::new(0),
+    });
 }
 
-pub fn use_content() -> Content {
-    expect_context::<Content>()
+fn store() -> Store {
+    expect_context::<Store>()
 }
 
-async fn load_all() -> LoadReport {
-    let manifest_path = format!("{CONTENT_ROOT}/{MANIFEST_FILE}");
-    let manifest = match fetch_json_text(&manifest_path).await {
-        Ok(text) => match serde_json::from_str::<Manifest>(&text) {
-            Ok(manifest) => manifest,
-            Err(e) => {
-                return failed(
-                    &manifest_path,
+/// The manifest: counts and scenario cards without reading any content.
+pub fn use_manifest() -> Signal<Option<ManifestState>> {
+    let manifest = store().manifest;
+    Signal::derive(move || manifest.get())
+}
+
+/// The content a page shows, fetched and read the first time any page
+/// needs it.
+pub fn use_content(needs: &[Need]) -> Content {
+    let needs = needs.to_vec();
+    use_content_with(move || needs.clone())
+}
+
+/// As `use_content`, for a page whose needs follow its route (a scenario
+/// by id).
+pub fn use_content_with(needs: impl Fn() -> Vec<Need> + Send + Sync + 'static) -> Content {
+    let store = store();
+    Signal::derive(move || {
+        let mut key = needs();
+        key.sort();
+        key.dedup();
+        store.load(key).get()
+    })
+}
+
+/// Every load so far, for the banner: problems and downloads that failed.
+pub fn use_all_loads() -> Signal<Vec<Arc<LoadReport>>> {
+    let store = store();
+    Signal::derive(move || {
+        let mut out = Vec::new();
+        if let Some(Err(report)) = store.manifest.get() {
+            out.push(report);
+        }
+        store.added.track();
+        let loads: Vec<_> = store.loads.with_value(|l| l.values().copied().collect());
+        out.extend(loads.into_iter().filter_map(|r| r.get()));
+        out
+    })
+}
+
+/// Downloads again whatever failed, on every page.
+pub fn retry_downloads() {
+    let store = store();
+    store.downloads.update_value(Downloads::forget_failures);
+    store.attempt.update(|n| *n = n.wrapping_add(1));
+}
+
+impl Store {
+    fn load(self, key: Vec<Need>) -> LocalResource<Arc<LoadReport>> {
+        if let Some(found) = self.loads.with_value(|l| l.get(&key).copied()) {
+            return found;
+        }
+        // Owned by the app, not the page that asked first: the next page
+        // needing the same content finds it read.
+        let owner = self.owner.get_value();
+        let needs = key.clone();
+        let resource = owner.with(|| {
+            LocalResource::new(move || {
+                self.attempt.track();
+                let needs = needs.clone();
+                async move { Arc::new(load(self.downloads, &needs).await) }
+            })
+        });
+        self.loads.update_value(|l| {
+            l.insert(key, resource);
+        });
+        // `loads` is not reactive: tell the banner there is one more, once
+        // the computation that asked has finished.
+        let added = self.added;
+        queue_microtask(move || added.update(|n| *n = n.wrapping_add(1)));
+        resource
+    }
+}
+
+async fn load_manifest(downloads: StoredValue<Downloads, LocalStorage>) -> ManifestState {
+    let fetch = downloads
+        .try_update_value(|d| d.get(MANIFEST_FILE))
+        .ok_or_else(|| Arc::new(failed(MANIFEST_FILE, "the page was closed".into())))?;
+    match fetch.await {
+        Ok(text) => serde_json::from_str::<Manifest>(&text)
+            .map(Arc::new)
+            .map_err(|e| {
+                Arc::new(failed(
+                    MANIFEST_FILE,
                     format!("the content manifest is malformed: {e}"),
-                )
-            }
-        },
+                ))
+            }),
         Err(e) => {
-            let mut report = failed(&manifest_path, format!("the content manifest {e}"));
+            let mut report = failed(MANIFEST_FILE, format!("the content manifest {e}"));
             mark_unreachable(&mut report.findings, &e);
-            return report;
+            Err(Arc::new(report))
+        }
+    }
+}
+
+async fn load(downloads: StoredValue<Downloads, LocalStorage>, needs: &[Need]) -> LoadReport {
+    let manifest = match load_manifest(downloads).await {
+        Ok(manifest) => manifest,
+        Err(report) => return (*report).clone(),
+    };
+    let files = manifest.select(needs);
+    if files.is_empty() {
+        // Nothing to read: do not fetch the reading code either.
+        return LoadReport::default();
+    }
+    let plan = manifest.plan(&files);
+    let fetch = |path: &String| {
+        let download = downloads.try_update_value(|d| d.get(path));
+        let path = path.clone();
+        async move {
+            let result = match download {
+                Some(download) => download.await,
+                None => Err(FetchError::Network("the page was closed".into())),
+            };
+            (path, result)
         }
     };
-    let fetches = manifest.files.iter().map(|name| async move {
-        let path = format!("{CONTENT_ROOT}/{name}");
-        (name.clone(), fetch_json_text(&path).await)
-    });
+    let (bundles, singles) = futures::join!(
+        join_all(plan.bundles.iter().map(fetch)),
+        join_all(plan.singles.iter().map(fetch))
+    );
     let mut sources = Vec::new();
     let mut fetch_findings = Vec::new();
-    for (name, result) in join_all(fetches).await {
+    for (path, result) in bundles {
+        let bundle = result.map_err(|e| (format!("this bundle of content files {e}"), e));
+        match bundle {
+            Ok(text) => match serde_json::from_str::<BundleFile>(&text) {
+                Ok(bundle) => sources.extend(
+                    bundle
+                        .files
+                        .into_iter()
+                        .map(|f| Source::new(f.name, f.text)),
+                ),
+                Err(e) => fetch_findings.push(file_finding(
+                    &path,
+                    format!("this bundle of content files is malformed ({e}); rebuild the site"),
+                )),
+            },
+            Err((message, e)) => {
+                fetch_findings.push(file_finding(&path, message));
+                mark_unreachable(&mut fetch_findings, &e);
+            }
+        }
+    }
+    for (name, result) in singles {
         match result {
             Ok(text) => sources.push(Source::new(name, text)),
             Err(e) => {
@@ -63,7 +242,19 @@ async fn load_all() -> LoadReport {
             }
         }
     }
-    let mut report = read_library(sources).await;
+    let mut report = match read_library(sources).await {
+        Ok(report) => report,
+        Err(e) => {
+            let mut report = failed(
+                "(app)",
+                format!("the code that reads content could not be downloaded ({e:?})"),
+            );
+            if let Some(f) = report.findings.last_mut() {
+                f.path = UNREACHABLE.into();
+            }
+            report
+        }
+    };
     report.findings.extend(fetch_findings);
     report
 }
@@ -99,9 +290,9 @@ fn file_finding(file: &str, message: String) -> Finding {
     }
 }
 
-/// Reading and checking content is split into its own wasm chunk, fetched
-/// while the content files download.
-#[lazy]
-fn read_library(sources: Vec<Source>) -> LoadReport {
-    Library::load(sources)
+/// Reading and checking content is its own wasm chunk, fetched while the
+/// first content downloads; pages that show none never fetch it.
+#[leptos::wasm_split::wasm_split(reader, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn read_library(sources: Vec<Source>) -> Result<LoadReport, leptos::wasm_split::SplitLoaderError> {
+    Ok(Library::load(sources))
 }

@@ -110,6 +110,15 @@ pub fn build(release: bool) -> Result<(), String> {
     fs::remove_file(&main_split)
         .map_err(|e| format!("cannot remove {}: {e}", main_split.display()))?;
 
+    // Keep the main module with its function names, for `twiggy top` (what
+    // dominates the first download); wasm-opt strips them below.
+    let named = project::root()
+        .join("target")
+        .join("web")
+        .join("main-with-names.wasm");
+    fs::copy(out.join(format!("{CRATE}_bg.wasm")), &named)
+        .map_err(|e| format!("cannot copy the main module to {}: {e}", named.display()))?;
+
     if release {
         println!("  shrinking with wasm-opt -Oz");
         let mut files = vec![out.join(format!("{CRATE}_bg.wasm"))];

@@ -69,12 +69,38 @@ fn manifest_lists_the_content_files() {
     std::fs::write(dir.join("questions/README.md"), "").unwrap();
     let (code, stdout, _) = firstline(&["manifest", dir.to_str().unwrap()]);
     assert_eq!(code, 0);
-    assert!(stdout.contains("(2 files)"), "{stdout}");
+    assert!(stdout.contains("(2 files, 0 bundles)"), "{stdout}");
     let manifest = std::fs::read_to_string(dir.join("manifest.json")).unwrap();
     let parsed: serde_json::Value = serde_json::from_str(&manifest).unwrap();
     assert_eq!(
         parsed["files"],
         serde_json::json!(["questions/a.json", "questions/sub/b.json"])
     );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn manifest_bundles_a_folder_of_blueprints_and_rerunning_ignores_its_own_output() {
+    let dir = std::env::temp_dir().join(format!("firstline-bundle-{}", std::process::id()));
+    let exams = dir.join("questions/exams");
+    std::fs::create_dir_all(&exams).unwrap();
+    let repo = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../questions/exams");
+    for name in ["a-plus-core-1.json", "network-plus.json"] {
+        std::fs::copy(repo.join(name), exams.join(name)).unwrap();
+    }
+    for _ in 0..2 {
+        let (code, stdout, _) = firstline(&["manifest", dir.to_str().unwrap()]);
+        assert_eq!(code, 0);
+        assert!(stdout.contains("(2 files, 1 bundles)"), "{stdout}");
+    }
+    let bundle = std::fs::read_to_string(dir.join("bundles/questions-exams.json")).unwrap();
+    let parsed: serde_json::Value = serde_json::from_str(&bundle).unwrap();
+    assert_eq!(
+        parsed["files"][0]["name"],
+        "questions/exams/a-plus-core-1.json"
+    );
+    let manifest: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("manifest.json")).unwrap()).unwrap();
+    assert_eq!(manifest["entries"][1]["holds"]["kind"], "exam");
     std::fs::remove_dir_all(&dir).unwrap();
 }

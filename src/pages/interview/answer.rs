@@ -16,6 +16,7 @@ use crate::adapters::dom::set_title;
 use crate::adapters::speech::{can_dictate, can_speak, speak};
 use crate::state::content::use_content;
 use crate::state::progress::use_interview_log;
+use firstline_core::content::manifest::Need;
 
 /// What a finished answer gives back (to a mock interview).
 #[derive(Clone)]
@@ -31,7 +32,7 @@ pub struct Answered {
 pub fn AnswerPage() -> impl IntoView {
     set_title("Interview question");
     let params = use_params_map();
-    let content = use_content();
+    let content = use_content(&[Need::Interview]);
     move || {
         let id = params.with(|p| p.get("id")).unwrap_or_default();
         let report = content.get()?;
@@ -275,4 +276,4 @@ fn SaveStory(answer: StarAnswer, competency: Option<Competency>) -> impl IntoVie
     }
 }
 
-lazy_page!(AnswerRoute, AnswerPage);
+area_page!(AnswerRoute, AnswerPage, interview, "Interview practice");

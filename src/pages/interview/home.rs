@@ -5,13 +5,14 @@ use super::InterviewTabs;
 use crate::adapters::dom::set_title;
 use crate::state::content::use_content;
 use crate::state::progress::use_interview_log;
+use firstline_core::content::manifest::Need;
 
 /// Every interview question, behavioural by competency and technical by
 /// topic, with the learner's best score on each.
 #[component]
 pub fn InterviewHome() -> impl IntoView {
     set_title("Interview");
-    let content = use_content();
+    let content = use_content(&[Need::Interview]);
     let log = use_interview_log().read();
     let list = move || {
         let report = content.get()?;
@@ -83,4 +84,9 @@ pub fn capitalise(text: &str) -> String {
     })
 }
 
-lazy_page!(InterviewRoute, InterviewHome);
+area_page!(
+    InterviewRoute,
+    InterviewHome,
+    interview,
+    "Interview practice"
+);

@@ -9,8 +9,9 @@ use super::InterviewTabs;
 use crate::adapters::clock::{format_date, now_ms};
 use crate::adapters::dom::set_title;
 use crate::pages::scenarios::play::Player;
-use crate::state::content::use_content;
+use crate::state::content::{use_content, use_content_with, use_manifest};
 use crate::state::progress::use_interview_log;
+use firstline_core::content::manifest::Need;
 
 #[derive(Clone, PartialEq)]
 struct Step {
@@ -24,14 +25,24 @@ struct Step {
 #[component]
 pub fn MockPage() -> impl IntoView {
     set_title("Mock interview");
-    let content = use_content();
+    let manifest = use_manifest();
+    let steps = RwSignal::new(Vec::<Step>::new());
+    let content = use_content(&[Need::Interview]);
+    // The role-play's scenario, fetched once a mock picks one.
+    let role_play_content = use_content_with(move || {
+        steps.with(|s| {
+            s.iter()
+                .filter(|s| s.kind == MockKind::Roleplay)
+                .map(|s| Need::Scenario(s.id.clone()))
+                .collect()
+        })
+    });
     let log = use_interview_log();
     let navigate = use_navigate();
     let behavioural = RwSignal::new(3usize);
     let technical = RwSignal::new(3usize);
     let roleplay = RwSignal::new(true);
     let minutes = RwSignal::new(2u32);
-    let steps = RwSignal::new(Vec::<Step>::new());
     let index = RwSignal::new(0usize);
     let items = RwSignal::new(Vec::<MockItem>::new());
     let done_current = RwSignal::new(false);
@@ -66,11 +77,15 @@ pub fn MockPage() -> impl IntoView {
             technical.get_untracked(),
             MockKind::Technical,
         ));
-        if roleplay.get_untracked() && !report.library.scenarios.is_empty() {
-            let i = rng.usize(0..report.library.scenarios.len());
+        let scenarios: Vec<String> = match manifest.get_untracked() {
+            Some(Ok(m)) => m.scenario_cards().iter().map(|c| c.id.clone()).collect(),
+            _ => Vec::new(),
+        };
+        if roleplay.get_untracked() && !scenarios.is_empty() {
+            let i = rng.usize(0..scenarios.len());
             plan.push(Step {
                 kind: MockKind::Roleplay,
-                id: report.library.scenarios[i].id.clone(),
+                id: scenarios[i].clone(),
             });
         }
         items.set(Vec::new());
@@ -124,7 +139,9 @@ pub fn MockPage() -> impl IntoView {
                     <input type="checkbox" id="mock-roleplay" prop:checked=move || roleplay.get() on:change=move |_| roleplay.update(|r| *r = !*r)/>
                     <label for="mock-roleplay">"End with a role-play with a frustrated user"</label>
                 </div>
-                <button type="submit">"Start the mock interview"</button>
+                <button type="submit" disabled=move || content.get().is_none()>
+                    {move || if content.get().is_some() { "Start the mock interview" } else { "Loading the questions\u{2026}" }}
+                </button>
             </form>
         }
     };
@@ -137,7 +154,11 @@ pub fn MockPage() -> impl IntoView {
         let limit = minutes.get_untracked() * 60;
         let body = match step.kind {
             MockKind::Roleplay => {
-                let scenario = report.library.scenario(&step.id).cloned()?;
+                let scenario = role_play_content
+                    .get()?
+                    .library
+                    .scenario(&step.id)
+                    .cloned()?;
                 let title = scenario.title.clone();
                 let id = step.id.clone();
                 let done = Callback::new(move |score: u32| {
@@ -154,7 +175,13 @@ pub fn MockPage() -> impl IntoView {
                 let seed = now_ms() % 1_000_000;
                 view! {
                     <Suspense fallback=|| view! { <p role="status">"Loading the role-play\u{2026}"</p> }>
-                        {Suspend::new(role_play(scenario, seed, done))}
+                        {Suspend::new(async move {
+                            role_play(scenario, seed, done).await.unwrap_or_else(|_| view! {
+                                <div class="notice warning" role="alert">
+                                    <p>"The role-play could not be downloaded. Check your connection; you can go on to the report without it."</p>
+                                </div>
+                            }.into_any())
+                        })}
                     </Suspense>
                 }
                 .into_any()
@@ -201,9 +228,13 @@ pub fn MockPage() -> impl IntoView {
 /// The role-play step. Its code (the scenario player and debrief) is a
 /// chunk of its own, fetched when a mock reaches this step, so starting a
 /// mock interview does not download it.
-#[lazy]
-fn role_play(scenario: Scenario, seed: u64, on_done: Callback<u32>) -> AnyView {
-    view! { <Player scenario=scenario seed=seed on_done=on_done/> }.into_any()
+#[leptos::wasm_split::wasm_split(scenarios, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn role_play(
+    scenario: Scenario,
+    seed: u64,
+    on_done: Callback<u32>,
+) -> Result<AnyView, leptos::wasm_split::SplitLoaderError> {
+    Ok(view! { <Player scenario=scenario seed=seed on_done=on_done/> }.into_any())
 }
 
 /// A saved mock interview's report, ready to print.
@@ -261,5 +292,5 @@ pub fn MockReport() -> impl IntoView {
     }
 }
 
-lazy_page!(MockRoute, MockPage);
-lazy_page!(ReportRoute, MockReport);
+area_page!(MockRoute, MockPage, interview, "Mock interview");
+area_page!(ReportRoute, MockReport, interview, "Mock interview report");

@@ -56,4 +56,4 @@ pub fn StoriesPage() -> impl IntoView {
     }
 }
 
-lazy_page!(StoriesRoute, StoriesPage);
+area_page!(StoriesRoute, StoriesPage, interview, "Story bank");

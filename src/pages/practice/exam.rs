@@ -20,13 +20,14 @@ use crate::components::shortcuts::{use_shortcuts, Shortcut, ShortcutLegend};
 use crate::state::content::use_content;
 use crate::state::notices::{use_notices, Level};
 use crate::state::progress::{provide_exam, use_exam, use_exam_log, use_progress};
+use firstline_core::content::manifest::Need;
 
 /// The exam simulation: set up, or resume the exam in progress.
 #[component]
 pub fn ExamPage() -> impl IntoView {
     set_title("Exam simulation");
     let exam_state = provide_exam();
-    let content = use_content();
+    let content = use_content(&[Need::Questions(None)]);
     // A memo: the runner writes to the exam state as it runs, which must not
     // re-create the runner.
     let running = Memo::new(move |_| {
@@ -52,7 +53,7 @@ pub fn ExamPage() -> impl IntoView {
 
 #[component]
 fn ExamSetup() -> impl IntoView {
-    let content = use_content();
+    let content = use_content(&[Need::Questions(None)]);
     let exam_state = use_exam();
     let exams = move || {
         content
@@ -153,7 +154,7 @@ fn ExamSetup() -> impl IntoView {
 fn ExamRunner() -> impl IntoView {
     let exam_state = use_exam();
     let progress = use_progress();
-    let content = use_content();
+    let content = use_content(&[Need::Questions(None)]);
     let notices = use_notices();
     let navigate = use_navigate();
     let reviewing = RwSignal::new(false);
@@ -530,4 +531,4 @@ fn ExamRunner() -> impl IntoView {
     }
 }
 
-lazy_page!(ExamRoute, ExamPage);
+area_page!(ExamRoute, ExamPage, practice, "Exam simulation");

@@ -13,6 +13,7 @@ use crate::adapters::dom::set_title;
 use crate::components::question::QuestionView;
 use crate::state::content::use_content;
 use crate::state::progress::{use_exam_log, use_progress};
+use firstline_core::content::manifest::Need;
 
 /// One finished exam: estimated score, breakdowns, and every question with
 /// the learner's answer, the key and the explanations.
@@ -21,7 +22,7 @@ pub fn ExamResults() -> impl IntoView {
     set_title("Exam results");
     let params = use_params_map();
     let exams = use_exam_log();
-    let content = use_content();
+    let content = use_content(&[Need::Questions(None)]);
     let index = move || {
         params
             .with(|p| p.get("n"))
@@ -149,4 +150,4 @@ fn breakdown_table(caption: &'static str, rows: Vec<Breakdown>) -> impl IntoView
     }
 }
 
-lazy_page!(ResultsRoute, ExamResults);
+area_page!(ResultsRoute, ExamResults, practice, "Exam results");

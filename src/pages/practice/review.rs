@@ -6,6 +6,7 @@ use crate::adapters::clock::{format_until, now_ms};
 use crate::adapters::dom::set_title;
 use crate::state::content::use_content;
 use crate::state::progress::use_progress;
+use firstline_core::content::manifest::Need;
 
 /// Missed and low-confidence questions, due ones first, on a spaced
 /// repetition schedule (see `firstline_core::quiz::review`).
@@ -13,7 +14,7 @@ use crate::state::progress::use_progress;
 pub fn ReviewPage() -> impl IntoView {
     set_title("Review queue");
     let progress = use_progress();
-    let content = use_content();
+    let content = use_content(&[Need::Questions(None)]);
     let now = now_ms();
     let body = move || {
         let report = content.get()?;
@@ -77,4 +78,4 @@ pub fn ReviewPage() -> impl IntoView {
     }
 }
 
-lazy_page!(ReviewRoute, ReviewPage);
+area_page!(ReviewRoute, ReviewPage, practice, "Review queue");

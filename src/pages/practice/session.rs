@@ -15,6 +15,7 @@ use crate::components::question::{pick_by_number, QuestionView};
 use crate::components::shortcuts::{use_shortcuts, Shortcut, ShortcutLegend};
 use crate::state::content::use_content;
 use crate::state::progress::use_progress;
+use firstline_core::content::manifest::Need;
 
 /// A practice or review run over the questions named in the address
 /// (`?ids=a,b,c&seed=…&mode=practice|review`), so a run can be linked and
@@ -24,7 +25,7 @@ pub fn PracticeSession() -> impl IntoView {
     let query = use_query_map();
     let review = query.with_untracked(|q| q.get("mode")).as_deref() == Some("review");
     set_title(if review { "Review" } else { "Practice session" });
-    let content = use_content();
+    let content = use_content(&[Need::Questions(None)]);
     let progress = use_progress();
     let seed: u64 = query
         .with_untracked(|q| q.get("seed"))
@@ -183,4 +184,4 @@ fn summary(scores: Vec<(String, f64)>, review: bool) -> impl IntoView {
     }
 }
 
-lazy_page!(SessionRoute, PracticeSession);
+area_page!(SessionRoute, PracticeSession, practice, "Practice session");

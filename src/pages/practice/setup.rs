@@ -8,13 +8,14 @@ use crate::adapters::clock::now_ms;
 use crate::adapters::dom::set_title;
 use crate::state::content::use_content;
 use crate::state::progress::use_progress;
+use firstline_core::content::manifest::Need;
 
 /// Choose an exam, domains or objectives and a count, then practise with
 /// immediate feedback. `?exam=…&objectives=…` pre-fills the form.
 #[component]
 pub fn PracticeSetup() -> impl IntoView {
     set_title("Practice");
-    let content = use_content();
+    let content = use_content(&[Need::Questions(None)]);
     let progress = use_progress();
     let query = use_query_map();
     let navigate = use_navigate();
@@ -170,10 +171,17 @@ pub fn PracticeSetup() -> impl IntoView {
                     on:input=move |ev| count.set(event_target_value(&ev).parse().unwrap_or(10))/>
             </div>
             <p class="muted">{move || format!("{} questions match.", available())}</p>
-            <button type="submit">"Start practice"</button>
+            <button type="submit" disabled=move || content.get().is_none()>
+                {move || if content.get().is_some() { "Start practice" } else { "Loading the questions\u{2026}" }}
+            </button>
             <p role="status">{move || message.get()}</p>
         </form>
     }
 }
 
-lazy_page!(PracticeRoute, PracticeSetup);
+area_page!(
+    PracticeRoute,
+    PracticeSetup,
+    practice,
+    "Certification practice"
+);

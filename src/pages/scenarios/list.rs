@@ -1,21 +1,21 @@
-use firstline_core::content::scenario::Scenario;
-use firstline_core::scenario::play::Mood;
+use firstline_core::content::manifest::ScenarioCard;
 use leptos::prelude::*;
 
 use crate::adapters::clock::now_ms;
 use crate::adapters::dom::set_title;
-use crate::state::content::use_content;
+use crate::state::content::use_manifest;
 use crate::state::progress::use_scenario_log;
 
 /// Every scenario, with its ticket and the learner's best score so far.
+/// The cards come with the manifest: the list reads no scenario file.
 #[component]
 pub fn Scenarios() -> impl IntoView {
     set_title("Scenarios");
-    let content = use_content();
+    let manifest = use_manifest();
     let log = use_scenario_log().read();
     let seed = now_ms();
     let cards = move || {
-        let report = content.get()?;
+        let manifest = manifest.get()?.ok()?;
         let best = |id: &str| {
             log.with(|l| {
                 l.plays
@@ -26,10 +26,9 @@ pub fn Scenarios() -> impl IntoView {
             })
         };
         Some(
-            report
-                .library
-                .scenarios
-                .iter()
+            manifest
+                .scenario_cards()
+                .into_iter()
                 .map(|s| card(s, best(&s.id), seed))
                 .collect_view(),
         )
@@ -41,9 +40,7 @@ pub fn Scenarios() -> impl IntoView {
     }
 }
 
-fn card(s: &Scenario, best: Option<u32>, seed: u64) -> impl IntoView {
-    let duties: Vec<&str> = s.duties.iter().map(|d| d.label()).collect();
-    let mood = Mood::of(s.persona.frustration).label();
+fn card(s: &ScenarioCard, best: Option<u32>, seed: u64) -> impl IntoView {
     let href = format!("/scenarios/{}?seed={}", s.id, seed % 1_000_000);
     view! {
         <li class="card">
@@ -52,17 +49,13 @@ fn card(s: &Scenario, best: Option<u32>, seed: u64) -> impl IntoView {
             <p class="muted">
                 {format!(
                     "{} \u{b7} {} \u{b7} deadline {} min \u{b7} caller starts {} \u{b7} {}",
-                    s.ticket.channel.label(),
-                    s.ticket.category,
-                    s.ticket.deadline_minutes,
-                    mood,
-                    s.difficulty.label()
+                    s.channel, s.category, s.deadline_minutes, s.mood, s.difficulty
                 )}
             </p>
-            <p class="muted">{format!("Practises: {}", duties.join(", "))}</p>
+            <p class="muted">{format!("Practises: {}", s.duties.join(", "))}</p>
             <p>{best.map_or("Not played yet".to_string(), |b| format!("Your best: {b} / 100"))}</p>
         </li>
     }
 }
 
-lazy_page!(ScenariosRoute, Scenarios);
+area_page!(ScenariosRoute, Scenarios, scenarios, "Role-play scenarios");

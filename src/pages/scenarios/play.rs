@@ -14,8 +14,9 @@ use super::ticket::TicketCard;
 use crate::adapters::clock::now_ms;
 use crate::adapters::dom::{focus_id, set_title};
 use crate::components::shortcuts::{use_shortcuts, Shortcut};
-use crate::state::content::use_content;
+use crate::state::content::use_content_with;
 use crate::state::progress::use_scenario_log;
+use firstline_core::content::manifest::Need;
 
 /// Plays one scenario: `/scenarios/:id?seed=N` (the seed picks the caller
 /// and their mood, so a link replays the same call).
@@ -24,7 +25,11 @@ pub fn ScenarioPage() -> impl IntoView {
     set_title("Scenario");
     let params = use_params_map();
     let query = use_query_map();
-    let content = use_content();
+    let content = use_content_with(move || {
+        vec![Need::Scenario(
+            params.with(|p| p.get("id")).unwrap_or_default(),
+        )]
+    });
     let page = move || {
         let id = params.with(|p| p.get("id")).unwrap_or_default();
         let seed = query
@@ -189,4 +194,4 @@ pub fn Player(
     }
 }
 
-lazy_page!(ScenarioPlayRoute, ScenarioPage);
+area_page!(ScenarioPlayRoute, ScenarioPage, scenarios, "Scenario");

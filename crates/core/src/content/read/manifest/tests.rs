@@ -1,0 +1,145 @@
+use std::path::Path;
+
+use super::*;
+
+/// The repository's own content, as the build reads it.
+fn bundled_sources() -> Vec<Source> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let mut out = Vec::new();
+    let mut pending = vec![root.join("questions"), root.join("scenarios")];
+    while let Some(dir) = pending.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                pending.push(path);
+            } else if path.extension().is_some_and(|e| e == "json") {
+                let name = path
+                    .strip_prefix(&root)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                out.push(Source::new(name, std::fs::read_to_string(&path).unwrap()));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn keeps_sorted_json_files_only() {
+    let m = Manifest::from_paths(
+        [
+            "scenarios/b.json",
+            "questions\\a.json",
+            "manifest.json",
+            "bundles/questions.json",
+            "notes.md",
+            "scenarios/b.json",
+        ]
+        .map(String::from),
+    );
+    assert_eq!(m.files, vec!["questions/a.json", "scenarios/b.json"]);
+}
+
+#[test]
+fn every_readable_file_has_an_entry_and_counts_match_what_loads() {
+    let sources = bundled_sources();
+    let (manifest, _) = Manifest::build(&sources);
+    assert_eq!(manifest.entries.len(), manifest.files.len());
+    let report = Library::load(sources);
+    let counts = manifest.counts();
+    assert_eq!(counts.questions, report.library.questions.len());
+    assert_eq!(counts.scenarios, report.library.scenarios.len());
+    assert_eq!(counts.interview, report.library.interview.len());
+    assert_eq!(
+        manifest.scenario_cards().len(),
+        report.library.scenarios.len()
+    );
+    assert!(counts.questions > 100 && counts.scenarios > 5 && counts.interview > 10);
+}
+
+#[test]
+fn one_exam_needs_its_folder_and_the_blueprints_in_two_requests() {
+    let (manifest, bundles) = Manifest::build(&bundled_sources());
+    let files = manifest.select(&[Need::Questions(Some("220-1201".into()))]);
+    assert!(files
+        .iter()
+        .all(|f| f.starts_with("questions/220-1201/") || f.starts_with("questions/exams/")));
+    assert!(files.iter().any(|f| f.starts_with("questions/220-1201/")));
+    assert_eq!(
+        files
+            .iter()
+            .filter(|f| f.starts_with("questions/exams/"))
+            .count(),
+        3
+    );
+    let plan = manifest.plan(&files);
+    assert_eq!(
+        plan.bundles,
+        vec![
+            "bundles/questions-220-1201.json",
+            "bundles/questions-exams.json"
+        ]
+    );
+    assert!(plan.singles.is_empty());
+    // Each bundle carries its files' text unchanged.
+    let (_, exams) = bundles
+        .iter()
+        .find(|(p, _)| p == "bundles/questions-exams.json")
+        .unwrap();
+    let sources = bundled_sources();
+    for carried in &exams.files {
+        let original = sources.iter().find(|s| s.name == carried.name).unwrap();
+        assert_eq!(original.text, carried.text);
+    }
+}
+
+#[test]
+fn a_scenario_is_fetched_alone_and_the_list_needs_none() {
+    let (manifest, bundles) = Manifest::build(&bundled_sources());
+    assert!(bundles.iter().all(|(p, _)| !p.contains("scenarios")));
+    let card = manifest.scenario_cards()[0].clone();
+    let files = manifest.select(&[Need::Scenario(card.id.clone())]);
+    assert_eq!(files.len(), 1);
+    assert!(files[0].starts_with("scenarios/"));
+    assert_eq!(manifest.plan(&files).singles, files);
+    assert!(!card.title.is_empty() && !card.mood.is_empty() && !card.duties.is_empty());
+}
+
+#[test]
+fn a_file_the_build_cannot_read_is_loaded_by_every_page() {
+    let mut sources = bundled_sources();
+    sources.push(Source::new(
+        "questions/220-1201/broken.json",
+        "{ \"kind\": \"question-set\", ",
+    ));
+    let (manifest, bundles) = Manifest::build(&sources);
+    assert!(manifest.entry("questions/220-1201/broken.json").is_none());
+    for need in [Need::Interview, Need::Scenario("none".into()), Need::Exams] {
+        let files = manifest.select(&[need]);
+        assert!(files.contains(&"questions/220-1201/broken.json".to_string()));
+        assert_eq!(
+            manifest.plan(&files).singles.last().map(String::as_str),
+            Some("questions/220-1201/broken.json")
+        );
+    }
+    // It is not bundled: the good files of its folder still arrive in one request.
+    let (_, folder) = bundles
+        .iter()
+        .find(|(p, _)| p == "bundles/questions-220-1201.json")
+        .unwrap();
+    assert!(folder
+        .files
+        .iter()
+        .all(|f| f.name != "questions/220-1201/broken.json"));
+}
+
+#[test]
+fn a_manifest_without_entries_loads_everything() {
+    let manifest: Manifest = serde_json::from_str(r#"{"files": ["a.json", "b/c.json"]}"#).unwrap();
+    assert_eq!(
+        manifest.select(&[Need::Interview]),
+        vec!["a.json", "b/c.json"]
+    );
+    assert_eq!(manifest.counts(), Counts::default());
+}

@@ -1,0 +1,46 @@
+import { test, expect, Page } from '@playwright/test';
+import { open } from './helpers';
+
+/** Every content URL the page requests from now on, relative to /content/. */
+function contentRequests(page: Page): string[] {
+  const seen: string[] = [];
+  page.on('request', (request) => {
+    const path = new URL(request.url()).pathname;
+    if (path.startsWith('/content/')) seen.push(path.slice('/content/'.length));
+  });
+  return seen;
+}
+
+test('the home page and the scenario list read no content beyond the manifest', async ({ page }) => {
+  const seen = contentRequests(page);
+  await open(page, '/');
+  await expect(page.getByText(/^[1-9]\d* questions available$/)).toBeVisible();
+  await expect(page.getByText(/^[1-9]\d* scenarios$/)).toBeVisible();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Scenarios' }).click();
+  await expect(page.getByRole('list', { name: 'Scenarios' }).getByRole('listitem').first()).toBeVisible();
+  expect(seen).toEqual(['manifest.json']);
+});
+
+test('a scenario fetches its own file only, and an exam session its exam', async ({ page }) => {
+  const seen = contentRequests(page);
+  await open(page, '/scenarios/password-reset-contractor?seed=1');
+  await expect(page.getByRole('region', { name: 'Your move' }).getByRole('button').first()).toBeVisible();
+  expect(seen.filter((p) => p.startsWith('scenarios/'))).toEqual(['scenarios/password-reset-contractor.json']);
+  expect(seen.filter((p) => p.startsWith('bundles/'))).toEqual([]);
+});
+
+test('a page whose code cannot be downloaded says so and recovers on retry', async ({ page }) => {
+  await open(page, '/');
+  // Offline for the app's code: the practice area has not been visited yet.
+  const code = /\/pkg\/(split_|chunk_).*\.wasm$/;
+  await page.route(code, (route) => route.abort('internetdisconnected'));
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Practice' }).click();
+  const alert = page.getByRole('alert').filter({ hasText: 'This page could not be downloaded' });
+  await expect(alert).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Certification practice');
+
+  await page.unroute(code);
+  await alert.getByRole('button', { name: 'Try again' }).click();
+  await expect(alert).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Start practice' })).toBeVisible();
+});

@@ -1,0 +1,46 @@
+//! Shows a page whose code is in a lazily loaded wasm chunk: the page's
+//! heading at once, the page when its code arrives, and a plain message
+//! with "Try again" when it cannot be downloaded (offline on a page not
+//! visited yet), instead of a page that silently never changes.
+
+use std::future::Future;
+use std::pin::Pin;
+
+use leptos::prelude::*;
+use leptos::wasm_split::SplitLoaderError;
+
+/// Builds the page's view; lives in the page's chunk.
+pub type PageView = fn() -> AnyView;
+
+/// Loads a page's chunk and hands back its view builder.
+pub type PageLoad = fn() -> Pin<Box<dyn Future<Output = Result<PageView, SplitLoaderError>>>>;
+
+#[component]
+pub fn PageCode(load: PageLoad, title: &'static str) -> impl IntoView {
+    let attempt = RwSignal::new(0u32);
+    let code = LocalResource::new(move || {
+        attempt.track();
+        async move { load().await.map_err(|e| format!("{e:?}")) }
+    });
+    move || match code.get() {
+        None => view! {
+            <h1>{title}</h1>
+            <p class="muted" role="status">"Loading\u{2026}"</p>
+        }
+        .into_any(),
+        Some(Ok(page)) => page(),
+        Some(Err(_)) => view! {
+            <h1>{title}</h1>
+            <div class="notice warning" role="alert">
+                <p>
+                    <strong>"This page could not be downloaded. "</strong>
+                    "Check your connection, then try again. Your saved progress is safe."
+                </p>
+                <button type="button" on:click=move |_| attempt.update(|n| *n = n.wrapping_add(1))>
+                    "Try again"
+                </button>
+            </div>
+        }
+        .into_any(),
+    }
+}
