@@ -3,7 +3,10 @@
 
 mod budget;
 mod cmd;
+mod compress;
+mod lighthouse;
 mod project;
+mod pwa;
 mod serve;
 mod test;
 mod tools;
@@ -15,10 +18,13 @@ const USAGE: &str = "\
 cargo xtask <command>
 
 COMMANDS:
-    serve    install missing tools, build, and serve the app on http://127.0.0.1:8080
-    test     install missing tools and run every check CI runs, with a summary
-    wasm     build the app's split WebAssembly (trunk runs this as a pre-build hook)
-    help     show this help";
+    serve              install missing tools, build, and serve the app on http://127.0.0.1:8080
+    test               install missing tools and run every check CI runs, with a summary
+    wasm               build the app's split WebAssembly (trunk runs this as a pre-build hook)
+    pwa DIR            write DIR/sw.js, the service worker that precaches DIR for offline use (a post-build hook)
+    compress DIR       write a gzipped X.gz beside each text and wasm file under DIR (a post-build hook)
+    lighthouse [DIR]   Lighthouse mobile on each page of DIR (default dist/), checked against budgets.json
+    help               show this help";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -26,6 +32,9 @@ fn main() -> ExitCode {
         Some("serve") => serve::run(&args[1..]),
         Some("test") => test::run(&args[1..]),
         Some("wasm") => wasm::run(&args[1..]),
+        Some("pwa") => pwa::run(&args[1..]),
+        Some("compress") => compress::run(&args[1..]),
+        Some("lighthouse") => lighthouse::run(&args[1..]),
         None | Some("help" | "--help" | "-h") => {
             println!("{USAGE}");
             return ExitCode::SUCCESS;

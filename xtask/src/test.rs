@@ -4,7 +4,7 @@
 
 use std::time::{Duration, Instant};
 
-use crate::{budget, cmd, project, tools};
+use crate::{budget, cmd, lighthouse, project, tools};
 
 struct Step {
     name: &'static str,
@@ -59,6 +59,11 @@ const STEPS: &[Step] = &[
         name: "bundle-budget",
         needs: &["release-build"],
         run: bundle_budget,
+    },
+    Step {
+        name: "lighthouse",
+        needs: &["release-build"],
+        run: lighthouse_step,
     },
     Step {
         name: "browser-tests",
@@ -228,6 +233,10 @@ fn release_build() -> Result<String, String> {
 
 fn bundle_budget() -> Result<String, String> {
     budget::check(&project::dist())
+}
+
+fn lighthouse_step() -> Result<String, String> {
+    lighthouse::check(&project::dist())
 }
 
 fn browser_tests() -> Result<String, String> {

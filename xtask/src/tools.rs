@@ -99,7 +99,8 @@ fn ensure_wasm_bindgen() -> Result<(), String> {
     )
 }
 
-/// Runs `npm ci` when node_modules does not match package-lock.json.
+/// Runs `npm ci` when node_modules does not match package-lock.json, or a
+/// package package.json names (Playwright, Lighthouse, ...) is missing.
 fn ensure_npm_packages() -> Result<(), String> {
     let root = project::root();
     let lock = fs::read(root.join("package-lock.json"))
@@ -108,7 +109,12 @@ fn ensure_npm_packages() -> Result<(), String> {
     let stamp = format!("{:016x}", fnv1a(&lock));
     let wasm_opt_ok =
         output("wasm-opt", &["--version"]).is_some_and(|v| v.contains(WASM_OPT_VERSION));
-    if wasm_opt_ok && fs::read_to_string(&stamp_path).ok().as_deref() == Some(stamp.as_str()) {
+    // The stamp alone would miss a package deleted or replaced by hand.
+    let pinned_ok = missing_npm_packages(&root)?.is_empty();
+    if wasm_opt_ok
+        && pinned_ok
+        && fs::read_to_string(&stamp_path).ok().as_deref() == Some(stamp.as_str())
+    {
         println!("  ok: npm packages match package-lock.json");
         return Ok(());
     }
@@ -123,7 +129,39 @@ fn ensure_npm_packages() -> Result<(), String> {
             "wasm-opt from npm reports \"{have}\", expected version {WASM_OPT_VERSION}"
         ));
     }
+    let missing = missing_npm_packages(&root)?;
+    if !missing.is_empty() {
+        return Err(format!(
+            "after npm ci, node_modules still lacks {}; is package-lock.json up to date with package.json? (npm install --package-lock-only)",
+            missing.join(", ")
+        ));
+    }
     fs::write(&stamp_path, stamp).map_err(|e| format!("cannot write {}: {e}", stamp_path.display()))
+}
+
+/// The devDependencies of package.json not installed at their pinned version.
+fn missing_npm_packages(root: &Path) -> Result<Vec<String>, String> {
+    let manifest_path = root.join("package.json");
+    let text = fs::read_to_string(&manifest_path)
+        .map_err(|e| format!("cannot read {}: {e}", manifest_path.display()))?;
+    let manifest: serde_json::Value = serde_json::from_str(&text)
+        .map_err(|e| format!("{} is malformed: {e}", manifest_path.display()))?;
+    let wanted = manifest
+        .get("devDependencies")
+        .and_then(serde_json::Value::as_object)
+        .ok_or_else(|| format!("{} has no devDependencies", manifest_path.display()))?;
+    let mut missing = Vec::new();
+    for (name, version) in wanted {
+        let installed =
+            fs::read_to_string(root.join("node_modules").join(name).join("package.json"))
+                .ok()
+                .and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok())
+                .and_then(|p| p.get("version").cloned());
+        if installed.as_ref() != Some(version) {
+            missing.push(format!("{name}@{}", version.as_str().unwrap_or("?")));
+        }
+    }
+    Ok(missing)
 }
 
 /// A stable 64-bit hash, to notice a changed lock file between runs.

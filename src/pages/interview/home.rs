@@ -87,6 +87,6 @@ pub fn capitalise(text: &str) -> String {
 area_page!(
     InterviewRoute,
     InterviewHome,
-    interview,
+    interview_list,
     "Interview practice"
 );

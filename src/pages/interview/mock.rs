@@ -292,5 +292,5 @@ pub fn MockReport() -> impl IntoView {
     }
 }
 
-area_page!(MockRoute, MockPage, interview, "Mock interview");
-area_page!(ReportRoute, MockReport, interview, "Mock interview report");
+area_page!(MockRoute, MockPage, mock, "Mock interview");
+area_page!(ReportRoute, MockReport, mock, "Mock interview report");

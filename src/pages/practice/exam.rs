@@ -531,4 +531,4 @@ fn ExamRunner() -> impl IntoView {
     }
 }
 
-area_page!(ExamRoute, ExamPage, practice, "Exam simulation");
+area_page!(ExamRoute, ExamPage, exam, "Exam simulation");

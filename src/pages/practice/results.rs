@@ -150,4 +150,4 @@ fn breakdown_table(caption: &'static str, rows: Vec<Breakdown>) -> impl IntoView
     }
 }
 
-area_page!(ResultsRoute, ExamResults, practice, "Exam results");
+area_page!(ResultsRoute, ExamResults, exam, "Exam results");

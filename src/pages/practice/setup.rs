@@ -182,6 +182,6 @@ pub fn PracticeSetup() -> impl IntoView {
 area_page!(
     PracticeRoute,
     PracticeSetup,
-    practice,
+    practice_setup,
     "Certification practice"
 );

@@ -58,4 +58,9 @@ fn card(s: &ScenarioCard, best: Option<u32>, seed: u64) -> impl IntoView {
     }
 }
 
-area_page!(ScenariosRoute, Scenarios, scenarios, "Role-play scenarios");
+area_page!(
+    ScenariosRoute,
+    Scenarios,
+    scenario_list,
+    "Role-play scenarios"
+);
