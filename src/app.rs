@@ -18,6 +18,7 @@ use crate::pages::practice::{
     exam::ExamRoute, results::ResultsRoute, review::ReviewRoute, session::SessionRoute,
     setup::PracticeRoute,
 };
+use crate::pages::progress::backup::BackupRoute;
 use crate::pages::scenarios::{list::ScenariosRoute, play::ScenarioPlayRoute};
 use crate::pages::{author::AuthorRoute, home::Home, not_found::NotFound, progress::ProgressRoute};
 use crate::state::content::provide_content;
@@ -52,6 +53,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/interview/mock") view=MockRoute/>
                     <Route path=path!("/interview/report/:n") view=ReportRoute/>
                     <Route path=path!("/progress") view=ProgressRoute/>
+                    <Route path=path!("/progress/backup") view=BackupRoute/>
                     <Route path=path!("/author") view=AuthorRoute/>
                 </Routes>
             </main>

@@ -15,6 +15,7 @@ const pages = [
   '/interview/stories',
   '/interview/mock',
   '/progress',
+  '/progress/backup',
   '/author',
   '/missing-page',
 ];

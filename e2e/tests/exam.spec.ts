@@ -76,3 +76,21 @@ test('the exam submits itself when the time runs out', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(/Exam results/);
   await expect(page.getByText('The time ran out, so the exam was submitted automatically.')).toBeVisible();
 });
+
+test('in the exam, a number key picks the option and it shows as picked', async ({ page }) => {
+  await startShortExam(page, '10', '20');
+  // Performance-based questions come first: move on to one with options.
+  const single = page.getByRole('group', { name: 'Choose one answer' });
+  for (let n = 1; n < 10; n++) {
+    await expect(page.getByText(`Question ${n} of 10`)).toBeVisible();
+    if (await single.isVisible()) break;
+    await page.locator('body').press('Enter');
+  }
+  const radios = single.getByRole('radio');
+  await expect(radios.first()).toBeVisible();
+  await page.locator('body').press('2');
+  await expect(radios.nth(1)).toBeChecked();
+  await page.locator('body').press('1');
+  await expect(radios.nth(0)).toBeChecked();
+  await expect(radios.nth(1)).not.toBeChecked();
+});

@@ -164,3 +164,21 @@ test('a mock interview ending in a role-play loads the player at that step and s
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mock interview report');
   await expect(page.getByRole('list', { name: 'Report' })).toContainText('Role-play:');
 });
+
+test('a scored interview answer is listed on Progress and links back to its question', async ({ page }) => {
+  await open(page, question);
+  await page.getByLabel(/^Situation/).fill('A lecturer could not sign in to the classroom PC ten minutes before a lecture.');
+  await page.getByLabel(/^Task/).fill('I had to get her signed in before the students arrived.');
+  await page.getByLabel(/^Action/).fill('I stayed calm, checked the account was locked, reset it and stayed until she was in.');
+  await page.getByLabel(/^Result/).fill('She started on time and thanked the desk by email.');
+  await page.getByRole('button', { name: 'Get feedback' }).click();
+  await expect(page.getByRole('region', { name: 'Feedback' })).toBeVisible();
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Progress' }).click();
+  const answers = page.getByRole('table', { name: 'Interview answers' });
+  const link = answers.getByRole('link', { name: /frustrated or angry customer/ });
+  await expect(link).toBeVisible();
+  await expect(answers).toContainText(/\d+ \/ 100/);
+  await link.click();
+  await expect(page.getByRole('heading', { name: /frustrated or angry customer/ })).toBeVisible();
+});

@@ -21,12 +21,52 @@ test('the home page and the scenario list read no content beyond the manifest', 
   expect(seen).toEqual(['manifest.json']);
 });
 
+test('the interview list comes from the catalog; a question reads the interview bundle', async ({ page }) => {
+  const seen = contentRequests(page);
+  await open(page, '/interview');
+  const first = page.getByRole('link', { name: /^Tell me about a time/ }).first();
+  await expect(first).toBeVisible();
+  expect(seen.sort()).toEqual(['catalog.json', 'manifest.json']);
+  await first.click();
+  await expect(page.getByLabel(/^Situation/)).toBeVisible();
+  expect(seen).toContain('bundles/questions-interview.json');
+});
+
 test('a scenario fetches its own file only, and an exam session its exam', async ({ page }) => {
   const seen = contentRequests(page);
   await open(page, '/scenarios/password-reset-contractor?seed=1');
   await expect(page.getByRole('region', { name: 'Your move' }).getByRole('button').first()).toBeVisible();
   expect(seen.filter((p) => p.startsWith('scenarios/'))).toEqual(['scenarios/password-reset-contractor.json']);
   expect(seen.filter((p) => p.startsWith('bundles/'))).toEqual([]);
+});
+
+test('the practice setup counts and draws from the catalog; the session fetches the chosen exam only', async ({ page }) => {
+  const seen = contentRequests(page);
+  await open(page, '/practice');
+  await page.getByLabel('Exam', { exact: true }).selectOption('220-1201');
+  await page.getByRole('checkbox', { name: /^2\.0 Networking/ }).check();
+  await expect(page.getByText(/^[1-9]\d* questions match\.$/)).toBeVisible();
+  expect(seen.sort()).toEqual(['catalog.json', 'manifest.json']);
+  await page.getByRole('button', { name: 'Start practice' }).click();
+  await expect(page.getByRole('button', { name: 'Check answer' })).toBeVisible();
+  expect(new URL(page.url()).searchParams.get('exam')).toBe('220-1201');
+  expect(seen.filter((p) => p.startsWith('bundles/')).sort()).toEqual([
+    'bundles/questions-220-1201.json',
+    'bundles/questions-exams.json',
+  ]);
+});
+
+test('the author page shows the build\'s report without the bank, and reads the bank for item analysis', async ({ page }) => {
+  const seen = contentRequests(page);
+  await open(page, '/author');
+  const files = page.getByRole('table', { name: 'Content files the app loaded' });
+  await expect(files).toContainText('questions/exams/a-plus-core-1.json');
+  await expect(files).toContainText('scenarios/');
+  await expect(page.getByText('No problems found in the content files.')).toBeVisible();
+  expect(seen.sort()).toEqual(['manifest.json', 'report.json']);
+  await page.getByRole('button', { name: 'Run item analysis' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Item analysis:' })).toBeVisible();
+  expect(seen.filter((p) => p.startsWith('bundles/questions-')).length).toBe(5);
 });
 
 test('a page whose code cannot be downloaded says so and recovers on retry', async ({ page }) => {

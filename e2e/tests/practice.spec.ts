@@ -38,6 +38,8 @@ test('a linked practice question shows why each option is right or wrong', async
   await page.getByRole('radio', { name: /DHCP/ }).check();
   await page.getByRole('button', { name: 'Check answer' }).click();
   await expect(page.getByText('Not quite.')).toBeVisible();
+  // Focus follows the eyes: to the feedback, not back to the page.
+  await expect(page.locator(':focus')).toContainText('Not quite.');
   await expect(page.getByText(/Correct answer\.\s*Right: DNS turns names/)).toBeVisible();
   await expect(page.getByText(/Your choice\.\s*Wrong: DHCP hands out addresses/)).toBeVisible();
   await page.getByRole('button', { name: 'Next question' }).click();

@@ -61,19 +61,32 @@ test('the content manifest and files are served as JSON', async ({ request }) =>
   }
 });
 
-test('before the app starts, each page paints its frame and heading', async ({ page }) => {
-  // Hold back the app's code: what shows is the HTML alone.
-  await page.route('**/pkg/firstline-app_bg.wasm', (route) => route.abort());
-  for (const [path, heading] of [
+test('before the app starts, each page paints its frame, heading and first paragraph, as the app shows them', async ({ page: app, context }) => {
+  const pages: [string, string][] = [
     ['/', 'Get ready for your first help-desk job'],
     ['/practice', 'Certification practice'],
     ['/scenarios', 'Role-play scenarios'],
     ['/interview', 'Interview practice'],
     ['/progress', 'Your progress'],
     ['/author', 'Content for instructors'],
-  ]) {
-    await page.goto(path);
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
-    await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Practice' })).toBeVisible();
+  ];
+  // Hold back the app's code: what shows is the HTML alone.
+  const shell = await context.newPage();
+  await shell.route('**/pkg/firstline-app_bg.wasm', (route) => route.abort());
+  for (const [path, heading] of pages) {
+    await shell.goto(path);
+    await expect(shell.getByRole('heading', { level: 1 })).toHaveText(heading);
+    await expect(shell.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Practice' })).toBeVisible();
+    const lead = shell.locator('#shell-lead');
+    await expect(lead).toBeVisible();
+    const text = (await lead.textContent()) ?? '';
+    expect(text.length).toBeGreaterThan(40);
+    // The app replaces the frame with the same heading and paragraph, so
+    // the page's largest text paints once, with the HTML.
+    await open(app, path);
+    await expect(app.locator('#loading-shell')).toHaveCount(0);
+    await expect(app.getByRole('heading', { level: 1 })).toHaveText(heading);
+    await expect(app.locator('main p').filter({ hasText: text }).first()).toHaveText(text);
   }
+  await shell.close();
 });

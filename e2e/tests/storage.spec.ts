@@ -1,5 +1,6 @@
 import { test, expect } from '@playwright/test';
-import { open, storage } from './helpers';
+import { readFileSync } from 'fs';
+import { answerCurrent, open, storage } from './helpers';
 
 test('garbage in storage: the app starts, warns, and keeps the garbage under a backup key', async ({ page }) => {
   await page.addInitScript(() => {
@@ -40,4 +41,72 @@ test('a failed save (storage full) is reported to the user', async ({ page }) =>
   await page.getByRole('radio', { name: 'DNS' }).check();
   await page.getByRole('button', { name: 'Check answer' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'could not be saved' })).toContainText('storage is full');
+});
+
+test('two tabs answering at the same time both keep every answer', async ({ context }) => {
+  const [a, b] = [await context.newPage(), await context.newPage()];
+  await open(a, '/practice/session?mode=practice&seed=1&ids=c1-net-001,c1-net-002');
+  await open(b, '/practice/session?mode=practice&seed=2&ids=c1-net-003,c1-net-004');
+  // Answers alternate between the tabs, each saved at once.
+  for (const round of [0, 1]) {
+    for (const tab of [a, b]) {
+      if (round > 0) await tab.getByRole('button', { name: 'Next question' }).click();
+      await expect(tab.getByText(`Question ${round + 1} of 2`)).toBeVisible();
+      await answerCurrent(tab);
+      await tab.getByRole('button', { name: 'Check answer' }).click();
+      await expect(tab.locator('.verdict')).toBeVisible();
+    }
+  }
+  const saved = JSON.parse((await storage(a))['firstline.progress']).data.attempts;
+  expect(saved.map((x: { question: string }) => x.question).sort()).toEqual([
+    'c1-net-001', 'c1-net-002', 'c1-net-003', 'c1-net-004',
+  ]);
+  // The tab that wrote first has taken in the other's answers without a
+  // reload, and a reloaded tab finds them all.
+  await a.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Progress' }).click();
+  await expect(a.getByText(/of 4 answers correct/)).toBeVisible();
+  await b.reload();
+  await b.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Progress' }).click();
+  await expect(b.getByText(/of 4 answers correct/)).toBeVisible();
+});
+
+test('a backup downloaded in one browser restores into a fresh one by merging, and a damaged file is refused', async ({ page, browser, baseURL }) => {
+  await open(page, '/practice/session?mode=practice&seed=1&ids=c1-net-001');
+  await page.getByRole('radio', { name: 'DNS' }).check();
+  await page.getByRole('button', { name: 'Check answer' }).click();
+  await expect(page.getByText('Correct.')).toBeVisible();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Progress' }).click();
+  await page.getByRole('link', { name: 'Back up or restore your progress' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Back up and restore');
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download a backup' }).click();
+  const file = await (await downloading).path();
+  expect(file).toBeTruthy();
+
+  // A fresh browser with an answer of its own.
+  const other = await browser.newContext({ baseURL, serviceWorkers: 'block' });
+  const fresh = await other.newPage();
+  await open(fresh, '/practice/session?mode=practice&seed=1&ids=c1-net-002');
+  await fresh.getByRole('radio', { name: '443' }).check();
+  await fresh.getByRole('button', { name: 'Check answer' }).click();
+  await expect(fresh.getByText('Correct.')).toBeVisible();
+  await open(fresh, '/progress/backup');
+
+  // A damaged copy is refused, with the reason.
+  const text = readFileSync(file!, 'utf8');
+  const restore = fresh.getByLabel('Restore from a backup file');
+  await restore.setInputFiles({ name: 'edited.json', mimeType: 'application/json', buffer: Buffer.from(text.replace('c1-net-001', 'c1-net-009')) });
+  await expect(fresh.getByRole('alert').filter({ hasText: 'was not restored' })).toContainText('checksum');
+
+  await restore.setInputFiles(file!);
+  await expect(fresh.getByRole('status').filter({ hasText: 'would add' })).toContainText('would add 1 question answer');
+  await fresh.getByRole('button', { name: 'Add it to this browser' }).click();
+  await expect(fresh.getByRole('status').filter({ hasText: 'Restored' })).toBeVisible();
+  // The same file again adds nothing.
+  await restore.setInputFiles([]);
+  await restore.setInputFiles(file!);
+  await expect(fresh.getByRole('status').filter({ hasText: 'already here' })).toBeVisible();
+  await fresh.getByRole('link', { name: 'Back to your progress' }).click();
+  await expect(fresh.getByText(/of 2 answers correct/)).toBeVisible();
+  await other.close();
 });

@@ -27,11 +27,63 @@ pub fn format_clock(ms: u64) -> String {
 
 /// A time from now in words: "now", "in 8 minutes", "in 3 hours", "in 2 days".
 pub fn format_until(from: u64, to: u64) -> String {
-    let minutes = to.saturating_sub(from) / 60_000;
+    if to <= from {
+        return "now".into();
+    }
+    let minutes = (to - from) / 60_000;
     match minutes {
-        0 => "now".into(),
+        // Not "now": it is not due yet.
+        0 => "in under a minute".into(),
         1..=89 => format!("in {minutes} minute{}", if minutes == 1 { "" } else { "s" }),
         90..=2159 => format!("in {} hours", (minutes + 30) / 60),
         _ => format!("in {} days", (minutes + 720) / 1440),
     }
+}
+
+/// Milliseconds from the browser's clock, for measuring short spans.
+fn now_f64() -> f64 {
+    js_sys::Date::now()
+}
+
+/// A span of work on the main thread that should give way to the browser
+/// (painting, input) once it has run for `limit_ms`.
+pub struct Slice {
+    started: f64,
+    limit_ms: f64,
+}
+
+impl Slice {
+    /// Long enough to get work done, short enough that on a phone (about
+    /// four times slower than a laptop) no task passes the 50 ms that
+    /// counts as blocking.
+    pub const DEFAULT_MS: f64 = 10.0;
+
+    pub fn start(limit_ms: f64) -> Self {
+        Slice {
+            started: now_f64(),
+            limit_ms,
+        }
+    }
+
+    /// Gives way to the browser if this slice is spent, then starts the
+    /// next one.
+    pub async fn maybe_yield(&mut self) {
+        if now_f64() - self.started >= self.limit_ms {
+            next_task().await;
+            self.started = now_f64();
+        }
+    }
+}
+
+/// Resumes in a later task, after the browser has had its turn.
+pub async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        let scheduled = web_sys::window().map(|w| w.set_timeout_with_callback(&resolve));
+        if !matches!(scheduled, Some(Ok(_))) {
+            // No timer to wait for: carry on at once rather than never.
+            let _ = resolve.call0(&wasm_bindgen::JsValue::UNDEFINED);
+        }
+    });
+    // The promise only ever resolves.
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }

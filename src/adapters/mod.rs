@@ -4,5 +4,6 @@
 pub mod clock;
 pub mod dom;
 pub mod fetch;
+pub mod files;
 pub mod speech;
 pub mod storage;

@@ -1,4 +1,5 @@
-//! The browser's localStorage behind the core's `KeyValueStore` trait.
+//! The browser's localStorage behind the core's `KeyValueStore` trait, and
+//! word of writes made by other tabs.
 
 use firstline_core::store::{KeyValueStore, StoreError};
 use gloo_storage::{LocalStorage, Storage};
@@ -71,4 +72,21 @@ fn describe(value: &JsValue) -> String {
         })
         .or_else(|| value.as_string())
         .unwrap_or_else(|| "unknown error".into())
+}
+
+/// Calls `then` with the new text whenever another tab of this site writes
+/// `key` (the browser's `storage` event; a tab never hears its own
+/// writes). Listens for the rest of the visit.
+pub fn on_other_tab_write(key: &'static str, then: impl Fn(String) + 'static) {
+    // The handle would only stop the listening, which is never wanted.
+    let _listening = leptos::prelude::window_event_listener(
+        leptos::ev::storage,
+        move |event: web_sys::StorageEvent| {
+            if event.key().as_deref() == Some(key) {
+                if let Some(text) = event.new_value() {
+                    then(text);
+                }
+            }
+        },
+    );
 }

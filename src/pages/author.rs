@@ -5,93 +5,142 @@ use firstline_core::scenario::cues::length_cue_over;
 use leptos::prelude::*;
 
 use crate::adapters::dom::set_title;
-use crate::state::content::use_content;
+use crate::state::content::{
+    use_all_loads, use_build_report, use_content, use_content_with, UNREACHABLE,
+};
+use firstline_core::content::build_report::BuildReport;
 use firstline_core::content::manifest::Need;
+use firstline_core::content::{Finding, LoadReport};
 
-/// For instructors: what loaded, and every problem found in the content.
+/// For instructors: every problem in the content and what each file holds.
+/// The build's check (`content/report.json`) gives the whole picture
+/// without reading the bank here; this browser adds what only it saw (a
+/// file the build never listed, a download that failed).
 #[component]
 pub fn Author() -> impl IntoView {
     set_title("Author");
-    let content = use_content(&[Need::All]);
+    let build = use_build_report();
+    // No needs: only files without a manifest entry (unknown to the build)
+    // are read, so they are reported here too.
+    let unlisted = use_content(&[]);
+    let loads = use_all_loads();
+    let report = move || {
+        unlisted.track();
+        let live = loads.get();
+        let live: Vec<&LoadReport> = live.iter().map(AsRef::as_ref).collect();
+        let is_download = |f: &Finding| f.path == UNREACHABLE;
+        match build.get()? {
+            Ok(build) => Some((build.with_live(&live, is_download), None)),
+            Err(problem) => Some((
+                BuildReport::default().with_live(&live, is_download),
+                Some(problem),
+            )),
+        }
+    };
     view! {
         <h1>"Content for instructors"</h1>
         <p>
             "Training content lives in JSON files under "<code>"questions/"</code>" and "<code>"scenarios/"</code>
             ". Add or edit a file, run "<code>"firstline check"</code>" to validate it, and rebuild: new files appear here without any code change."
         </p>
-        {move || content.get().map(|report| {
-                let findings = report.findings.clone();
-                let files = report.files.clone();
-                view! {
-                    <h2>"Problems"</h2>
-                    {if findings.is_empty() {
-                        view! { <p>"No problems found in the content files."</p> }.into_any()
-                    } else {
-                        view! {
-                            <ul class="findings" aria-label="Content problems">
-                                {findings.into_iter().map(|f| view! {
-                                    <li class=if f.is_error() { "finding error" } else { "finding warning" }>
-                                        <code>{format!("{}:{}:{}", f.file, f.line, f.column)}</code>
-                                        " "
-                                        <span>{f.message.clone()}</span>
-                                        <span class="muted">{format!(" (at {})", f.path)}</span>
-                                    </li>
-                                }).collect_view()}
-                            </ul>
-                        }.into_any()
-                    }}
-                    <h2>"Files"</h2>
-                    <div class="table-wrap" tabindex="0" role="region" aria-label="Content files the app loaded">
-                    <table>
-                        <caption>"Content files the app loaded"</caption>
-                        <thead>
-                            <tr>
-                                <th scope="col">"File"</th>
-                                <th scope="col">"Kind"</th>
-                                <th scope="col">"Items loaded"</th>
-                                <th scope="col">"Errors"</th>
-                                <th scope="col">"Warnings"</th>
-                            </tr>
-                        </thead>
-                        <tbody>
-                            {files.into_iter().map(|f| view! {
-                                <tr>
-                                    <td><code>{f.name.clone()}</code></td>
-                                    <td>{f.kind.clone().unwrap_or_else(|| "unreadable".into())}</td>
-                                    <td>{f.loaded}</td>
-                                    <td>{f.errors}</td>
-                                    <td>{f.warnings}</td>
-                                </tr>
-                            }).collect_view()}
-                        </tbody>
-                    </table>
-                    </div>
-                }
-            })}
+        // Above the report, so the report arriving below it moves nothing
+        // the reader already sees.
         <ItemAnalysisPanel/>
+        {move || match report() {
+            None => view! { <p class="muted" role="status">"Loading the build\u{2019}s report\u{2026}"</p> }.into_any(),
+            Some((report, problem)) => view! {
+                {problem.map(|p| view! { <p class="notice warning" role="alert">{p}</p> })}
+                <ReportView report/>
+            }.into_any(),
+        }}
+    }
+}
+
+#[component]
+fn ReportView(report: BuildReport) -> impl IntoView {
+    let BuildReport { files, findings } = report;
+    view! {
+        <h2>"Problems"</h2>
+        {if findings.is_empty() {
+            view! { <p>"No problems found in the content files."</p> }.into_any()
+        } else {
+            view! {
+                <ul class="findings" aria-label="Content problems">
+                    {findings.into_iter().map(|f| view! {
+                        <li class=if f.is_error() { "finding error" } else { "finding warning" }>
+                            <code>{format!("{}:{}:{}", f.file, f.line, f.column)}</code>
+                            " "
+                            <span>{f.message.clone()}</span>
+                            <span class="muted">{format!(" (at {})", f.path)}</span>
+                        </li>
+                    }).collect_view()}
+                </ul>
+            }.into_any()
+        }}
+        <h2>"Files"</h2>
+        <div class="table-wrap" tabindex="0" role="region" aria-label="Content files the app loaded">
+        <table>
+            <caption>"Content files the app loaded"</caption>
+            <thead>
+                <tr>
+                    <th scope="col">"File"</th>
+                    <th scope="col">"Kind"</th>
+                    <th scope="col">"Items loaded"</th>
+                    <th scope="col">"Errors"</th>
+                    <th scope="col">"Warnings"</th>
+                </tr>
+            </thead>
+            <tbody>
+                {files.into_iter().map(|f| view! {
+                    <tr>
+                        <td><code>{f.name.clone()}</code></td>
+                        <td>{f.kind.clone().unwrap_or_else(|| "unreadable".into())}</td>
+                        <td>{f.loaded}</td>
+                        <td>{f.errors}</td>
+                        <td>{f.warnings}</td>
+                    </tr>
+                }).collect_view()}
+            </tbody>
+        </table>
+        </div>
     }
 }
 
 /// Item analysis on demand: it compares every option and prompt in the
-/// bank, which start-up does not need, so it runs only when asked.
+/// bank, so it downloads and reads the whole bank, only when asked.
 #[component]
 fn ItemAnalysisPanel() -> impl IntoView {
-    let content = use_content(&[Need::All]);
+    let wanted = RwSignal::new(false);
+    let content = use_content_with(move || {
+        if wanted.get() {
+            vec![Need::All]
+        } else {
+            Vec::new()
+        }
+    });
     let analysis = RwSignal::new(None::<(Arc<ItemAnalysis>, LongestShare)>);
-    let run = move |_| {
-        if let Some(report) = content.get_untracked() {
+    // Runs once the bank has arrived after the click.
+    Effect::new(move |_| {
+        if !wanted.get() || analysis.with_untracked(Option::is_some) {
+            return;
+        }
+        if let Some(report) = content.get() {
             let scenarios = length_cue_over(&report.library.scenarios);
             analysis.set(Some((Arc::new(analyse(&report.library)), scenarios)));
         }
-    };
+    });
+    let busy = move || wanted.get() && analysis.with(Option::is_none);
     view! {
         <h2>"Item analysis"</h2>
         <p>
-            "Looks for cues that give a question's answer away: keys that are often or much the longest option, prompt words only the key repeats, matching questions solved by elimination, and near-duplicate prompts; and, in scenarios, how often the best choice is the longest. "
-            <code>"firstline check"</code>" reports the same, with line numbers. The rules are in "<code>{DOCS}</code>"."
+            "Finds cues that give an answer away to a test-wise learner, such as a key that is often the longest option. The rules are in "<code>{DOCS}</code>"."
         </p>
-        <button type="button" class="secondary" disabled=move || content.get().is_none() on:click=run>
-            "Run item analysis"
+        <button type="button" class="secondary" aria-disabled=move || busy().to_string() on:click=move |_| {
+            if !busy() {
+                wanted.set(true);
+            }
+        }>
+            {move || if busy() { "Reading every content file\u{2026}" } else { "Run item analysis" }}
         </button>
         // Only the one-line summary is announced; the table and list are
         // there to read at leisure.

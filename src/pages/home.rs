@@ -12,10 +12,11 @@ pub fn Home() -> impl IntoView {
     // Counts come with the manifest: the home page reads no content.
     let manifest = use_manifest();
     let progress = use_progress().read();
-    // Blank until the manifest arrives, rather than a misleading 0.
+    // Blank until the manifest arrives, rather than a misleading 0; a
+    // no-break space keeps the line's height so nothing moves when it does.
     let count = move |of: fn(&Counts) -> usize, what: &str| match manifest.get() {
         Some(Ok(m)) => format!("{} {what}", of(&m.counts())),
-        _ => String::new(),
+        _ => "\u{a0}".to_owned(),
     };
     let answered = move || progress.with(|p| p.attempts.len());
     view! {

@@ -9,11 +9,16 @@
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
+use firstline_core::content::build_report::{BuildReport, REPORT_FILE};
+use firstline_core::content::catalog::{Catalog, CATALOG_FILE};
+use firstline_core::content::library::Loading;
 use firstline_core::content::manifest::{BundleFile, Manifest, Need, MANIFEST_FILE};
-use firstline_core::content::{Finding, Library, LoadReport, Severity, Source};
+use firstline_core::content::{Finding, LoadReport, Severity, Source};
 use futures::future::{join_all, FutureExt, LocalBoxFuture, Shared};
 use leptos::prelude::*;
+use serde::de::DeserializeOwned;
 
+use crate::adapters::clock::Slice;
 use crate::adapters::fetch::{fetch_json_text, FetchError};
 
 /// Where the build publishes content, relative to the document base.
@@ -114,6 +119,43 @@ pub fn use_content_with(needs: impl Fn() -> Vec<Need> + Send + Sync + 'static) -
     })
 }
 
+/// What the build's check found (`content/report.json`), for the Author
+/// page: every file's problems without reading the bank here.
+pub fn use_build_report() -> Generated<BuildReport> {
+    use_generated(REPORT_FILE, "the build's report")
+}
+
+/// What the list pages show of the bank (`content/catalog.json`): the
+/// blueprints, a tag per question and the interview list.
+pub fn use_catalog() -> Generated<Catalog> {
+    use_generated(CATALOG_FILE, "the content catalog")
+}
+
+/// A file the build writes beside the content, or why it could not be had.
+pub type Generated<T> = Signal<Option<Result<Arc<T>, String>>>;
+
+fn use_generated<T: DeserializeOwned + Send + Sync + 'static>(
+    file: &'static str,
+    what: &'static str,
+) -> Generated<T> {
+    let store = store();
+    // Owned by the page: the download itself is shared and kept.
+    let resource = LocalResource::new(move || {
+        store.attempt.track();
+        async move {
+            let fetch = store
+                .downloads
+                .try_update_value(|d| d.get(file))
+                .ok_or_else(|| "the page was closed".to_owned())?;
+            let text = fetch.await.map_err(|e| format!("{what} ({file}) {e}"))?;
+            serde_json::from_str::<T>(&text)
+                .map(Arc::new)
+                .map_err(|e| format!("{what} ({file}) is malformed ({e}); rebuild the site"))
+        }
+    });
+    Signal::derive(move || resource.get())
+}
+
 /// Every load so far, for the banner: problems and downloads that failed.
 pub fn use_all_loads() -> Signal<Vec<Arc<LoadReport>>> {
     let store = store();
@@ -212,7 +254,9 @@ async fn load(downloads: StoredValue<Downloads, LocalStorage>, needs: &[Need]) -
     );
     let mut sources = Vec::new();
     let mut fetch_findings = Vec::new();
+    let mut slice = Slice::start(Slice::DEFAULT_MS);
     for (path, result) in bundles {
+        slice.maybe_yield().await;
         let bundle = result.map_err(|e| (format!("this bundle of content files {e}"), e));
         match bundle {
             Ok(text) => match serde_json::from_str::<BundleFile>(&text) {
@@ -242,8 +286,9 @@ async fn load(downloads: StoredValue<Downloads, LocalStorage>, needs: &[Need]) -
             }
         }
     }
+    slice.maybe_yield().await;
     let mut report = match read_library(sources).await {
-        Ok(report) => report,
+        Ok(reading) => reading.await,
         Err(e) => {
             let mut report = failed(
                 "(app)",
@@ -291,8 +336,21 @@ fn file_finding(file: &str, message: String) -> Finding {
 }
 
 /// Reading and checking content is its own wasm chunk, fetched while the
-/// first content downloads; pages that show none never fetch it.
+/// first content downloads; pages that show none never fetch it. It reads
+/// a file at a time and gives way to the browser between slices, so a
+/// large bank never blocks the page. (A split function cannot be `async`:
+/// it returns the reading as a boxed future instead.)
 #[leptos::wasm_split::wasm_split(reader, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn read_library(sources: Vec<Source>) -> Result<LoadReport, leptos::wasm_split::SplitLoaderError> {
-    Ok(Library::load(sources))
+fn read_library(
+    sources: Vec<Source>,
+) -> Result<LocalBoxFuture<'static, LoadReport>, leptos::wasm_split::SplitLoaderError> {
+    Ok(async move {
+        let mut loading = Loading::new(sources);
+        let mut slice = Slice::start(Slice::DEFAULT_MS);
+        while loading.step() {
+            slice.maybe_yield().await;
+        }
+        loading.finish()
+    }
+    .boxed_local())
 }

@@ -1,17 +1,23 @@
 //! A document kept in a signal and saved to browser storage on every
 //! change. Loading problems and failed saves become notices, never silence.
+//! Several tabs may be open: each write first merges in what another tab
+//! wrote since (`store::save_merged`), and a tab takes in another's writes
+//! as the browser reports them, so no tab's work is written over.
 
 use firstline_core::store::{self, Document};
 use leptos::prelude::*;
 
 use super::notices::{Level, Notices};
 use crate::adapters::clock::now_ms;
-use crate::adapters::storage::BrowserStore;
+use crate::adapters::storage::{on_other_tab_write, BrowserStore};
 
 pub struct Saved<D: Send + Sync + 'static> {
     doc: RwSignal<D>,
     /// False when saving would overwrite data that could not be backed up.
     writable: StoredValue<bool>,
+    /// The stored text this tab last read or wrote: if the key holds
+    /// anything else, another tab has written.
+    last: StoredValue<Option<String>>,
     notices: Notices,
     what: &'static str,
 }
@@ -36,11 +42,33 @@ impl<D: Document + Clone + Send + Sync + 'static> Saved<D> {
             };
             notices.push(level, notice.message(what));
         }
-        Saved {
+        let saved = Saved {
             doc: RwSignal::new(loaded.doc),
             writable: StoredValue::new(loaded.writable),
+            last: StoredValue::new(loaded.raw),
             notices,
             what,
+        };
+        on_other_tab_write(D::KEY, move |text| saved.take_in(text));
+        saved
+    }
+
+    /// Merges in what another tab just wrote under the key.
+    fn take_in(&self, text: String) {
+        // `try_`: the listener outlives nothing it needs, but must never
+        // panic if it does.
+        let seen = self
+            .last
+            .try_with_value(|last| last.as_deref() == Some(text.as_str()));
+        if seen != Some(false) {
+            return;
+        }
+        let mut result = Ok(());
+        self.doc
+            .try_update(|d| result = store::merge_text(&BrowserStore, d, &text, now_ms()));
+        self.last.try_set_value(Some(text));
+        if let Err(error) = result {
+            self.report_failure(&error);
         }
     }
 
@@ -75,18 +103,38 @@ impl<D: Document + Clone + Send + Sync + 'static> Saved<D> {
             );
             return;
         }
-        let result = self
-            .doc
-            .with_untracked(|d| store::save(&BrowserStore, d, now_ms()));
-        if let Err(error) = result {
-            self.notices.push(
-                Level::Error,
-                format!(
-                    "Your {} could not be saved ({error}). Free some space for this site, then try again. Storage key: {}",
-                    self.what,
-                    D::KEY
-                ),
-            );
+        let last = self.last.get_value();
+        let mut result = None;
+        self.doc.update_untracked(|d| {
+            result = Some(store::save_merged(
+                &BrowserStore,
+                d,
+                last.as_deref(),
+                now_ms(),
+            ));
+        });
+        match result {
+            Some(Ok(written)) => {
+                self.last.set_value(Some(written.text));
+                if written.merged {
+                    // Another tab's work came in: show it.
+                    self.doc.notify();
+                }
+            }
+            Some(Err(error)) => self.report_failure(&error),
+            // The signal is gone: the app is closing.
+            None => {}
         }
+    }
+
+    fn report_failure(&self, error: &store::StoreError) {
+        self.notices.push(
+            Level::Error,
+            format!(
+                "Your {} could not be saved ({error}). Free some space for this site, then try again. Storage key: {}",
+                self.what,
+                D::KEY
+            ),
+        );
     }
 }

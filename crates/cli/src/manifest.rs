@@ -1,13 +1,17 @@
 //! `firstline manifest DIR`: writes the list of content files the app
-//! fetches, what each holds, and the bundles that carry a folder's files in
-//! one request. The build runs it on the published copy of the content.
+//! fetches, what each holds, the bundles that carry a folder's files in
+//! one request, the catalog the list pages show, and the report of
+//! `firstline check`'s findings that the Author page shows. The build runs it on the published copy of the
+//! content.
 
 use std::fs;
 use std::path::Path;
 use std::process::ExitCode;
 
-use firstline_core::content::manifest::{Manifest, BUNDLE_DIR, MANIFEST_FILE};
-use firstline_core::content::Source;
+use firstline_core::content::build_report::{BuildReport, REPORT_FILE};
+use firstline_core::content::catalog::{Catalog, CATALOG_FILE};
+use firstline_core::content::manifest::{is_generated, Manifest, MANIFEST_FILE};
+use firstline_core::content::{Library, Source};
 
 use crate::files::{display_name, json_files};
 use crate::usage::UsageError;
@@ -25,7 +29,7 @@ pub fn run(args: &[String]) -> Result<ExitCode, UsageError> {
             continue;
         };
         let name = display_name(rel);
-        if name == MANIFEST_FILE || name.starts_with(&format!("{BUNDLE_DIR}/")) {
+        if is_generated(&name) {
             continue;
         }
         // A file that is not UTF-8 is still listed, so the app reports it.
@@ -36,26 +40,44 @@ pub fn run(args: &[String]) -> Result<ExitCode, UsageError> {
     }
     let (manifest, bundles) = Manifest::build(&sources);
     for (path, bundle) in &bundles {
-        let target = root.join(path);
-        if let Some(parent) = target.parent() {
+        if let Some(parent) = root.join(path).parent() {
             fs::create_dir_all(parent)
                 .map_err(|e| UsageError(format!("cannot create \"{}\": {e}", parent.display())))?;
         }
-        let text = serde_json::to_string(bundle)
-            .map_err(|e| UsageError(format!("cannot encode the bundle {path}: {e}")))?;
-        fs::write(&target, text)
-            .map_err(|e| UsageError(format!("cannot write \"{}\": {e}", target.display())))?;
+        write_json(root, path, bundle, &format!("the bundle {path}"))?;
     }
-    let text = serde_json::to_string_pretty(&manifest)
-        .map_err(|e| UsageError(format!("cannot encode the manifest: {e}")))?;
+    let checked = Library::load_for_authoring(sources);
+    let report = BuildReport::of(&checked);
+    write_json(root, REPORT_FILE, &report, "the build's report")?;
+    write_json(
+        root,
+        CATALOG_FILE,
+        &Catalog::of(&checked.library),
+        "the catalog",
+    )?;
+    // Compact, as the rest: every page downloads and parses it first.
+    write_json(root, MANIFEST_FILE, &manifest, "the manifest")?;
     let target = root.join(MANIFEST_FILE);
-    fs::write(&target, text + "\n")
-        .map_err(|e| UsageError(format!("cannot write \"{}\": {e}", target.display())))?;
     println!(
-        "wrote {} ({} files, {} bundles)",
+        "wrote {} ({} files, {} bundles; {} problem(s) in the build's report)",
         display_name(&target),
         manifest.files.len(),
-        bundles.len()
+        bundles.len(),
+        report.findings.len()
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// Writes `value` as compact JSON to `name` under `root`.
+fn write_json(
+    root: &Path,
+    name: &str,
+    value: &impl serde::Serialize,
+    what: &str,
+) -> Result<(), UsageError> {
+    let text = serde_json::to_string(value)
+        .map_err(|e| UsageError(format!("cannot encode {what}: {e}")))?;
+    let target = root.join(name);
+    fs::write(&target, text)
+        .map_err(|e| UsageError(format!("cannot write \"{}\": {e}", target.display())))
 }

@@ -69,13 +69,22 @@ fn manifest_lists_the_content_files() {
     std::fs::write(dir.join("questions/README.md"), "").unwrap();
     let (code, stdout, _) = firstline(&["manifest", dir.to_str().unwrap()]);
     assert_eq!(code, 0);
-    assert!(stdout.contains("(2 files, 0 bundles)"), "{stdout}");
+    assert!(
+        stdout.contains("(2 files, 0 bundles; 2 problem(s)"),
+        "{stdout}"
+    );
     let manifest = std::fs::read_to_string(dir.join("manifest.json")).unwrap();
     let parsed: serde_json::Value = serde_json::from_str(&manifest).unwrap();
     assert_eq!(
         parsed["files"],
         serde_json::json!(["questions/a.json", "questions/sub/b.json"])
     );
+    // The build's report names each broken file for the Author page.
+    let report: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("report.json")).unwrap()).unwrap();
+    assert_eq!(report["findings"][0]["file"], "questions/a.json");
+    assert_eq!(report["findings"][1]["file"], "questions/sub/b.json");
+    assert_eq!(report["files"][0]["errors"], 1);
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
@@ -91,7 +100,7 @@ fn manifest_bundles_a_folder_of_blueprints_and_rerunning_ignores_its_own_output(
     for _ in 0..2 {
         let (code, stdout, _) = firstline(&["manifest", dir.to_str().unwrap()]);
         assert_eq!(code, 0);
-        assert!(stdout.contains("(2 files, 1 bundles)"), "{stdout}");
+        assert!(stdout.contains("(2 files, 1 bundles;"), "{stdout}");
     }
     let bundle = std::fs::read_to_string(dir.join("bundles/questions-exams.json")).unwrap();
     let parsed: serde_json::Value = serde_json::from_str(&bundle).unwrap();

@@ -114,6 +114,21 @@ pub fn QuestionView(
         })
         .collect_view();
     let q = StoredValue::new(question.clone());
+    // When the answer is checked, the feedback is where the learner looks
+    // next (and the inputs just went disabled, which would drop focus to
+    // the page): move focus there. Not on a page that opens revealed.
+    let feedback = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |before: Option<bool>| {
+        let now = reveal.get();
+        if now && before == Some(false) {
+            request_animation_frame(move || {
+                if let Some(el) = feedback.get_untracked() {
+                    let _ = el.focus();
+                }
+            });
+        }
+        now
+    });
     let verdict = move || {
         reveal.get().then(|| {
             let scored = response.with(|r| score_question(&q.read_value(), r));
@@ -128,7 +143,7 @@ pub fn QuestionView(
                 ("verdict wrong", "Not quite.".to_string())
             };
             view! {
-                <div class="feedback">
+                <div class="feedback" tabindex="-1" node_ref=feedback>
                     <p class=class>{text}</p>
                     <p>{q.read_value().explanation.clone()}</p>
                 </div>

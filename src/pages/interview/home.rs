@@ -1,21 +1,22 @@
-use firstline_core::content::interview::{Competency, InterviewKind, InterviewQuestion};
+use firstline_core::content::catalog::InterviewCard;
+use firstline_core::content::interview::{Competency, InterviewKind};
 use leptos::prelude::*;
 
 use super::InterviewTabs;
 use crate::adapters::dom::set_title;
-use crate::state::content::use_content;
+use crate::state::content::use_catalog;
 use crate::state::progress::use_interview_log;
-use firstline_core::content::manifest::Need;
 
 /// Every interview question, behavioural by competency and technical by
-/// topic, with the learner's best score on each.
+/// topic, with the learner's best score on each. The list comes from the
+/// catalog: a question's rubric is read when it is opened.
 #[component]
 pub fn InterviewHome() -> impl IntoView {
     set_title("Interview");
-    let content = use_content(&[Need::Interview]);
+    let catalog = use_catalog();
     let log = use_interview_log().read();
     let list = move || {
-        let report = content.get()?;
+        let catalog = catalog.get()?.ok()?;
         let best = |id: &str| {
             log.with(|l| {
                 l.answers
@@ -25,16 +26,17 @@ pub fn InterviewHome() -> impl IntoView {
                     .max()
             })
         };
-        let item = |q: &InterviewQuestion| {
+        let item = |q: &InterviewCard| {
             let score = best(&q.id).map_or(String::new(), |s| format!(" \u{2014} best {s}/100"));
             view! { <li><a href=format!("/interview/q/{}", q.id)>{q.prompt.clone()}</a><span class="muted">{score}</span></li> }
         };
-        let questions = &report.library.interview;
+        let questions: Vec<&InterviewCard> = catalog.interview.iter().collect();
         let behavioural = Competency::ALL
             .iter()
             .filter_map(|c| {
-                let qs: Vec<&InterviewQuestion> = questions
+                let qs: Vec<&InterviewCard> = questions
                     .iter()
+                    .copied()
                     .filter(|q| q.competency == Some(*c))
                     .collect();
                 (!qs.is_empty()).then(|| {
@@ -51,8 +53,9 @@ pub fn InterviewHome() -> impl IntoView {
         let technical = topics
             .into_iter()
             .map(|t| {
-                let qs: Vec<&InterviewQuestion> = questions
+                let qs: Vec<&InterviewCard> = questions
                     .iter()
+                    .copied()
                     .filter(|q| q.kind == InterviewKind::Technical && q.topic == Some(t))
                     .collect();
                 view! {

@@ -291,6 +291,9 @@ fn ExamRunner() -> impl IntoView {
             reviewing.set(true);
         }
     };
+    // The shown question's own answer signal: a number key sets it, so
+    // the option shows as picked, and the view saves it like a click.
+    let shown = StoredValue::new(None::<(usize, RwSignal<Response>)>);
     use_shortcuts(move |key| {
         if reviewing.get_untracked() {
             return false;
@@ -319,6 +322,14 @@ fn ExamRunner() -> impl IntoView {
                     return false;
                 };
                 let i = s.current;
+                let r = match shown.get_value() {
+                    // `try_set` hands the value back if the view is gone.
+                    Some((at, signal)) if at == i => match signal.try_set(r) {
+                        None => return true,
+                        Some(r) => r,
+                    },
+                    _ => r,
+                };
                 exam_state.update(|a| {
                     if let Some(s) = a.session.as_mut() {
                         if let Some(item) = s.items.get_mut(i) {
@@ -397,6 +408,7 @@ fn ExamRunner() -> impl IntoView {
             return view! { <p>"This question is no longer in the content; move on to the next one."</p> }.into_any();
         };
         let response = RwSignal::new(item.response.clone());
+        shown.set_value(Some((index, response)));
         let confidence = RwSignal::new(item.confidence);
         Effect::watch(
             move || response.get(),

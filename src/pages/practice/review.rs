@@ -15,8 +15,17 @@ pub fn ReviewPage() -> impl IntoView {
     set_title("Review queue");
     let progress = use_progress();
     let content = use_content(&[Need::Questions(None)]);
-    let now = now_ms();
+    // The clock moves on while the page is open: a question comes due
+    // here, not only after a reload.
+    let clock = RwSignal::new(now_ms());
+    if let Ok(handle) = set_interval_with_handle(
+        move || clock.set(now_ms()),
+        std::time::Duration::from_secs(15),
+    ) {
+        on_cleanup(move || handle.clear());
+    }
     let body = move || {
+        let now = clock.get();
         let report = content.get()?;
         let library = &report.library;
         let (due, upcoming) = progress.read().with(|p| {

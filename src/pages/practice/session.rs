@@ -25,7 +25,12 @@ pub fn PracticeSession() -> impl IntoView {
     let query = use_query_map();
     let review = query.with_untracked(|q| q.get("mode")).as_deref() == Some("review");
     set_title(if review { "Review" } else { "Practice session" });
-    let content = use_content(&[Need::Questions(None)]);
+    // A run from the practice setup names its exam: only that exam's
+    // questions are fetched. Review runs mix exams.
+    let exam = query
+        .with_untracked(|q| q.get("exam"))
+        .filter(|e| !e.is_empty());
+    let content = use_content(&[Need::Questions(exam)]);
     let progress = use_progress();
     let seed: u64 = query
         .with_untracked(|q| q.get("seed"))

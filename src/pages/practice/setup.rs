@@ -6,16 +6,18 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use super::{session_href, PracticeTabs};
 use crate::adapters::clock::now_ms;
 use crate::adapters::dom::set_title;
-use crate::state::content::use_content;
+use crate::state::content::use_catalog;
 use crate::state::progress::use_progress;
-use firstline_core::content::manifest::Need;
 
 /// Choose an exam, domains or objectives and a count, then practise with
 /// immediate feedback. `?exam=…&objectives=…` pre-fills the form.
 #[component]
 pub fn PracticeSetup() -> impl IntoView {
     set_title("Practice");
-    let content = use_content(&[Need::Questions(None)]);
+    // The blueprints and a tag per question come in the catalog: the setup
+    // counts and draws without downloading or reading the bank, and the
+    // session then fetches only the chosen exam's questions.
+    let catalog = use_catalog();
     let progress = use_progress();
     let query = use_query_map();
     let navigate = use_navigate();
@@ -37,13 +39,12 @@ pub fn PracticeSetup() -> impl IntoView {
     let count = RwSignal::new(10usize);
     let message = RwSignal::new(String::new());
 
-    let exams = move || {
-        content
-            .get()
-            .map(|r| r.library.exams.clone())
-            .unwrap_or_default()
+    let ready = move || matches!(catalog.get(), Some(Ok(_)));
+    let exams = move || match catalog.get() {
+        Some(Ok(c)) => c.exams.clone(),
+        _ => Vec::new(),
     };
-    let chosen_exam = move || exams().into_iter().find(|e| e.id == exam.get());
+    let chosen_exam = move || exams().into_iter().find(|e: &Exam| e.id == exam.get());
     let filter = move || PracticeFilter {
         exam: Some(exam.get()).filter(|e| !e.is_empty()),
         domains: domains.get(),
@@ -51,23 +52,24 @@ pub fn PracticeSetup() -> impl IntoView {
     };
     let available = move || {
         let f = filter();
-        content
-            .get()
-            .map(|r| r.library.questions.iter().filter(|q| f.accepts(q)).count())
-            .unwrap_or(0)
+        match catalog.get() {
+            Some(Ok(c)) => c.questions.iter().filter(|t| f.accepts(*t)).count(),
+            _ => 0,
+        }
     };
 
     let start = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let Some(report) = content.get_untracked() else {
+        let Some(Ok(catalog)) = catalog.get_untracked() else {
             return;
         };
-        let pool: Vec<&_> = report.library.questions.iter().collect();
         let seed = now_ms();
         let seen = progress.read().get_untracked();
+        let filter = filter();
+        let pool: Vec<_> = catalog.questions.iter().collect();
         let ids = draw_practice(
             &pool,
-            &filter(),
+            &filter,
             count.get_untracked().clamp(1, 50),
             &|id| seen.has_seen(id),
             seed,
@@ -77,7 +79,12 @@ pub fn PracticeSetup() -> impl IntoView {
                 .set("No questions match this choice. Choose more domains or objectives.".into());
             return;
         }
-        navigate(&session_href(&ids, "practice", seed), Default::default());
+        let href = session_href(&ids, "practice", seed);
+        let href = match filter.exam {
+            Some(exam) => format!("{href}&exam={exam}"),
+            None => href,
+        };
+        navigate(&href, Default::default());
     };
 
     let toggle = |list: RwSignal<Vec<String>>, id: String| {
@@ -171,8 +178,8 @@ pub fn PracticeSetup() -> impl IntoView {
                     on:input=move |ev| count.set(event_target_value(&ev).parse().unwrap_or(10))/>
             </div>
             <p class="muted">{move || format!("{} questions match.", available())}</p>
-            <button type="submit" disabled=move || content.get().is_none()>
-                {move || if content.get().is_some() { "Start practice" } else { "Loading the questions\u{2026}" }}
+            <button type="submit" disabled=move || !ready()>
+                {move || if ready() { "Start practice" } else { "Loading the questions\u{2026}" }}
             </button>
             <p role="status">{move || message.get()}</p>
         </form>

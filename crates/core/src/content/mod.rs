@@ -18,7 +18,7 @@ pub mod stats;
 pub use check::item_analysis;
 pub use locate::{finding, path};
 pub use model::{exam, interview, normalise, question, scenario};
-pub use read::{file, library, manifest};
+pub use read::{build_report, catalog, file, library, manifest};
 
 pub use finding::{Finding, Severity};
 pub use library::{Library, LoadReport, Source};

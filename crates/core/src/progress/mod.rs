@@ -4,6 +4,9 @@
 
 use serde::{Deserialize, Serialize};
 
+pub mod backup;
+mod merge;
+
 use crate::content::interview::Competency;
 use crate::content::scenario::{Outcome, Priority};
 use crate::interview::StarAnswer;
@@ -34,6 +37,10 @@ impl Document for ExamLog {
     const KEY: &'static str = "firstline.exams";
     const FORMAT: &'static str = "firstline-exams";
     const VERSION: u32 = 1;
+
+    fn merge(&mut self, theirs: Self) {
+        merge::exams(self, theirs);
+    }
 }
 
 /// Role-play results, saved under their own key (loaded by the pages that
@@ -48,6 +55,10 @@ impl Document for ScenarioLog {
     const KEY: &'static str = "firstline.scenarios";
     const FORMAT: &'static str = "firstline-scenarios";
     const VERSION: u32 = 1;
+
+    fn merge(&mut self, theirs: Self) {
+        merge::scenarios(self, theirs);
+    }
 }
 
 /// Interview practice: the story bank, scored answers and mock interviews.
@@ -65,6 +76,10 @@ impl Document for InterviewLog {
     const KEY: &'static str = "firstline.interview";
     const FORMAT: &'static str = "firstline-interview";
     const VERSION: u32 = 1;
+
+    fn merge(&mut self, theirs: Self) {
+        merge::interview(self, theirs);
+    }
 }
 
 /// A story from the learner's own experience, kept for reuse across
@@ -207,6 +222,10 @@ impl Document for Progress {
     const KEY: &'static str = "firstline.progress";
     const FORMAT: &'static str = "firstline-progress";
     const VERSION: u32 = 1;
+
+    fn merge(&mut self, theirs: Self) {
+        merge::progress(self, theirs);
+    }
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -95,29 +95,57 @@ pub struct PracticeFilter {
     pub objectives: Vec<String>,
 }
 
+/// What a practice draw looks at: a question in full, or the manifest's
+/// tag for it (so the setup page can count and draw without the bank).
+pub trait Tagged {
+    fn id(&self) -> &str;
+    fn exam(&self) -> &str;
+    fn domain(&self) -> &str;
+    fn objective(&self) -> &str;
+}
+
+impl Tagged for Question {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn exam(&self) -> &str {
+        &self.exam
+    }
+    fn domain(&self) -> &str {
+        &self.domain
+    }
+    fn objective(&self) -> &str {
+        &self.objective
+    }
+}
+
 impl PracticeFilter {
-    pub fn accepts(&self, q: &Question) -> bool {
-        self.exam.as_ref().is_none_or(|e| &q.exam == e)
-            && (self.domains.is_empty() || self.domains.contains(&q.domain))
-            && (self.objectives.is_empty() || self.objectives.contains(&q.objective))
+    pub fn accepts(&self, q: &impl Tagged) -> bool {
+        let listed = |list: &[String], id: &str| list.is_empty() || list.iter().any(|x| x == id);
+        self.exam.as_deref().is_none_or(|e| q.exam() == e)
+            && listed(&self.domains, q.domain())
+            && listed(&self.objectives, q.objective())
     }
 }
 
 /// Draws up to `count` practice questions matching the filter, preferring
 /// ones the learner has not answered yet (`seen`), in random order.
-pub fn draw_practice(
-    pool: &[&Question],
+pub fn draw_practice<Q: Tagged>(
+    pool: &[&Q],
     filter: &PracticeFilter,
     count: usize,
     seen: &dyn Fn(&str) -> bool,
     seed: u64,
 ) -> Vec<String> {
     let mut rng = fastrand::Rng::with_seed(seed);
-    let mut candidates: Vec<&Question> =
-        pool.iter().copied().filter(|q| filter.accepts(q)).collect();
+    let mut candidates: Vec<&Q> = pool
+        .iter()
+        .copied()
+        .filter(|q| filter.accepts(*q))
+        .collect();
     rng.shuffle(&mut candidates);
-    candidates.sort_by_key(|q| seen(&q.id));
+    candidates.sort_by_key(|q| seen(q.id()));
     candidates.truncate(count);
     rng.shuffle(&mut candidates);
-    candidates.into_iter().map(|q| q.id.clone()).collect()
+    candidates.into_iter().map(|q| q.id().to_owned()).collect()
 }

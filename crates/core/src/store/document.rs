@@ -21,6 +21,13 @@ pub trait Document: Serialize + DeserializeOwned + Default {
         let _ = data;
         Err(format!("there is no upgrade from version {from}"))
     }
+
+    /// Takes in what another tab saved (`store::save_merged`). Logs merge
+    /// as a union that never drops an entry; by default this tab's copy
+    /// wins, for documents that hold one thing in progress.
+    fn merge(&mut self, theirs: Self) {
+        let _ = theirs;
+    }
 }
 
 /// What is stored: the data with what it is and which version wrote it.
@@ -92,6 +99,9 @@ pub struct Loaded<D> {
     pub notice: Option<Notice>,
     /// False when saving would overwrite data that is not backed up.
     pub writable: bool,
+    /// The text read, for `save_merged` to tell whether another tab has
+    /// written since.
+    pub raw: Option<String>,
 }
 
 /// Loads `D` from the store; `now` (milliseconds) names any backup key.
@@ -103,6 +113,7 @@ pub fn load<D: Document>(store: &dyn KeyValueStore, now: u64) -> Loaded<D> {
                 doc: D::default(),
                 notice: None,
                 writable: true,
+                raw: None,
             }
         }
         Err(error) => {
@@ -112,14 +123,19 @@ pub fn load<D: Document>(store: &dyn KeyValueStore, now: u64) -> Loaded<D> {
                     error: error.to_string(),
                 }),
                 writable: false,
+                raw: None,
             }
         }
     };
+    // What was read has been dealt with (read, upgraded or kept aside):
+    // `save_merged` need not read it again.
+    let seen = Some(raw.clone());
     match decode::<D>(&raw) {
         Ok((doc, from)) if from == D::VERSION => Loaded {
             doc,
             notice: None,
             writable: true,
+            raw: seen,
         },
         Ok((doc, from)) => {
             let backup_key = format!("{}.v{from}", D::KEY);
@@ -139,6 +155,7 @@ pub fn load<D: Document>(store: &dyn KeyValueStore, now: u64) -> Loaded<D> {
                 doc,
                 notice: Some(notice),
                 writable,
+                raw: seen,
             }
         }
         Err(problem) => {
@@ -163,13 +180,14 @@ pub fn load<D: Document>(store: &dyn KeyValueStore, now: u64) -> Loaded<D> {
                 doc: D::default(),
                 notice: Some(notice),
                 writable,
+                raw: seen,
             }
         }
     }
 }
 
 /// Reads an envelope and upgrades its data; returns the version it had.
-fn decode<D: Document>(raw: &str) -> Result<(D, u32), String> {
+pub(super) fn decode<D: Document>(raw: &str) -> Result<(D, u32), String> {
     let envelope: Envelope =
         serde_json::from_str(raw).map_err(|e| format!("it is not a FirstLine save: {e}"))?;
     if envelope.format != D::FORMAT {
@@ -199,15 +217,20 @@ fn decode<D: Document>(raw: &str) -> Result<(D, u32), String> {
 }
 
 /// Saves `doc` under its key. The caller reports a failure to the user.
+/// (With more than one tab open, use `save_merged`.)
 pub fn save<D: Document>(store: &dyn KeyValueStore, doc: &D, now: u64) -> Result<(), StoreError> {
+    store.set(D::KEY, &encode(doc, now)?)
+}
+
+/// The stored text of `doc`: its envelope.
+pub(super) fn encode<D: Document>(doc: &D, now: u64) -> Result<String, StoreError> {
     let envelope = EnvelopeOut {
         format: D::FORMAT,
         version: D::VERSION,
         saved_at: now,
         data: doc,
     };
-    let text = serde_json::to_string(&envelope).map_err(|e| StoreError::Encode(e.to_string()))?;
-    store.set(D::KEY, &text)
+    serde_json::to_string(&envelope).map_err(|e| StoreError::Encode(e.to_string()))
 }
 
 #[cfg(test)]

@@ -3,9 +3,11 @@
 
 mod document;
 mod memory;
+mod sync;
 
 pub use document::{load, save, Document, Loaded, Notice};
 pub use memory::MemoryStore;
+pub use sync::{merge_text, save_merged, Written};
 
 use thiserror::Error;
 

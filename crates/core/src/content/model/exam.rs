@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 pub const SCALE_MIN: u32 = 100;
 pub const SCALE_MAX: u32 = 900;
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Exam {
     /// Always `"exam"`; checked when the file is read.
@@ -23,7 +23,7 @@ pub struct Exam {
     pub domains: Vec<Domain>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Domain {
     /// Such as `2.0`.
@@ -34,7 +34,7 @@ pub struct Domain {
     pub objectives: Vec<Objective>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Objective {
     /// Such as `2.3`.

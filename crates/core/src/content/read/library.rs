@@ -17,6 +17,8 @@ use crate::content::question::Question;
 use crate::content::scenario::Scenario;
 use crate::quiz::draw;
 
+pub use super::loading::Loading;
+
 /// One content file's name (its path under the content root) and text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Source {
@@ -123,122 +125,24 @@ impl Library {
     }
 
     /// Loads every source. Sources are processed in name order so results do
-    /// not depend on the order files arrived in.
-    pub fn load(mut sources: Vec<Source>) -> LoadReport {
-        sources.sort_by(|a, b| a.name.cmp(&b.name));
-        let mut report = LoadReport::default();
-        let mut parsed = Vec::new();
-        for source in &sources {
-            match file::parse(&source.name, &source.text) {
-                Ok(content) => parsed.push((source, content)),
-                Err(finding) => {
-                    report.files.push(FileSummary {
-                        name: source.name.clone(),
-                        kind: None,
-                        loaded: 0,
-                        errors: 1,
-                        warnings: 0,
-                    });
-                    report.findings.push(finding);
-                }
-            }
-        }
-        // Blueprints first: question sets are checked against them.
-        let mut exams_seen = FirstSeen::default();
-        for (source, content) in &parsed {
-            let ContentFile::Exam(exam) = content else {
-                continue;
-            };
-            let mut reporter = Reporter::new(&source.name, &source.text);
-            let id_path = JsonPath::root().key("id");
-            let ok = check::exam::validate(exam, &mut reporter)
-                && exams_seen.claim(
-                    "exam",
-                    &exam.id,
-                    source.name.clone(),
-                    &id_path,
-                    &mut reporter,
-                );
-            if ok {
-                report.library.exams.push(exam.clone());
-            }
-            report.summarise(source, "exam", usize::from(ok), reporter.finish());
-        }
-        let mut questions_seen = FirstSeen::default();
-        for (source, content) in &parsed {
-            let ContentFile::QuestionSet(set) = content else {
-                continue;
-            };
-            let mut reporter = Reporter::new(&source.name, &source.text);
-            let exam = report.library.exam(&set.exam).cloned();
-            let mut loaded = 0;
-            for (index, question) in check::question::check_set(set, exam.as_ref(), &mut reporter) {
-                let id_path = JsonPath::root().key("questions").index(index).key("id");
-                let place = reporter.where_is(&id_path);
-                if questions_seen.claim("question", &question.id, place, &id_path, &mut reporter) {
-                    report.library.questions.push(question);
-                    loaded += 1;
-                }
-            }
-            report.summarise(source, "question-set", loaded, reporter.finish());
-        }
-        let mut scenarios_seen = FirstSeen::default();
-        for (source, content) in &parsed {
-            let ContentFile::Scenario(scenario) = content else {
-                continue;
-            };
-            let mut reporter = Reporter::new(&source.name, &source.text);
-            let id_path = JsonPath::root().key("id");
-            let ok = check::scenario::check(scenario, &mut reporter)
-                && scenarios_seen.claim(
-                    "scenario",
-                    &scenario.id,
-                    source.name.clone(),
-                    &id_path,
-                    &mut reporter,
-                );
-            if ok {
-                report.library.scenarios.push((**scenario).clone());
-            }
-            report.summarise(source, "scenario", usize::from(ok), reporter.finish());
-        }
-        let mut interview_seen = FirstSeen::default();
-        for (source, content) in &parsed {
-            let ContentFile::InterviewSet(set) = content else {
-                continue;
-            };
-            let mut reporter = Reporter::new(&source.name, &source.text);
-            let mut loaded = 0;
-            for (index, question) in check::interview::check_set(set, &mut reporter) {
-                let id_path = JsonPath::root().key("questions").index(index).key("id");
-                let place = reporter.where_is(&id_path);
-                if interview_seen.claim(
-                    "interview question",
-                    &question.id,
-                    place,
-                    &id_path,
-                    &mut reporter,
-                ) {
-                    report.library.interview.push(question);
-                    loaded += 1;
-                }
-            }
-            report.summarise(source, "interview-set", loaded, reporter.finish());
-        }
-        report.check_drawable(&sources, &exams_seen.0);
-        report.files.sort_by(|a, b| a.name.cmp(&b.name));
-        report
+    /// not depend on the order files arrived in. The browser drives the
+    /// same work one file at a time (`Loading::step`) to keep the page
+    /// responsive.
+    pub fn load(sources: Vec<Source>) -> LoadReport {
+        let mut loading = Loading::new(sources);
+        while loading.step() {}
+        loading.finish()
     }
 }
 
 /// Where each id was first defined, so a repeat can point back to it.
 #[derive(Default)]
-struct FirstSeen(HashMap<String, String>);
+pub(super) struct FirstSeen(pub(super) HashMap<String, String>);
 
 impl FirstSeen {
     /// Records `id` as defined at `place`, or reports it at `path` as a
     /// duplicate and returns false.
-    fn claim(
+    pub(super) fn claim(
         &mut self,
         what: &str,
         id: &str,
@@ -261,7 +165,11 @@ impl FirstSeen {
 impl LoadReport {
     /// Warns, at the blueprint, about domains without enough questions for
     /// a full exam (the draw then takes more from other domains).
-    fn check_drawable(&mut self, sources: &[Source], exam_origin: &HashMap<String, String>) {
+    pub(super) fn check_drawable(
+        &mut self,
+        sources: &[Source],
+        exam_origin: &HashMap<String, String>,
+    ) {
         for exam in &self.library.exams {
             let Some(source) = exam_origin
                 .get(&exam.id)
@@ -312,7 +220,13 @@ impl LoadReport {
         self.findings.extend(findings);
     }
 
-    fn summarise(&mut self, source: &Source, kind: &str, loaded: usize, findings: Vec<Finding>) {
+    pub(super) fn summarise(
+        &mut self,
+        source: &Source,
+        kind: &str,
+        loaded: usize,
+        findings: Vec<Finding>,
+    ) {
         self.files.push(FileSummary {
             name: source.name.clone(),
             kind: Some(kind.to_owned()),

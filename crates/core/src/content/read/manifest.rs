@@ -11,6 +11,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::content::build_report::REPORT_FILE;
+use crate::content::catalog::CATALOG_FILE;
 use crate::content::file::{self, ContentFile};
 use crate::content::library::{Library, Source};
 use crate::scenario::play::Mood;
@@ -19,6 +21,17 @@ use crate::scenario::play::Mood;
 pub const MANIFEST_FILE: &str = "manifest.json";
 /// The folder under the content root that bundles are written to.
 pub const BUNDLE_DIR: &str = "bundles";
+
+/// Whether a path under the content root is one the build writes (the
+/// manifest, the catalog, the build's report, a bundle), not content.
+pub fn is_generated(path: &str) -> bool {
+    path == MANIFEST_FILE
+        || path == CATALOG_FILE
+        || path == REPORT_FILE
+        || path
+            .strip_prefix(BUNDLE_DIR)
+            .is_some_and(|rest| rest.starts_with('/'))
+}
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -144,11 +157,7 @@ impl Manifest {
         let mut files: Vec<String> = paths
             .into_iter()
             .map(|p| p.replace('\\', "/"))
-            .filter(|p| {
-                p.ends_with(".json")
-                    && p != MANIFEST_FILE
-                    && !p.starts_with(&format!("{BUNDLE_DIR}/"))
-            })
+            .filter(|p| p.ends_with(".json") && !is_generated(p))
             .collect();
         files.sort();
         files.dedup();

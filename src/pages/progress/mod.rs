@@ -1,3 +1,6 @@
+pub mod backup;
+mod interview;
+
 use firstline_core::quiz::insights::{calibration, most_picked_wrong, weakest_objectives};
 use firstline_core::quiz::score::percent;
 use leptos::prelude::*;
@@ -5,10 +8,11 @@ use leptos_router::components::A;
 
 use crate::adapters::clock::format_date;
 use crate::adapters::dom::set_title;
-use crate::state::content::{use_content, use_manifest};
+use crate::state::content::{use_content_with, use_manifest};
 use crate::state::progress::{use_exam_log, use_progress, use_scenario_log};
 use firstline_core::content::manifest::Need;
 use firstline_core::progress::ScenarioRecord;
+use interview::InterviewProgress;
 
 /// Everything recorded in this browser: exams, calibration, weak areas,
 /// common wrong picks and recent answers.
@@ -16,7 +20,19 @@ use firstline_core::progress::ScenarioRecord;
 pub fn ProgressPage() -> impl IntoView {
     set_title("Progress");
     let progress = use_progress().read();
-    let content = use_content(&[Need::Questions(None)]);
+    // Question prompts and objective titles come from the exams answered:
+    // a learner who has answered nothing downloads no questions.
+    let content = use_content_with(move || {
+        progress.with(|p| {
+            let mut exams: Vec<&str> = p.attempts.iter().map(|a| a.exam.as_str()).collect();
+            exams.sort_unstable();
+            exams.dedup();
+            exams
+                .into_iter()
+                .map(|e| Need::Questions(Some(e.to_owned())))
+                .collect()
+        })
+    });
     let prompt_of = move |id: &str| {
         content
             .get()
@@ -197,6 +213,13 @@ pub fn ProgressPage() -> impl IntoView {
                 </table>
             </div>
         </Show>
+        <InterviewProgress/>
+        <h2>"Keep your progress safe"</h2>
+        <p>
+            "Your progress lives in this browser only. "
+            <A href="/progress/backup">"Back up or restore your progress"</A>
+            " to keep it safe or move it to another browser."
+        </p>
     }
 }
 

@@ -1,0 +1,280 @@
+//! Reading a library in small steps. `Library::load` runs them all at
+//! once; the browser runs a few at a time and lets the page paint and
+//! answer input in between, so reading a large bank never freezes it.
+//!
+//! The order is fixed: every file is parsed, then blueprints are checked
+//! (question sets are checked against them), then question sets,
+//! scenarios and interview sets, each in file-name order, then the checks
+//! across files. A step is one file's work.
+
+use crate::content::check;
+use crate::content::file::{self, ContentFile};
+use crate::content::finding::Reporter;
+use crate::content::path::JsonPath;
+
+use super::library::{FileSummary, FirstSeen, LoadReport, Source};
+
+/// A library being read; see the module notes.
+pub struct Loading {
+    sources: Vec<Source>,
+    /// Each source's parsed content, by index; `None` until parsed or when
+    /// the file could not be read.
+    parsed: Vec<Option<ContentFile>>,
+    stage: Stage,
+    /// The next source to look at in the current stage.
+    next: usize,
+    report: LoadReport,
+    exams: FirstSeen,
+    questions: FirstSeen,
+    scenarios: FirstSeen,
+    interview: FirstSeen,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Stage {
+    Parse,
+    Exams,
+    Questions,
+    Scenarios,
+    Interview,
+    Done,
+}
+
+impl Stage {
+    fn after(self) -> Stage {
+        match self {
+            Stage::Parse => Stage::Exams,
+            Stage::Exams => Stage::Questions,
+            Stage::Questions => Stage::Scenarios,
+            Stage::Scenarios => Stage::Interview,
+            Stage::Interview | Stage::Done => Stage::Done,
+        }
+    }
+
+    /// Whether this stage has work for a file holding `content`.
+    fn takes(self, content: &ContentFile) -> bool {
+        matches!(
+            (self, content),
+            (Stage::Exams, ContentFile::Exam(_))
+                | (Stage::Questions, ContentFile::QuestionSet(_))
+                | (Stage::Scenarios, ContentFile::Scenario(_))
+                | (Stage::Interview, ContentFile::InterviewSet(_))
+        )
+    }
+}
+
+impl Loading {
+    /// Starts reading `sources`, in name order so results do not depend on
+    /// the order files arrived in.
+    pub fn new(mut sources: Vec<Source>) -> Self {
+        sources.sort_by(|a, b| a.name.cmp(&b.name));
+        let parsed = sources.iter().map(|_| None).collect();
+        Loading {
+            sources,
+            parsed,
+            stage: Stage::Parse,
+            next: 0,
+            report: LoadReport::default(),
+            exams: FirstSeen::default(),
+            questions: FirstSeen::default(),
+            scenarios: FirstSeen::default(),
+            interview: FirstSeen::default(),
+        }
+    }
+
+    /// Does one file's work. Returns false once nothing is left, when
+    /// `finish` gives the report.
+    pub fn step(&mut self) -> bool {
+        while self.stage != Stage::Done {
+            let Some(index) = self.next_file() else {
+                self.stage = self.stage.after();
+                self.next = 0;
+                continue;
+            };
+            self.next = index + 1;
+            if self.stage == Stage::Parse {
+                self.parse(index);
+            } else {
+                self.check(index);
+            }
+            return true;
+        }
+        false
+    }
+
+    /// The checks across files, and the report. Any steps not yet taken
+    /// are taken first.
+    pub fn finish(mut self) -> LoadReport {
+        while self.step() {}
+        self.report.check_drawable(&self.sources, &self.exams.0);
+        self.report.files.sort_by(|a, b| a.name.cmp(&b.name));
+        self.report
+    }
+
+    /// The next source, from `next` on, with work in this stage.
+    fn next_file(&self) -> Option<usize> {
+        let stage = self.stage;
+        (self.next..self.sources.len()).find(|&i| match stage {
+            Stage::Parse => true,
+            Stage::Done => false,
+            _ => self.parsed[i].as_ref().is_some_and(|c| stage.takes(c)),
+        })
+    }
+
+    fn parse(&mut self, index: usize) {
+        let source = &self.sources[index];
+        match file::parse(&source.name, &source.text) {
+            Ok(content) => self.parsed[index] = Some(content),
+            Err(finding) => {
+                self.report.files.push(FileSummary {
+                    name: source.name.clone(),
+                    kind: None,
+                    loaded: 0,
+                    errors: 1,
+                    warnings: 0,
+                });
+                self.report.findings.push(finding);
+            }
+        }
+    }
+
+    fn check(&mut self, index: usize) {
+        let source = &self.sources[index];
+        let Some(content) = &self.parsed[index] else {
+            return;
+        };
+        let report = &mut self.report;
+        let mut reporter = Reporter::new(&source.name, &source.text);
+        let id_path = JsonPath::root().key("id");
+        match content {
+            ContentFile::Exam(exam) => {
+                let ok = check::exam::validate(exam, &mut reporter)
+                    && self.exams.claim(
+                        "exam",
+                        &exam.id,
+                        source.name.clone(),
+                        &id_path,
+                        &mut reporter,
+                    );
+                if ok {
+                    report.library.exams.push(exam.clone());
+                }
+                report.summarise(source, "exam", usize::from(ok), reporter.finish());
+            }
+            ContentFile::QuestionSet(set) => {
+                let exam = report.library.exam(&set.exam).cloned();
+                let mut loaded = 0;
+                for (index, question) in
+                    check::question::check_set(set, exam.as_ref(), &mut reporter)
+                {
+                    let id_path = JsonPath::root().key("questions").index(index).key("id");
+                    let place = reporter.where_is(&id_path);
+                    if self.questions.claim(
+                        "question",
+                        &question.id,
+                        place,
+                        &id_path,
+                        &mut reporter,
+                    ) {
+                        report.library.questions.push(question);
+                        loaded += 1;
+                    }
+                }
+                report.summarise(source, "question-set", loaded, reporter.finish());
+            }
+            ContentFile::Scenario(scenario) => {
+                let ok = check::scenario::check(scenario, &mut reporter)
+                    && self.scenarios.claim(
+                        "scenario",
+                        &scenario.id,
+                        source.name.clone(),
+                        &id_path,
+                        &mut reporter,
+                    );
+                if ok {
+                    report.library.scenarios.push((**scenario).clone());
+                }
+                report.summarise(source, "scenario", usize::from(ok), reporter.finish());
+            }
+            ContentFile::InterviewSet(set) => {
+                let mut loaded = 0;
+                for (index, question) in check::interview::check_set(set, &mut reporter) {
+                    let id_path = JsonPath::root().key("questions").index(index).key("id");
+                    let place = reporter.where_is(&id_path);
+                    if self.interview.claim(
+                        "interview question",
+                        &question.id,
+                        place,
+                        &id_path,
+                        &mut reporter,
+                    ) {
+                        report.library.interview.push(question);
+                        loaded += 1;
+                    }
+                }
+                report.summarise(source, "interview-set", loaded, reporter.finish());
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::Library;
+
+    fn sources() -> Vec<Source> {
+        let exam = r#"{"kind":"exam","id":"X","name":"Test exam","question_count":2,
+            "passing_score":700,"minutes":10,
+            "domains":[{"id":"1.0","name":"One","weight":100,
+              "objectives":[{"id":"1.1","title":"First objective"}]}]}"#;
+        vec![
+            Source::new("b/broken.json", "{ not json"),
+            Source::new("a/exam.json", exam),
+            Source::new("c/dup-exam.json", exam),
+        ]
+    }
+
+    #[test]
+    fn stepping_gives_the_same_report_as_loading_at_once() {
+        let mut loading = Loading::new(sources());
+        let mut steps = 0;
+        while loading.step() {
+            steps += 1;
+            assert!(steps < 100, "reading three files never ends");
+        }
+        // Three parses, then two blueprints to check (the broken file has
+        // nothing to check).
+        assert_eq!(steps, 5);
+        assert_eq!(loading.finish(), Library::load(sources()));
+    }
+
+    #[test]
+    fn a_broken_file_and_a_repeat_are_reported_and_the_rest_loads() {
+        let report = Library::load(sources());
+        assert_eq!(report.library.exams.len(), 1);
+        assert_eq!(report.files.len(), 3);
+        let messages: Vec<_> = report
+            .findings
+            .iter()
+            .map(|f| (f.file.as_str(), f.message.as_str()))
+            .collect();
+        assert!(
+            messages.iter().any(|(f, _)| *f == "b/broken.json"),
+            "{messages:?}"
+        );
+        assert!(
+            messages
+                .iter()
+                .any(|(f, m)| *f == "c/dup-exam.json" && m.contains("duplicate exam id")),
+            "{messages:?}"
+        );
+    }
+
+    #[test]
+    fn finish_takes_any_steps_left() {
+        let mut loading = Loading::new(sources());
+        assert!(loading.step());
+        assert_eq!(loading.finish(), Library::load(sources()));
+    }
+}
