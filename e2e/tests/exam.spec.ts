@@ -83,7 +83,8 @@ test('in the exam, a number key picks the option and it shows as picked', async 
   const single = page.getByRole('group', { name: 'Choose one answer' });
   for (let n = 1; n < 10; n++) {
     await expect(page.getByText(`Question ${n} of 10`)).toBeVisible();
-    if (await single.isVisible()) break;
+    // Number keys pick options on a question with one set of options.
+    if ((await single.count()) === 1) break;
     await page.locator('body').press('Enter');
   }
   const radios = single.getByRole('radio');

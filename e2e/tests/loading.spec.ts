@@ -26,7 +26,7 @@ test('the interview list comes from the catalog; a question reads the interview 
   await open(page, '/interview');
   const first = page.getByRole('link', { name: /^Tell me about a time/ }).first();
   await expect(first).toBeVisible();
-  expect(seen.sort()).toEqual(['catalog.json', 'manifest.json']);
+  expect(seen.sort()).toEqual(['catalog/interview.json', 'manifest.json']);
   await first.click();
   await expect(page.getByLabel(/^Situation/)).toBeVisible();
   expect(seen).toContain('bundles/questions-interview.json');
@@ -46,7 +46,7 @@ test('the practice setup counts and draws from the catalog; the session fetches 
   await page.getByLabel('Exam', { exact: true }).selectOption('220-1201');
   await page.getByRole('checkbox', { name: /^2\.0 Networking/ }).check();
   await expect(page.getByText(/^[1-9]\d* questions match\.$/)).toBeVisible();
-  expect(seen.sort()).toEqual(['catalog.json', 'manifest.json']);
+  expect(seen.sort()).toEqual(['catalog/questions.json', 'manifest.json']);
   await page.getByRole('button', { name: 'Start practice' }).click();
   await expect(page.getByRole('button', { name: 'Check answer' })).toBeVisible();
   expect(new URL(page.url()).searchParams.get('exam')).toBe('220-1201');

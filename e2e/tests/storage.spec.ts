@@ -22,9 +22,9 @@ test('garbage in storage: the app starts, warns, and keeps the garbage under a b
   await page.goto('/practice/session?mode=practice&seed=1&ids=c1-net-001');
   await page.getByRole('radio', { name: 'DNS' }).check();
   await page.getByRole('button', { name: 'Check answer' }).click();
-  const after = await storage(page);
-  expect(JSON.parse(after['firstline.progress']).data.attempts).toHaveLength(1);
-  expect(after[backups[0]]).toBe('{"this is": not json');
+  // Saved in the next task, once the feedback has painted.
+  await expect.poll(async () => JSON.parse((await storage(page))['firstline.progress'] ?? '{"data":{"attempts":[]}}').data.attempts.length).toBe(1);
+  expect((await storage(page))[backups[0]]).toBe('{"this is": not json');
 });
 
 test('a failed save (storage full) is reported to the user', async ({ page }) => {
@@ -57,10 +57,8 @@ test('two tabs answering at the same time both keep every answer', async ({ cont
       await expect(tab.locator('.verdict')).toBeVisible();
     }
   }
-  const saved = JSON.parse((await storage(a))['firstline.progress']).data.attempts;
-  expect(saved.map((x: { question: string }) => x.question).sort()).toEqual([
-    'c1-net-001', 'c1-net-002', 'c1-net-003', 'c1-net-004',
-  ]);
+  const saved = async () => JSON.parse((await storage(a))['firstline.progress']).data.attempts.map((x: { question: string }) => x.question).sort();
+  await expect.poll(saved).toEqual(['c1-net-001', 'c1-net-002', 'c1-net-003', 'c1-net-004']);
   // The tab that wrote first has taken in the other's answers without a
   // reload, and a reloaded tab finds them all.
   await a.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Progress' }).click();

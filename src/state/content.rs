@@ -10,7 +10,9 @@ use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
 use firstline_core::content::build_report::{BuildReport, REPORT_FILE};
-use firstline_core::content::catalog::{Catalog, CATALOG_FILE};
+use firstline_core::content::catalog::{
+    InterviewCatalog, QuestionCatalog, INTERVIEW_CATALOG, QUESTION_CATALOG,
+};
 use firstline_core::content::library::Loading;
 use firstline_core::content::manifest::{BundleFile, Manifest, Need, MANIFEST_FILE};
 use firstline_core::content::{Finding, LoadReport, Severity, Source};
@@ -125,10 +127,14 @@ pub fn use_build_report() -> Generated<BuildReport> {
     use_generated(REPORT_FILE, "the build's report")
 }
 
-/// What the list pages show of the bank (`content/catalog.json`): the
-/// blueprints, a tag per question and the interview list.
-pub fn use_catalog() -> Generated<Catalog> {
-    use_generated(CATALOG_FILE, "the content catalog")
+/// The practice setup's catalog: blueprints and a tag per question.
+pub fn use_question_catalog() -> Generated<QuestionCatalog> {
+    use_generated(QUESTION_CATALOG, "the question catalog")
+}
+
+/// The interview list's catalog.
+pub fn use_interview_catalog() -> Generated<InterviewCatalog> {
+    use_generated(INTERVIEW_CATALOG, "the interview catalog")
 }
 
 /// A file the build writes beside the content, or why it could not be had.

@@ -51,7 +51,8 @@ fn lazy<D: Document + Clone + Send + Sync + 'static>(
         return state;
     }
     let notices = use_notices();
-    let state = docs.root.with(|| Saved::load(notices, what));
+    // Kept for the whole visit, so its saves can wait for the next task.
+    let state = docs.root.with(|| Saved::load(notices, what)).deferring();
     slot.set_value(Some(state));
     state
 }

@@ -18,6 +18,10 @@ pub struct Saved<D: Send + Sync + 'static> {
     /// The stored text this tab last read or wrote: if the key holds
     /// anything else, another tab has written.
     last: StoredValue<Option<String>>,
+    /// True while a save is waiting for the next task.
+    save_queued: StoredValue<bool>,
+    /// Whether saves wait for the next task (see `update`).
+    defer: bool,
     notices: Notices,
     what: &'static str,
 }
@@ -46,11 +50,20 @@ impl<D: Document + Clone + Send + Sync + 'static> Saved<D> {
             doc: RwSignal::new(loaded.doc),
             writable: StoredValue::new(loaded.writable),
             last: StoredValue::new(loaded.raw),
+            save_queued: StoredValue::new(false),
+            defer: false,
             notices,
             what,
         };
         on_other_tab_write(D::KEY, move |text| saved.take_in(text));
         saved
+    }
+
+    /// Saves in the next task; only for a document that lives as long as
+    /// the app.
+    pub fn deferring(mut self) -> Self {
+        self.defer = true;
+        self
     }
 
     /// Merges in what another tab just wrote under the key.
@@ -81,9 +94,30 @@ impl<D: Document + Clone + Send + Sync + 'static> Saved<D> {
     }
 
     /// Changes the document and saves it.
+    /// For a document kept for the whole visit (`deferring`), the save
+    /// runs in the next task, after the browser has painted what changed:
+    /// writing a long history takes longer than a frame, and the learner
+    /// should see their feedback first. Changes made before it runs are
+    /// saved together. A page's own document saves at once: the page may
+    /// be gone by the next task.
     pub fn update(&self, change: impl FnOnce(&mut D)) {
         self.doc.update(change);
-        self.save();
+        if !self.defer {
+            self.save();
+        } else if self
+            .save_queued
+            .try_update_value(|q| std::mem::replace(q, true))
+            == Some(false)
+        {
+            let saved = *self;
+            set_timeout(
+                move || {
+                    saved.save_queued.try_set_value(false);
+                    saved.save();
+                },
+                std::time::Duration::ZERO,
+            );
+        }
     }
 
     /// Changes the document without saving (for frequent, cheap changes

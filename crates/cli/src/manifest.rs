@@ -9,7 +9,9 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use firstline_core::content::build_report::{BuildReport, REPORT_FILE};
-use firstline_core::content::catalog::{Catalog, CATALOG_FILE};
+use firstline_core::content::catalog::{
+    InterviewCatalog, QuestionCatalog, INTERVIEW_CATALOG, QUESTION_CATALOG,
+};
 use firstline_core::content::manifest::{is_generated, Manifest, MANIFEST_FILE};
 use firstline_core::content::{Library, Source};
 
@@ -40,21 +42,16 @@ pub fn run(args: &[String]) -> Result<ExitCode, UsageError> {
     }
     let (manifest, bundles) = Manifest::build(&sources);
     for (path, bundle) in &bundles {
-        if let Some(parent) = root.join(path).parent() {
-            fs::create_dir_all(parent)
-                .map_err(|e| UsageError(format!("cannot create \"{}\": {e}", parent.display())))?;
-        }
         write_json(root, path, bundle, &format!("the bundle {path}"))?;
     }
     let checked = Library::load_for_authoring(sources);
     let report = BuildReport::of(&checked);
     write_json(root, REPORT_FILE, &report, "the build's report")?;
-    write_json(
-        root,
-        CATALOG_FILE,
-        &Catalog::of(&checked.library),
-        "the catalog",
-    )?;
+    let library = &checked.library;
+    let questions = QuestionCatalog::of(library);
+    write_json(root, QUESTION_CATALOG, &questions, "the question catalog")?;
+    let interview = InterviewCatalog::of(library);
+    write_json(root, INTERVIEW_CATALOG, &interview, "the interview catalog")?;
     // Compact, as the rest: every page downloads and parses it first.
     write_json(root, MANIFEST_FILE, &manifest, "the manifest")?;
     let target = root.join(MANIFEST_FILE);
@@ -68,7 +65,8 @@ pub fn run(args: &[String]) -> Result<ExitCode, UsageError> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Writes `value` as compact JSON to `name` under `root`.
+/// Writes `value` as compact JSON to `name` under `root`, making its
+/// folder if needed.
 fn write_json(
     root: &Path,
     name: &str,
@@ -78,6 +76,10 @@ fn write_json(
     let text = serde_json::to_string(value)
         .map_err(|e| UsageError(format!("cannot encode {what}: {e}")))?;
     let target = root.join(name);
+    if let Some(parent) = target.parent() {
+        fs::create_dir_all(parent)
+            .map_err(|e| UsageError(format!("cannot create \"{}\": {e}", parent.display())))?;
+    }
     fs::write(&target, text)
         .map_err(|e| UsageError(format!("cannot write \"{}\": {e}", target.display())))
 }

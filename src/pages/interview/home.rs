@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::InterviewTabs;
 use crate::adapters::dom::set_title;
-use crate::state::content::use_catalog;
+use crate::state::content::use_interview_catalog;
 use crate::state::progress::use_interview_log;
 
 /// Every interview question, behavioural by competency and technical by
@@ -13,7 +13,7 @@ use crate::state::progress::use_interview_log;
 #[component]
 pub fn InterviewHome() -> impl IntoView {
     set_title("Interview");
-    let catalog = use_catalog();
+    let catalog = use_interview_catalog();
     let log = use_interview_log().read();
     let list = move || {
         let catalog = catalog.get()?.ok()?;

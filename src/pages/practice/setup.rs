@@ -6,7 +6,7 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use super::{session_href, PracticeTabs};
 use crate::adapters::clock::now_ms;
 use crate::adapters::dom::set_title;
-use crate::state::content::use_catalog;
+use crate::state::content::use_question_catalog;
 use crate::state::progress::use_progress;
 
 /// Choose an exam, domains or objectives and a count, then practise with
@@ -17,7 +17,7 @@ pub fn PracticeSetup() -> impl IntoView {
     // The blueprints and a tag per question come in the catalog: the setup
     // counts and draws without downloading or reading the bank, and the
     // session then fetches only the chosen exam's questions.
-    let catalog = use_catalog();
+    let catalog = use_question_catalog();
     let progress = use_progress();
     let query = use_query_map();
     let navigate = use_navigate();

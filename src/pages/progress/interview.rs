@@ -6,45 +6,12 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::adapters::clock::format_date;
-use crate::state::content::use_catalog;
+use crate::state::content::use_interview_catalog;
 use crate::state::progress::use_interview_log;
 
 #[component]
 pub fn InterviewProgress() -> impl IntoView {
     let log = use_interview_log().read();
-    // Prompts from the catalog; the id stands in until it arrives.
-    let catalog = use_catalog();
-    let prompt = move |id: &str| {
-        catalog
-            .get()
-            .and_then(Result::ok)
-            .and_then(|c| {
-                c.interview
-                    .iter()
-                    .find(|q| q.id == id)
-                    .map(|q| q.prompt.clone())
-            })
-            .unwrap_or_else(|| id.to_owned())
-    };
-    let answers = move || {
-        let rows = log
-            .with(|l: &InterviewLog| l.answers.iter().rev().take(50).cloned().collect::<Vec<_>>());
-        rows.into_iter()
-            .map(|a| {
-                // Read here, not inside the link: a component's children
-                // are built untracked, and the prompt must follow the
-                // catalog's arrival.
-                let text = prompt(&a.question);
-                view! {
-                    <tr>
-                        <td>{format_date(a.at)}</td>
-                        <td><A href=format!("/interview/q/{}", a.question)>{text}</A></td>
-                        <td>{format!("{} / 100", a.score)}</td>
-                    </tr>
-                }
-            })
-            .collect_view()
-    };
     let mocks = move || {
         let rows: Vec<_> = log.with(|l| {
             l.mocks
@@ -75,14 +42,55 @@ pub fn InterviewProgress() -> impl IntoView {
                 <ul aria-label="Mock interviews">{mocks}</ul>
             </Show>
             <Show when=has_answers>
-                <div class="table-wrap">
-                    <table>
-                        <caption>"Interview answers"</caption>
-                        <thead><tr><th scope="col">"When"</th><th scope="col">"Question"</th><th scope="col">"Score"</th></tr></thead>
-                        <tbody>{answers}</tbody>
-                    </table>
-                </div>
+                <AnswersTable log/>
             </Show>
         </Show>
+    }
+}
+
+/// The scored answers. Its own component so the interview catalog (for
+/// the prompts) is fetched only when there are answers to show.
+#[component]
+fn AnswersTable(log: Signal<InterviewLog>) -> impl IntoView {
+    // Prompts from the catalog; the id stands in until it arrives.
+    let catalog = use_interview_catalog();
+    let prompt = move |id: &str| {
+        catalog
+            .get()
+            .and_then(Result::ok)
+            .and_then(|c| {
+                c.interview
+                    .iter()
+                    .find(|q| q.id == id)
+                    .map(|q| q.prompt.clone())
+            })
+            .unwrap_or_else(|| id.to_owned())
+    };
+    let answers = move || {
+        let rows = log.with(|l| l.answers.iter().rev().take(50).cloned().collect::<Vec<_>>());
+        rows.into_iter()
+            .map(|a| {
+                // Read here, not inside the link: a component's children
+                // are built untracked, and the prompt must follow the
+                // catalog's arrival.
+                let text = prompt(&a.question);
+                view! {
+                    <tr>
+                        <td>{format_date(a.at)}</td>
+                        <td><A href=format!("/interview/q/{}", a.question)>{text}</A></td>
+                        <td>{format!("{} / 100", a.score)}</td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <div class="table-wrap">
+            <table>
+                <caption>"Interview answers"</caption>
+                <thead><tr><th scope="col">"When"</th><th scope="col">"Question"</th><th scope="col">"Score"</th></tr></thead>
+                <tbody>{answers}</tbody>
+            </table>
+        </div>
     }
 }

@@ -215,11 +215,9 @@ pub fn ProgressPage() -> impl IntoView {
         </Show>
         <InterviewProgress/>
         <h2>"Keep your progress safe"</h2>
-        <p>
-            "Your progress lives in this browser only. "
-            <A href="/progress/backup">"Back up or restore your progress"</A>
-            " to keep it safe or move it to another browser."
-        </p>
+        // Short: a paragraph longer than the page's first would become the
+        // largest paint, after the app starts.
+        <p><A href="/progress/backup">"Back up or restore your progress"</A></p>
     }
 }
 

@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::content::build_report::REPORT_FILE;
-use crate::content::catalog::CATALOG_FILE;
+use crate::content::catalog::CATALOG_DIR;
 use crate::content::file::{self, ContentFile};
 use crate::content::library::{Library, Source};
 use crate::scenario::play::Mood;
@@ -23,14 +23,13 @@ pub const MANIFEST_FILE: &str = "manifest.json";
 pub const BUNDLE_DIR: &str = "bundles";
 
 /// Whether a path under the content root is one the build writes (the
-/// manifest, the catalog, the build's report, a bundle), not content.
+/// manifest, the build's report, a bundle or a catalog), not content.
 pub fn is_generated(path: &str) -> bool {
-    path == MANIFEST_FILE
-        || path == CATALOG_FILE
-        || path == REPORT_FILE
-        || path
-            .strip_prefix(BUNDLE_DIR)
+    let under = |dir: &str| {
+        path.strip_prefix(dir)
             .is_some_and(|rest| rest.starts_with('/'))
+    };
+    path == MANIFEST_FILE || path == REPORT_FILE || under(BUNDLE_DIR) || under(CATALOG_DIR)
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -9,6 +9,7 @@ fn keeps_sorted_json_files_only() {
             "questions\\a.json",
             "manifest.json",
             "report.json",
+            "catalog/questions.json",
             "bundles/questions.json",
             "notes.md",
             "scenarios/b.json",
