@@ -108,3 +108,14 @@ test('a backup downloaded in one browser restores into a fresh one by merging, a
   await expect(fresh.getByText(/of 2 answers correct/)).toBeVisible();
   await other.close();
 });
+
+test('the backup page says how much space progress takes and can ask the browser to keep it', async ({ page }) => {
+  await open(page, '/practice/session?mode=practice&seed=1&ids=c1-net-001');
+  await page.getByRole('radio', { name: 'DNS' }).check();
+  await page.getByRole('button', { name: 'Check answer' }).click();
+  await expect(page.getByText('Correct.')).toBeVisible();
+  await open(page, '/progress/backup');
+  await expect(page.getByText(/^Your progress takes [1-9]\d* KB of this browser’s storage/)).toBeVisible();
+  await page.getByRole('button', { name: 'Ask the browser to keep my progress' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /browser/ })).toContainText(/will keep|did not agree|Not available/);
+});

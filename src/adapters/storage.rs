@@ -90,3 +90,32 @@ pub fn on_other_tab_write(key: &'static str, then: impl Fn(String) + 'static) {
         },
     );
 }
+
+/// Bytes FirstLine's saved data takes in localStorage, as the browser
+/// counts them (UTF-16), or `None` when storage cannot be read.
+pub fn used_bytes() -> Option<u64> {
+    let store = BrowserStore;
+    let keys = store.keys().ok()?;
+    let mut units: u64 = 0;
+    for key in keys.iter().filter(|k| k.starts_with("firstline.")) {
+        let value = store.get(key).ok().flatten().unwrap_or_default();
+        let length = key.encode_utf16().count() + value.encode_utf16().count();
+        units = units.saturating_add(length as u64);
+    }
+    Some(units.saturating_mul(2))
+}
+
+/// Asks the browser to keep this site's data when space runs low
+/// (`navigator.storage.persist()`). `Ok(true)` when it agreed.
+pub async fn ask_to_persist() -> Result<bool, String> {
+    let manager = web_sys::window()
+        .map(|w| w.navigator().storage())
+        .ok_or_else(|| "this browser cannot be asked".to_owned())?;
+    let promise = manager
+        .persist()
+        .map_err(|_| "this browser cannot be asked".to_owned())?;
+    let answer = wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .map_err(|_| "the browser did not answer".to_owned())?;
+    Ok(answer.as_bool().unwrap_or(false))
+}

@@ -12,6 +12,7 @@ use leptos_router::components::A;
 use crate::adapters::clock::{format_date, now_ms};
 use crate::adapters::dom::set_title;
 use crate::adapters::files::{download, read_chosen};
+use crate::adapters::storage::{ask_to_persist, used_bytes};
 use crate::state::progress::{use_exam_log, use_interview_log, use_progress, use_scenario_log};
 
 #[component]
@@ -20,7 +21,46 @@ pub fn BackupPage() -> impl IntoView {
     view! {
         <h1>"Back up and restore"</h1>
         <BackupPanel/>
+        <StoragePanel/>
         <p><A href="/progress">"Back to your progress"</A></p>
+    }
+}
+
+/// How much space the progress takes, and asking the browser to keep it.
+#[component]
+fn StoragePanel() -> impl IntoView {
+    let used = used_bytes();
+    let answer = RwSignal::new(None::<String>);
+    let ask = move |_| {
+        spawn_local(async move {
+            let text = match ask_to_persist().await {
+                Ok(true) => {
+                    "The browser will keep your progress even when space runs low.".to_owned()
+                }
+                Ok(false) => {
+                    "The browser did not agree (it decides by how often you visit). Keep a backup."
+                        .to_owned()
+                }
+                Err(e) => format!("Not available: {e}. Keep a backup."),
+            };
+            answer.set(Some(text));
+        });
+    };
+    view! {
+        <h2>"Space in this browser"</h2>
+        <p>{match used {
+            // Browsers give a site about 5 MB of this kind of storage.
+            Some(bytes) => format!(
+                "Your progress takes {} KB of this browser\u{2019}s storage, of about 5,000 KB a site may use.",
+                bytes.div_ceil(1000)
+            ),
+            None => "This browser\u{2019}s storage cannot be read, so progress is not being saved.".to_owned(),
+        }}</p>
+        <p>"A browser short of space may clear sites\u{2019} data. You can ask it to keep FirstLine\u{2019}s."</p>
+        <div class="actions">
+            <button type="button" class="secondary" on:click=ask>"Ask the browser to keep my progress"</button>
+        </div>
+        <p role="status">{move || answer.get()}</p>
     }
 }
 
