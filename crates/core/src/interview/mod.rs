@@ -11,6 +11,7 @@
 pub mod band;
 pub mod coverage;
 pub mod detect;
+pub mod mock;
 mod reading;
 pub mod rules;
 pub mod score;

@@ -7,6 +7,7 @@ pub mod insights;
 pub mod present;
 pub mod results;
 pub mod review;
+pub mod run;
 pub mod score;
 pub mod session;
 

@@ -8,6 +8,7 @@ pub mod analyse;
 pub mod critical;
 pub mod cues;
 pub mod debrief;
+pub mod draft;
 pub mod graph;
 pub mod notes;
 pub mod order;

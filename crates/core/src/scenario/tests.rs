@@ -774,3 +774,53 @@ fn the_length_cue_counts_best_choices_that_are_strictly_longest() {
     assert!((length_cue(&s).percent() - 50.0).abs() < 1e-9);
     assert!(length_cue(&s).over_limit(), "50% is over the 35% limit");
 }
+
+#[test]
+fn a_saved_draft_replays_to_the_same_play() {
+    use super::draft::{draft_name, Draft, Drafts};
+    let s = scenario();
+    let seed = 7;
+    let mut play = Play::start(&s, seed);
+    for c in ["rude", "verify"] {
+        play.choose(&s, c).unwrap();
+    }
+    let mut drafts = Drafts::default();
+    let name = draft_name(&s.id, seed);
+    drafts.put(&name, Draft::of(&play, "User locked out.", "", 100));
+    let text = serde_json::to_string(&drafts).unwrap();
+    let back: Drafts = serde_json::from_str(&text).unwrap();
+    let draft = back.get(&name).unwrap();
+    assert_eq!(draft.replay(&s, seed), play);
+    assert_eq!(draft.notes, "User locked out.");
+    // Finishing the play forgets it.
+    let mut back = back;
+    back.finish(&name);
+    assert!(back.get(&name).is_none());
+}
+
+#[test]
+fn a_draft_of_a_changed_scenario_stops_at_the_missing_choice() {
+    use super::draft::Draft;
+    let s = scenario();
+    let draft = Draft {
+        choices: vec!["verify".into(), "gone-choice".into(), "reset".into()],
+        saved_at: 1,
+        ..Draft::default()
+    };
+    let play = draft.replay(&s, 3);
+    assert_eq!(play.turns.len(), 1);
+    assert_eq!(play.node, "fix");
+}
+
+#[test]
+fn an_empty_draft_is_not_kept_and_long_notes_are_cut() {
+    use super::draft::{Draft, Drafts, MAX_NOTE_CHARS};
+    let s = scenario();
+    let play = Play::start(&s, 1);
+    let mut drafts = Drafts::default();
+    drafts.put("t:1", Draft::of(&play, "  ", "", 1));
+    assert!(drafts.plays.is_empty());
+    let long = "é".repeat(MAX_NOTE_CHARS + 50);
+    let draft = Draft::of(&play, &long, "", 1);
+    assert_eq!(draft.notes.chars().count(), MAX_NOTE_CHARS);
+}
