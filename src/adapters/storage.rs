@@ -76,10 +76,9 @@ fn describe(value: &JsValue) -> String {
 
 /// Calls `then` with the new text whenever another tab of this site writes
 /// `key` (the browser's `storage` event; a tab never hears its own
-/// writes). Listens for the rest of the visit.
+/// writes), for as long as the current reactive owner lives.
 pub fn on_other_tab_write(key: &'static str, then: impl Fn(String) + 'static) {
-    // The handle would only stop the listening, which is never wanted.
-    let _listening = leptos::prelude::window_event_listener(
+    let listening = leptos::prelude::window_event_listener(
         leptos::ev::storage,
         move |event: web_sys::StorageEvent| {
             if event.key().as_deref() == Some(key) {
@@ -89,6 +88,9 @@ pub fn on_other_tab_write(key: &'static str, then: impl Fn(String) + 'static) {
             }
         },
     );
+    // Stops listening when the owner goes: a page's own document (the exam
+    // in progress) must not leave a listener behind on every visit.
+    leptos::prelude::on_cleanup(move || listening.remove());
 }
 
 /// Bytes FirstLine's saved data takes in localStorage, as the browser

@@ -73,6 +73,13 @@ pub fn use_interview_log() -> InterviewLogState {
     lazy(|d| d.interview, "interview practice")
 }
 
+/// A document the current page owns (work in progress such as a practice
+/// run), loaded when the page opens and saved at once on every change. It
+/// stops listening to other tabs when the page goes.
+pub fn page_document<D: Document + Clone + Send + Sync + 'static>(what: &'static str) -> Saved<D> {
+    Saved::load(use_notices(), what)
+}
+
 /// Loads the exam in progress for the exam page and its children.
 pub fn provide_exam() -> ExamState {
     let state = ExamState::load(use_notices(), "exam in progress");

@@ -1,5 +1,6 @@
 use firstline_core::content::interview::InterviewKind;
 use firstline_core::content::scenario::Scenario;
+use firstline_core::interview::mock::{ActiveMock, MockInProgress, MockStep};
 use firstline_core::progress::{MockItem, MockKind, MockRecord};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
@@ -10,23 +11,36 @@ use crate::adapters::clock::{format_date, now_ms};
 use crate::adapters::dom::set_title;
 use crate::pages::scenarios::play::Player;
 use crate::state::content::{use_content, use_content_with, use_manifest};
-use crate::state::progress::use_interview_log;
+use crate::state::progress::{page_document, use_interview_log};
 use firstline_core::content::manifest::Need;
-
-#[derive(Clone, PartialEq)]
-struct Step {
-    kind: MockKind,
-    id: String,
-}
 
 /// A mock interview: a configured run of behavioural and technical
 /// questions and a role-play, each timed, ending in a report that is saved
-/// and can be printed.
+/// and can be printed. A mock in progress is saved after each question
+/// (`interview::mock`), so a reload resumes it.
 #[component]
 pub fn MockPage() -> impl IntoView {
     set_title("Mock interview");
     let manifest = use_manifest();
-    let steps = RwSignal::new(Vec::<Step>::new());
+    let active = page_document::<ActiveMock>("mock interview in progress");
+    let restored = active
+        .get_untracked()
+        .mock
+        .and_then(MockInProgress::repaired);
+    let resumed = RwSignal::new(restored.is_some());
+    let mock = RwSignal::new(restored);
+    Effect::new(move |_| {
+        let mut saved = mock.get();
+        if let Some(m) = saved.as_mut() {
+            m.saved_at = now_ms();
+        }
+        active.update(|a| a.mock = saved);
+    });
+    let steps =
+        Memo::new(move |_| mock.with(|m| m.as_ref().map(|m| m.steps.clone()).unwrap_or_default()));
+    let index = Memo::new(move |_| mock.with(|m| m.as_ref().map_or(0, |m| m.index)));
+    let done_current =
+        Memo::new(move |_| mock.with(|m| m.as_ref().is_some_and(MockInProgress::current_done)));
     let content = use_content(&[Need::Interview]);
     // The role-play's scenario, fetched once a mock picks one.
     let role_play_content = use_content_with(move || {
@@ -42,10 +56,7 @@ pub fn MockPage() -> impl IntoView {
     let behavioural = RwSignal::new(3usize);
     let technical = RwSignal::new(3usize);
     let roleplay = RwSignal::new(true);
-    let minutes = RwSignal::new(2u32);
-    let index = RwSignal::new(0usize);
-    let items = RwSignal::new(Vec::<MockItem>::new());
-    let done_current = RwSignal::new(false);
+    let minutes = RwSignal::new(mock.with_untracked(|m| m.as_ref().map_or(2, |m| m.minutes)));
 
     let start = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -64,7 +75,11 @@ pub fn MockPage() -> impl IntoView {
             rng.shuffle(&mut ids);
             ids.into_iter()
                 .take(n)
-                .map(|id| Step { kind: mock, id })
+                .map(|id| MockStep {
+                    kind: mock,
+                    id,
+                    seed: 0,
+                })
                 .collect::<Vec<_>>()
         };
         let mut plan = pick(
@@ -83,34 +98,47 @@ pub fn MockPage() -> impl IntoView {
         };
         if roleplay.get_untracked() && !scenarios.is_empty() {
             let i = rng.usize(0..scenarios.len());
-            plan.push(Step {
+            plan.push(MockStep {
                 kind: MockKind::Roleplay,
                 id: scenarios[i].clone(),
+                seed: rng.u64(0..1_000_000),
             });
         }
-        items.set(Vec::new());
-        index.set(0);
-        done_current.set(false);
-        steps.set(plan);
+        if plan.is_empty() {
+            return;
+        }
+        resumed.set(false);
+        mock.set(Some(MockInProgress::new(
+            plan,
+            minutes.get_untracked(),
+            now_ms(),
+        )));
     };
 
     let record = move |item: MockItem| {
-        items.update(|i| i.push(item));
-        done_current.set(true);
+        mock.update(|m| {
+            if let Some(m) = m.as_mut() {
+                m.record(item);
+            }
+        });
     };
     let next = move |_: leptos::ev::MouseEvent| {
-        let n = index.get_untracked() + 1;
-        if n < steps.with_untracked(Vec::len) {
-            index.set(n);
-            done_current.set(false);
+        let mut moved = false;
+        mock.update(|m| moved = m.as_mut().is_some_and(MockInProgress::advance));
+        if moved {
+            resumed.set(false);
             return;
         }
+        let Some(finished) = mock.get_untracked() else {
+            return;
+        };
         let record = MockRecord {
             at: now_ms(),
-            items: items.get_untracked(),
+            items: finished.items,
         };
         let at = log.read().with_untracked(|l| l.mocks.len());
         log.update(|l| l.mocks.push(record));
+        mock.set(None);
         navigate(&format!("/interview/report/{at}"), Default::default());
     };
     let next = StoredValue::new_local(next);
@@ -152,28 +180,32 @@ pub fn MockPage() -> impl IntoView {
         let total = steps.with(Vec::len);
         let header = format!("Question {} of {total}", index.get() + 1);
         let limit = minutes.get_untracked() * 60;
-        let body = match step.kind {
-            MockKind::Roleplay => {
-                let scenario = role_play_content
-                    .get()?
-                    .library
-                    .scenario(&step.id)
-                    .cloned()?;
-                let title = scenario.title.clone();
-                let id = step.id.clone();
-                let done = Callback::new(move |score: u32| {
-                    record(MockItem {
-                        id: id.clone(),
-                        prompt: format!("Role-play: {title}"),
-                        kind: MockKind::Roleplay,
-                        score: Some(score),
-                        improvements: Vec::new(),
-                        answer: String::new(),
-                        seconds: 0,
-                    })
-                });
-                let seed = now_ms() % 1_000_000;
-                view! {
+        // Untracked: answering now flips it, and must not redraw the answer.
+        let body = if done_current.get_untracked() {
+            view! { <p role="status">"Your answer to this question is saved. Go on when you are ready."</p> }.into_any()
+        } else {
+            match step.kind {
+                MockKind::Roleplay => {
+                    let scenario = role_play_content
+                        .get()?
+                        .library
+                        .scenario(&step.id)
+                        .cloned()?;
+                    let title = scenario.title.clone();
+                    let id = step.id.clone();
+                    let done = Callback::new(move |score: u32| {
+                        record(MockItem {
+                            id: id.clone(),
+                            prompt: format!("Role-play: {title}"),
+                            kind: MockKind::Roleplay,
+                            score: Some(score),
+                            improvements: Vec::new(),
+                            answer: String::new(),
+                            seconds: 0,
+                        })
+                    });
+                    let seed = step.seed;
+                    view! {
                     <Suspense fallback=|| view! { <p role="status">"Loading the role-play\u{2026}"</p> }>
                         {Suspend::new(async move {
                             role_play(scenario, seed, done).await.unwrap_or_else(|_| view! {
@@ -185,26 +217,31 @@ pub fn MockPage() -> impl IntoView {
                     </Suspense>
                 }
                 .into_any()
-            }
-            kind => {
-                let question = report.library.interview_question(&step.id).cloned()?;
-                let prompt = question.prompt.clone();
-                let id = step.id.clone();
-                let done = Callback::new(move |a: Answered| {
-                    record(MockItem {
-                        id: id.clone(),
-                        prompt: prompt.clone(),
-                        kind,
-                        score: Some(a.score),
-                        improvements: a.improvements,
-                        answer: a.answer,
-                        seconds: a.seconds,
-                    })
-                });
-                view! { <QuestionPractice question=question limit=limit on_done=done/> }.into_any()
+                }
+                kind => {
+                    let question = report.library.interview_question(&step.id).cloned()?;
+                    let prompt = question.prompt.clone();
+                    let id = step.id.clone();
+                    let done = Callback::new(move |a: Answered| {
+                        record(MockItem {
+                            id: id.clone(),
+                            prompt: prompt.clone(),
+                            kind,
+                            score: Some(a.score),
+                            improvements: a.improvements,
+                            answer: a.answer,
+                            seconds: a.seconds,
+                        })
+                    });
+                    view! { <QuestionPractice question=question limit=limit on_done=done/> }
+                        .into_any()
+                }
             }
         };
         Some(view! {
+            <Show when=move || resumed.get()>
+                <p class="notice info" role="status">"You were part way through this mock interview, so it carries on at the question you were on. Finished answers are kept."</p>
+            </Show>
             <p class="muted">{header}</p>
             {body}
             <div class="actions">

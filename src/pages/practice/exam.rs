@@ -210,14 +210,24 @@ fn ExamRunner() -> impl IntoView {
         navigate(&format!("/practice/results/{index}"), Default::default());
     });
 
-    // The clock: resume without charging time away, tick every second,
-    // save every five, submit at zero.
+    // The clock: resume without charging time away, tick and save every
+    // second, submit at zero. A reload or a closed tab counts the time up
+    // to the moment the page goes (`pagehide`), so reloading never hands
+    // time back.
     exam_state.update_quiet(|a| {
         if let Some(s) = a.session.as_mut() {
             s.resume(now_ms());
         }
     });
-    let ticks = StoredValue::new(0u32);
+    let leaving = window_event_listener(leptos::ev::pagehide, move |_| {
+        exam_state.update_quiet(|a| {
+            if let Some(s) = a.session.as_mut() {
+                s.tick(now_ms());
+            }
+        });
+        exam_state.save();
+    });
+    on_cleanup(move || leaving.remove());
     if let Ok(handle) = set_interval_with_handle(
         move || {
             let mut outcome = None;
@@ -233,10 +243,7 @@ fn ExamRunner() -> impl IntoView {
                             if minutes_left == 0 { "" } else { "s" }
                         ));
                     }
-                    ticks.update_value(|t| *t += 1);
-                    if ticks.get_value().is_multiple_of(5) {
-                        exam_state.save();
-                    }
+                    exam_state.save();
                 }
                 _ => {}
             }

@@ -1,7 +1,8 @@
 use firstline_core::content::question::Question;
 use firstline_core::progress::{Attempt, Mode};
-use firstline_core::quiz::answer::{Confidence, Response};
+use firstline_core::quiz::answer::Response;
 use firstline_core::quiz::present::present;
+use firstline_core::quiz::run::{run_name, Checked, PracticeRun, PracticeRuns};
 use firstline_core::quiz::score::{is_complete, percent, score_question};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -14,12 +15,15 @@ use crate::components::confidence::ConfidencePicker;
 use crate::components::question::{pick_by_number, QuestionView};
 use crate::components::shortcuts::{use_shortcuts, Shortcut, ShortcutLegend};
 use crate::state::content::use_content;
-use crate::state::progress::use_progress;
+use crate::state::progress::{page_document, use_progress};
 use firstline_core::content::manifest::Need;
 
 /// A practice or review run over the questions named in the address
 /// (`?ids=a,b,c&seed=…&mode=practice|review`), so a run can be linked and
 /// survives a reload. Each answer gets immediate feedback and is saved.
+/// The place in the run, the answer being worked on and the scores so far
+/// are saved too (`quiz::run`), so a reload resumes where the learner was
+/// and never records an answer twice.
 #[component]
 pub fn PracticeSession() -> impl IntoView {
     let query = use_query_map();
@@ -46,6 +50,14 @@ pub fn PracticeSession() -> impl IntoView {
         })
         .unwrap_or_default();
 
+    let runs = page_document::<PracticeRuns>("practice run");
+    let name = run_name(if review { "review" } else { "practice" }, seed, &ids);
+    let restored = runs
+        .get_untracked()
+        .get(&name)
+        .cloned()
+        .unwrap_or_default()
+        .repaired(ids.len());
     let questions = Memo::new(move |_| {
         content
             .get()
@@ -56,11 +68,21 @@ pub fn PracticeSession() -> impl IntoView {
             })
             .unwrap_or_default()
     });
-    let position = RwSignal::new(0usize);
-    let scores = RwSignal::new(Vec::<(String, f64)>::new());
-    let response = RwSignal::new(Response::new());
-    let confidence = RwSignal::new(None::<Confidence>);
-    let revealed = RwSignal::new(false);
+    let response = RwSignal::new(restored.response.clone());
+    let confidence = RwSignal::new(restored.confidence);
+    let revealed = RwSignal::new(restored.revealed);
+    let run = RwSignal::new(restored);
+    let position = Memo::new(move |_| run.with(|r| r.position));
+    // Every change to the run is saved at once: the document is small, and
+    // the page may be gone by the next task.
+    Effect::new(move |_| {
+        let mut snapshot = run.get();
+        snapshot.response = response.get();
+        snapshot.confidence = confidence.get();
+        snapshot.revealed = revealed.get();
+        snapshot.saved_at = now_ms();
+        runs.update(|all| all.put(&name, snapshot));
+    });
 
     let current = move || questions.with(|qs| qs.get(position.get()).cloned());
     let total = move || questions.with(Vec::len);
@@ -73,8 +95,12 @@ pub fn PracticeSession() -> impl IntoView {
             return;
         }
         let scored = score_question(&q, &r);
+        let mut fresh = false;
+        run.update(|run| fresh = run.check(&q.id, scored.score) == Checked::Record);
         revealed.set(true);
-        scores.update(|s| s.push((q.id.clone(), scored.score)));
+        if !fresh {
+            return;
+        }
         progress.update(|p| {
             p.record(Attempt {
                 question: q.id.clone(),
@@ -90,11 +116,17 @@ pub fn PracticeSession() -> impl IntoView {
         });
     };
     let next = move || {
-        position.update(|p| *p += 1);
+        run.update(PracticeRun::next);
         response.set(Response::new());
         confidence.set(None);
         revealed.set(false);
     };
+    let again = Callback::new(move |()| {
+        run.set(PracticeRun::default());
+        response.set(Response::new());
+        confidence.set(None);
+        revealed.set(false);
+    });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if revealed.get_untracked() {
@@ -138,7 +170,7 @@ pub fn PracticeSession() -> impl IntoView {
             .into_any();
         }
         if finished() {
-            return summary(scores.get(), review).into_any();
+            return summary(run.with(|r| r.scores.clone()), review, again).into_any();
         }
         let Some(q) = current() else {
             return ().into_any();
@@ -171,7 +203,7 @@ pub fn PracticeSession() -> impl IntoView {
     }
 }
 
-fn summary(scores: Vec<(String, f64)>, review: bool) -> impl IntoView {
+fn summary(scores: Vec<(String, f64)>, review: bool, again: Callback<()>) -> impl IntoView {
     let total = scores.len();
     let earned: f64 = scores.iter().map(|s| s.1).sum();
     let right = scores.iter().filter(|s| s.1 >= 1.0 - 1e-9).count();
@@ -181,7 +213,8 @@ fn summary(scores: Vec<(String, f64)>, review: bool) -> impl IntoView {
             <p>{format!("{right} of {total} fully correct ({}% of the marks).", percent(if total == 0 { 0.0 } else { earned / total as f64 }))}</p>
             <p>"Missed questions are in your review queue and will come back."</p>
             <div class="actions">
-                <A href="/practice" attr:class="button">"New practice run"</A>
+                <button type="button" on:click=move |_| again.run(())>"Practise these questions again"</button>
+                <A href="/practice" attr:class="button secondary-link">"New practice run"</A>
                 <A href="/practice/review" attr:class="button secondary-link">"Review queue"</A>
                 <A href="/progress" attr:class="button secondary-link">"Progress"</A>
             </div>

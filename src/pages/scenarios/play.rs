@@ -1,6 +1,7 @@
-use firstline_core::content::scenario::{ChoiceKind, Level, Outcome, Scenario};
+use firstline_core::content::scenario::{ChoiceKind, Outcome, Scenario};
 use firstline_core::progress::ScenarioRecord;
 use firstline_core::scenario::debrief::{debrief, Debrief};
+use firstline_core::scenario::draft::{draft_name, Draft, Drafts};
 use firstline_core::scenario::graph::choice;
 use firstline_core::scenario::play::Play;
 use leptos::prelude::*;
@@ -15,7 +16,7 @@ use crate::adapters::clock::now_ms;
 use crate::adapters::dom::{focus_id, set_title};
 use crate::components::shortcuts::{use_shortcuts, Shortcut};
 use crate::state::content::use_content_with;
-use crate::state::progress::use_scenario_log;
+use crate::state::progress::{page_document, use_scenario_log};
 use firstline_core::content::manifest::Need;
 
 /// Plays one scenario: `/scenarios/:id?seed=N` (the seed picks the caller
@@ -64,12 +65,40 @@ pub fn Player(
     }
     let log = use_scenario_log();
     let s = StoredValue::new(scenario.clone());
-    let play = RwSignal::new(Some(Play::start(&scenario, seed)));
-    let notes = RwSignal::new(String::new());
-    let handoff = RwSignal::new(String::new());
-    let impact = RwSignal::new(None::<Level>);
-    let urgency = RwSignal::new(None::<Level>);
+    // An unfinished play of this call (same scenario, same seed) resumes
+    // after a reload: its choices are replayed, its ticket restored.
+    let drafts = page_document::<Drafts>("scenario in progress");
+    let name = StoredValue::new(draft_name(&scenario.id, seed));
+    let draft = drafts
+        .get_untracked()
+        .get(&name.get_value())
+        .cloned()
+        .unwrap_or_default();
+    let resumed = RwSignal::new(!draft.is_empty());
+    let play = RwSignal::new(Some(draft.replay(&scenario, seed)));
+    let notes = RwSignal::new(draft.notes);
+    let handoff = RwSignal::new(draft.handoff);
+    let impact = RwSignal::new(draft.impact);
+    let urgency = RwSignal::new(draft.urgency);
     let result = RwSignal::new(None::<Debrief>);
+    Effect::new(move |_| {
+        if result.with(Option::is_some) {
+            return;
+        }
+        let Some(p) = play.get() else { return };
+        let mut draft = Draft::of(&p, &notes.get(), &handoff.get(), now_ms());
+        draft.impact = impact.get();
+        draft.urgency = urgency.get();
+        drafts.update(|d| d.put(&name.get_value(), draft));
+    });
+    let start_over = move |_| {
+        play.set(Some(s.with_value(|s| Play::start(s, seed))));
+        notes.set(String::new());
+        handoff.set(String::new());
+        impact.set(None);
+        urgency.set(None);
+        resumed.set(false);
+    };
     let announce = RwSignal::new(String::new());
     let over = Signal::derive(move || play.with(|p| p.as_ref().is_some_and(Play::is_over)));
     let escalated = Signal::derive(move || {
@@ -133,6 +162,7 @@ pub fn Player(
         }
         let d = s.with_value(|s| debrief(s, &p, &notes.get_untracked(), &handoff.get_untracked()));
         log.update(|log| log.plays.push(ScenarioRecord::of(&p, &d, now_ms())));
+        drafts.update(|d| d.finish(&name.get_value()));
         if let Some(done) = on_done {
             done.run(d.overall);
         }
@@ -180,6 +210,12 @@ pub fn Player(
     };
     view! {
         {heading}
+        <Show when=move || resumed.get() && result.with(Option::is_none)>
+            <div class="notice info" role="status">
+                <p>"You were part way through this call, so it carries on where you left off."</p>
+                <button type="button" class="secondary" on:click=start_over>"Start this call again"</button>
+            </div>
+        </Show>
         <TicketCard ticket=ticket caller=caller impact=impact urgency=urgency/>
         {status}
         <p class="visually-hidden" aria-live="polite">{move || announce.get()}</p>

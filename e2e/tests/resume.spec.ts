@@ -1,0 +1,112 @@
+import { test, expect, Page } from '@playwright/test';
+import { answerCurrent, open } from './helpers';
+
+// Work in progress survives a reload: a scenario (transcript, ticket and
+// notes), a practice run (place and answer, recorded once), a mock
+// interview (finished answers), and an exam clock that never gains time.
+
+async function pick(page: Page, text: RegExp) {
+  const choice = page.getByRole('region', { name: 'Your move' }).getByRole('button').filter({ hasText: text });
+  await choice.focus();
+  await page.keyboard.press('Enter');
+}
+
+test('a reload mid-scenario resumes the call with its transcript, priority and notes', async ({ page }) => {
+  const url = '/scenarios/account-locked-payroll?seed=7';
+  await open(page, url);
+  await pick(page, /check it's you/);
+  await pick(page, /changed your password lately/);
+  await page.getByLabel(/^Impact/).selectOption('Medium');
+  await page.getByLabel(/^Urgency/).selectOption('High');
+  const notes = page.getByLabel('Ticket notes: symptoms, steps taken, result');
+  await notes.fill('Verified identity. Password changed Monday.');
+  const conversation = page.getByRole('log', { name: 'Conversation' });
+  const before = await conversation.innerText();
+
+  await page.reload();
+  await expect(page.getByRole('status').filter({ hasText: 'part way through this call' })).toBeVisible();
+  await expect(conversation).toHaveText(before);
+  await expect(notes).toHaveValue('Verified identity. Password changed Monday.');
+  await expect(page.getByLabel(/^Impact/)).toHaveValue(/medium/i);
+  await expect(page.getByRole('status').filter({ hasText: 'Priority P2' })).toBeVisible();
+
+  // The call goes on from where it was, to a debrief; after that a reload
+  // starts a fresh call.
+  for (const step of [/switch the phone to flight mode/, /turn flight mode off/, /quote the ticket number/]) await pick(page, step);
+  await page.getByRole('button', { name: 'Submit ticket and see the debrief' }).press('Enter');
+  await expect(page.getByRole('region', { name: 'Debrief' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Locked out on payroll day');
+  await expect(page.getByRole('status').filter({ hasText: 'part way through this call' })).toHaveCount(0);
+  await expect(notes).toHaveValue('');
+
+  // "Start this call again" drops a resumed play.
+  await pick(page, /check it's you/);
+  await page.reload();
+  await page.getByRole('button', { name: 'Start this call again' }).click();
+  await expect(conversation).not.toContainText("check it's you");
+});
+
+test('a practice run resumes at its question after a reload and never records an answer twice', async ({ page }) => {
+  await open(page, '/practice/session?mode=practice&seed=5&ids=c1-net-001,c1-net-002');
+  await expect(page.getByText('Question 1 of 2')).toBeVisible();
+  await answerCurrent(page);
+  await page.getByRole('button', { name: 'Check answer' }).click();
+  await expect(page.locator('.verdict')).toBeVisible();
+
+  // Reload with the feedback showing, then press Enter as if to check again.
+  await page.reload();
+  await expect(page.getByText('Question 1 of 2')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Next question' })).toBeVisible();
+  await page.locator('body').press('Enter');
+  await expect(page.getByText('Question 2 of 2')).toBeVisible();
+  await page.reload();
+  await expect(page.getByText('Question 2 of 2')).toBeVisible();
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Progress' }).click();
+  await expect(page.getByText(/of 1 answers correct/)).toBeVisible();
+});
+
+test('a mock interview resumes after a reload with its finished answers kept once', async ({ page }) => {
+  await open(page, '/interview/mock');
+  await page.getByLabel('Behavioural questions').fill('0');
+  await page.getByLabel('Technical questions').fill('2');
+  await page.getByRole('checkbox', { name: /role-play/ }).uncheck();
+  await page.getByRole('button', { name: 'Start the mock interview' }).click();
+  await expect(page.getByText('Question 1 of 2')).toBeVisible();
+  await page.locator('textarea').first().fill('I would check the cable, run ipconfig /all, ping the gateway and escalate if others are affected.');
+  await page.getByRole('button', { name: 'Finish this answer' }).click();
+
+  await page.reload();
+  await expect(page.getByRole('status').filter({ hasText: 'part way through this mock interview' })).toBeVisible();
+  await expect(page.getByText('Question 1 of 2')).toBeVisible();
+  await expect(page.getByText('Your answer to this question is saved.')).toBeVisible();
+  await page.getByRole('button', { name: 'Next question' }).click();
+  await expect(page.getByText('Question 2 of 2')).toBeVisible();
+  await page.locator('textarea').first().fill('I would check the event log, restart the print spooler and test a page.');
+  await page.getByRole('button', { name: 'Finish this answer' }).click();
+  await page.getByRole('button', { name: 'Finish and see the report' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mock interview report');
+  await expect(page.getByRole('list', { name: 'Report' }).getByRole('listitem').filter({ has: page.getByRole('heading') })).toHaveCount(2);
+  // Finished: the next visit offers a new mock, not the old one.
+  await page.goto('/interview/mock');
+  await expect(page.getByRole('button', { name: 'Start the mock interview' })).toBeVisible();
+});
+
+test('reloading a timed exam never hands back time', async ({ page }) => {
+  await open(page, '/practice/exam');
+  await page.getByLabel('Exam', { exact: true }).selectOption({ label: '220-1201 CompTIA A+ Core 1' });
+  await page.getByRole('radio', { name: 'Shorter exam' }).press('Space');
+  await page.getByLabel('Questions', { exact: true }).fill('3');
+  await page.getByLabel('Minutes').fill('10');
+  await page.getByRole('button', { name: 'Start exam' }).press('Enter');
+  const timer = page.getByRole('timer', { name: 'Time remaining' });
+  await expect(timer).toHaveText(/^09:5[0-6]$/, { timeout: 15_000 });
+  const seconds = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3));
+  const before = seconds(await timer.innerText());
+  // Between ticks: the last save was up to a second ago.
+  await page.waitForTimeout(700);
+  await page.reload();
+  await expect(timer).toBeVisible();
+  expect(seconds(await timer.innerText())).toBeLessThanOrEqual(before);
+});
