@@ -42,3 +42,12 @@ export async function answerCurrent(page: Page) {
     await confirm.press('Enter');
   }
 }
+
+/** Writes a saved document (the envelope the app writes) before the app reads it: call before `open`. */
+export async function seedDocument(page: Page, key: string, format: string, version: number, data: unknown) {
+  await page.goto('/404-seed');
+  await page.evaluate(
+    ([key, text]) => localStorage.setItem(key as string, text as string),
+    [key, JSON.stringify({ format, version, saved_at: Date.now(), data })],
+  );
+}

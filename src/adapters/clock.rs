@@ -14,6 +14,12 @@ pub fn format_date(ms: u64) -> String {
     String::from(date.to_locale_string("default", &wasm_bindgen::JsValue::UNDEFINED))
 }
 
+/// A day in the reader's own format ("3 Dec 2026" or "12/3/2026").
+pub fn format_day(ms: u64) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
+    String::from(date.to_locale_date_string("default", &wasm_bindgen::JsValue::UNDEFINED))
+}
+
 /// A duration as "m:ss", or "h:mm:ss" from an hour up.
 pub fn format_clock(ms: u64) -> String {
     let total = ms / 1000;

@@ -1,5 +1,6 @@
 pub mod backup;
 mod interview;
+mod trends;
 
 use firstline_core::quiz::insights::{calibration, most_picked_wrong, weakest_objectives};
 use firstline_core::quiz::score::percent;
@@ -13,6 +14,7 @@ use crate::state::progress::{use_exam_log, use_progress, use_scenario_log};
 use firstline_core::content::manifest::Need;
 use firstline_core::progress::ScenarioRecord;
 use interview::InterviewProgress;
+use trends::{ExamTrends, InterviewTrends, ScenarioTrends};
 
 /// Everything recorded in this browser: exams, calibration, weak areas,
 /// common wrong picks and recent answers.
@@ -47,7 +49,7 @@ pub fn ProgressPage() -> impl IntoView {
         let taken = exam_log.with(|l| l.records.len());
         progress.with(|p| {
             let total = p.attempts.len();
-            if total == 0 && played == 0 {
+            if total == 0 && played == 0 && taken == 0 {
                 return "You have not answered any questions or played any scenarios yet.".to_string();
             }
             let right = p.attempts.iter().filter(|a| a.correct()).count();
@@ -187,15 +189,20 @@ pub fn ProgressPage() -> impl IntoView {
         }
     };
 
-    let has_data =
-        move || progress.with(|p| !p.attempts.is_empty()) || plays.with(|l| !l.plays.is_empty());
+    let has_data = move || {
+        progress.with(|p| !p.attempts.is_empty())
+            || plays.with(|l| !l.plays.is_empty())
+            || exam_log.with(|l| !l.records.is_empty())
+    };
     view! {
         <h1>"Your progress"</h1>
         <p>{summary}</p>
         <Show when=has_data>
             <h2>"Scenarios"</h2>
+            <ScenarioTrends/>
             {scenarios}
             <h2>"Exams"</h2>
+            <ExamTrends/>
             {exams}
             <h2>"Calibration"</h2>
             <p class="muted">"If you are right much less often when \u{201c}sure\u{201d} than you think, slow down on those questions."</p>
@@ -214,6 +221,7 @@ pub fn ProgressPage() -> impl IntoView {
             </div>
         </Show>
         <InterviewProgress/>
+        <InterviewTrends/>
         <h2>"Keep your progress safe"</h2>
         // Short: a paragraph longer than the page's first would become the
         // largest paint, after the app starts.

@@ -1,0 +1,65 @@
+import { test, expect } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { open, seedDocument } from './helpers';
+
+// The Progress dashboard: each chart has an accessible summary and a table
+// of the same figures, and nothing overflows a phone's width.
+
+const DAY = 86_400_000;
+const now = Date.now();
+
+function exam(scaled: number, daysAgo: number) {
+  const at = now - daysAgo * DAY;
+  return { exam: '220-1201', started_at: at - 3_600_000, finished_at: at, reason: 'learner', elapsed_ms: 3_000_000, limit_ms: 5_400_000, items: [], scaled, passing_score: 675 };
+}
+
+function play(technical: number, service: number, daysAgo: number) {
+  return {
+    scenario: 'account-locked-payroll', seed: 7, caller: 'Ana', outcome: 'resolved', ending: 'done', overall: 70,
+    dimensions: [['technical', technical], ['service', service], ['process', 60], ['documentation', 50], ['time', 80]],
+    critical: 0, minutes: 12, choices: [], notes_share: 0.5, at: now - daysAgo * DAY, scoring: 2, mistakes: 0, harm: [],
+  };
+}
+
+test.beforeEach(async ({ page }) => {
+  await seedDocument(page, 'firstline.exams', 'firstline-exams', 1, { records: [exam(540, 20), exam(690, 5), exam(760, 1)] });
+  await seedDocument(page, 'firstline.scenarios', 'firstline-scenarios', 1, { plays: [play(40, 55, 9), play(85, 70, 2)] });
+  await seedDocument(page, 'firstline.interview', 'firstline-interview', 1, {
+    stories: [], mocks: [],
+    answers: [{ question: 'tech-dns', score: 45, words: 80, at: now - 3 * DAY }, { question: 'tech-dns', score: 72, words: 120, at: now - DAY }],
+  });
+});
+
+test('charts say what they show and give their figures as tables', async ({ page }) => {
+  await open(page, '/progress');
+  const examChart = page.getByRole('img', { name: /220-1201 exam simulation scores/ });
+  await expect(examChart).toBeVisible();
+  await expect(examChart).toHaveAccessibleName(/3 points, first 540, latest 760, best 760; pass line at 675/);
+
+  const roleplay = page.getByRole('img', { name: /Role-play scores by dimension/ });
+  await expect(roleplay).toHaveAccessibleName(/Technical resolution: 2 points, first 40 \/ 100, latest 85 \/ 100/);
+  await expect(page.getByRole('list', { name: 'Legend' }).first()).toContainText('Customer service');
+
+  // The figures, as a table anyone can open.
+  await page.getByText('The figures: role-play scores by dimension').click();
+  const table = page.getByRole('table', { name: 'Role-play scores by dimension' });
+  await expect(table.getByRole('row')).toHaveCount(3);
+  await expect(table.getByRole('columnheader', { name: 'Technical resolution' })).toBeVisible();
+  await expect(table).toContainText('85 / 100');
+
+  await expect(page.getByRole('img', { name: /Interview practice scores. Practice answers: 2 points, first 45 \/ 100, latest 72 \/ 100/ })).toBeVisible();
+
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+});
+
+test('the dashboard fits a phone and prints its charts', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 800 });
+  await open(page, '/progress');
+  await expect(page.getByRole('img', { name: /exam simulation scores/ })).toBeVisible();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('img', { name: /exam simulation scores/ })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeHidden();
+});
