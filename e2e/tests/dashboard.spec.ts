@@ -63,3 +63,26 @@ test('the dashboard fits a phone and prints its charts', async ({ page }) => {
   await expect(page.getByRole('img', { name: /exam simulation scores/ })).toBeVisible();
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeHidden();
 });
+
+test('a week of work not backed up brings a gentle reminder, which a backup or "later" puts away', async ({ page }) => {
+  await open(page, '/progress');
+  const reminder = page.getByRole('region', { name: 'Backup reminder' });
+  await expect(reminder).toContainText('exist only in this browser');
+  await reminder.getByRole('button', { name: 'Remind me in a week' }).click();
+  await expect(reminder).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your progress');
+  await expect(page.getByRole('img', { name: /exam simulation scores/ })).toBeVisible();
+  await expect(reminder).toHaveCount(0);
+
+  // A fresh browser state: the reminder again, then a backup clears it.
+  await page.evaluate(() => localStorage.removeItem('firstline.backup'));
+  await page.reload();
+  await reminder.getByRole('link', { name: 'Back up now' }).click();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: /Download a backup/ }).click();
+  await download;
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Progress' }).click();
+  await expect(page.getByRole('img', { name: /exam simulation scores/ })).toBeVisible();
+  await expect(reminder).toHaveCount(0);
+});

@@ -7,6 +7,7 @@
 //! read it travels in that page's wasm chunk, not in the first download. It
 //! is created under the app's root owner so it outlives the page.
 
+use firstline_core::progress::reminder::BackupLog;
 use firstline_core::progress::{ExamLog, InterviewLog, Progress, ScenarioLog};
 use firstline_core::quiz::session::ActiveExam;
 use firstline_core::store::Document;
@@ -20,6 +21,7 @@ pub type ExamState = Saved<ActiveExam>;
 pub type ExamLogState = Saved<ExamLog>;
 pub type ScenarioLogState = Saved<ScenarioLog>;
 pub type InterviewLogState = Saved<InterviewLog>;
+pub type BackupLogState = Saved<BackupLog>;
 
 #[derive(Clone)]
 struct LazyDocs {
@@ -28,6 +30,7 @@ struct LazyDocs {
     exams: StoredValue<Option<ExamLogState>>,
     scenarios: StoredValue<Option<ScenarioLogState>>,
     interview: StoredValue<Option<InterviewLogState>>,
+    backup: StoredValue<Option<BackupLogState>>,
 }
 
 pub fn provide() {
@@ -37,6 +40,7 @@ pub fn provide() {
         exams: StoredValue::new(None),
         scenarios: StoredValue::new(None),
         interview: StoredValue::new(None),
+        backup: StoredValue::new(None),
     });
 }
 
@@ -71,6 +75,11 @@ pub fn use_scenario_log() -> ScenarioLogState {
 
 pub fn use_interview_log() -> InterviewLogState {
     lazy(|d| d.interview, "interview practice")
+}
+
+/// When the learner last made a backup (for the weekly reminder).
+pub fn use_backup_log() -> BackupLogState {
+    lazy(|d| d.backup, "backup reminder")
 }
 
 /// A document the current page owns (work in progress such as a practice

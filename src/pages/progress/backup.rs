@@ -13,7 +13,9 @@ use crate::adapters::clock::{format_date, now_ms};
 use crate::adapters::dom::set_title;
 use crate::adapters::files::{download, read_chosen};
 use crate::adapters::storage::{ask_to_persist, used_bytes};
-use crate::state::progress::{use_exam_log, use_interview_log, use_progress, use_scenario_log};
+use crate::state::progress::{
+    use_backup_log, use_exam_log, use_interview_log, use_progress, use_scenario_log,
+};
 
 #[component]
 pub fn BackupPage() -> impl IntoView {
@@ -78,6 +80,7 @@ fn BackupPanel() -> impl IntoView {
         scenarios: scenarios.get_untracked(),
         interview: interview.get_untracked(),
     };
+    let backup_log = use_backup_log();
     let message = RwSignal::new(None::<Result<String, String>>);
     let pending = RwSignal::new(None::<(Everything, Preview, u64)>);
     let input = NodeRef::<leptos::html::Input>::new();
@@ -93,6 +96,7 @@ fn BackupPanel() -> impl IntoView {
             .export(now)
             .and_then(|text| download(&name, &text))
             .map(|()| {
+                backup_log.update(|l| l.exported_at = Some(now));
                 format!(
                     "Saved {name}. Keep it somewhere safe; restore it here or in another browser."
                 )

@@ -1,5 +1,6 @@
 pub mod backup;
 mod interview;
+mod reminder;
 mod trends;
 
 use firstline_core::quiz::insights::{calibration, most_picked_wrong, weakest_objectives};
@@ -14,6 +15,7 @@ use crate::state::progress::{use_exam_log, use_progress, use_scenario_log};
 use firstline_core::content::manifest::Need;
 use firstline_core::progress::ScenarioRecord;
 use interview::InterviewProgress;
+use reminder::BackupReminder;
 use trends::{ExamTrends, InterviewTrends, ScenarioTrends};
 
 /// Everything recorded in this browser: exams, calibration, weak areas,
@@ -197,6 +199,7 @@ pub fn ProgressPage() -> impl IntoView {
     view! {
         <h1>"Your progress"</h1>
         <p>{summary}</p>
+        <BackupReminder/>
         <Show when=has_data>
             <h2>"Scenarios"</h2>
             <ScenarioTrends/>

@@ -172,8 +172,12 @@ pub fn read_backup(text: &str) -> Result<Backup, String> {
             "this backup file was changed or damaged after it was saved (its checksum does not match); use an unchanged copy".to_owned(),
         );
     }
-    let data = serde_json::from_str(file.data.get())
+    let mut data: Everything = serde_json::from_str(file.data.get())
         .map_err(|e| format!("this backup's contents cannot be read ({e})"))?;
+    data.progress.repair();
+    data.exams.repair();
+    data.scenarios.repair();
+    data.interview.repair();
     Ok(Backup {
         created_at: file.created_at,
         data,

@@ -28,6 +28,10 @@ pub trait Document: Serialize + DeserializeOwned + Default {
     fn merge(&mut self, theirs: Self) {
         let _ = theirs;
     }
+
+    /// Brings numbers read from storage or a file back into their ranges
+    /// (a score above 100, a share above 1). Called on every read.
+    fn repair(&mut self) {}
 }
 
 /// What is stored: the data with what it is and which version wrote it.
@@ -212,7 +216,9 @@ pub(super) fn decode<D: Document>(raw: &str) -> Result<(D, u32), String> {
         data = D::upgrade(version, &data)
             .map_err(|e| format!("upgrading from version {version} failed: {e}"))?;
     }
-    let doc = serde_json::from_str(&data).map_err(|e| format!("its contents do not match: {e}"))?;
+    let mut doc: D =
+        serde_json::from_str(&data).map_err(|e| format!("its contents do not match: {e}"))?;
+    doc.repair();
     Ok((doc, envelope.version))
 }
 

@@ -1,0 +1,87 @@
+//! Saved numbers brought back into range. Progress comes from browser
+//! storage and from backup files a person may have edited, so a score of 7
+//! or a scaled score of 90,000 must not reach a chart, an average or the
+//! readiness estimate. Each value is clamped to its scale (a value that is
+//! not a number at all cannot come from JSON).
+
+use super::{ExamLog, InterviewLog, Progress, ScenarioLog};
+use crate::content::exam::{SCALE_MAX, SCALE_MIN};
+
+fn share(value: &mut f64) {
+    *value = if value.is_finite() {
+        value.clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
+}
+
+fn hundred(value: &mut u32) {
+    *value = (*value).min(100);
+}
+
+pub(super) fn progress(p: &mut Progress) {
+    for attempt in &mut p.attempts {
+        share(&mut attempt.score);
+    }
+}
+
+pub(super) fn exams(log: &mut ExamLog) {
+    for record in &mut log.records {
+        record.scaled = record.scaled.clamp(SCALE_MIN, SCALE_MAX);
+        record.passing_score = record.passing_score.clamp(SCALE_MIN, SCALE_MAX);
+        record.elapsed_ms = record.elapsed_ms.min(record.limit_ms);
+        for item in &mut record.items {
+            share(&mut item.score);
+        }
+    }
+}
+
+pub(super) fn scenarios(log: &mut ScenarioLog) {
+    for play in &mut log.plays {
+        hundred(&mut play.overall);
+        for (_, score) in &mut play.dimensions {
+            hundred(score);
+        }
+        share(&mut play.notes_share);
+    }
+}
+
+pub(super) fn interview(log: &mut InterviewLog) {
+    for answer in &mut log.answers {
+        hundred(&mut answer.score);
+    }
+    for mock in &mut log.mocks {
+        for item in &mut mock.items {
+            if let Some(score) = item.score.as_mut() {
+                hundred(score);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::progress::backup::Everything;
+    use crate::store::Document;
+
+    #[test]
+    fn out_of_range_numbers_from_a_file_are_brought_into_range() {
+        let text = r#"{
+            "progress": {"attempts": [{"question": "q", "exam": "e", "domain": "1.0", "objective": "1.1",
+                "score": 7.5, "at": 1, "mode": "practice"}]},
+            "exams": {"records": [{"exam": "e", "started_at": 0, "finished_at": 1, "reason": "learner",
+                "elapsed_ms": 5, "limit_ms": 10, "items": [{"question": "q", "domain": "1.0", "objective": "1.1",
+                "score": -3, "response": []}], "scaled": 90000, "passing_score": 5}]},
+            "interview": {"answers": [{"question": "q", "score": 4000, "words": 3, "at": 1}]}
+        }"#;
+        let mut all: Everything = serde_json::from_str(text).unwrap();
+        all.progress.repair();
+        all.exams.repair();
+        all.interview.repair();
+        assert_eq!(all.progress.attempts[0].score, 1.0);
+        let record = &all.exams.records[0];
+        assert_eq!((record.scaled, record.passing_score), (900, 100));
+        assert_eq!(record.items[0].score, 0.0);
+        assert_eq!(all.interview.answers[0].score, 100);
+    }
+}
