@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 pub mod backup;
 mod merge;
+pub mod readiness;
 
 use crate::content::interview::Competency;
 use crate::content::scenario::{Outcome, Priority};
