@@ -35,3 +35,34 @@ pub fn focus_id(id: &str) {
         let _ = el.focus();
     }
 }
+
+/// Prints only the element with this id: the print style sheet hides the
+/// rest of the page while `<html data-print-only>` names it, so the page
+/// needs no separate printable copy. The mark goes when printing ends.
+pub fn print_only(id: &str) {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let root = document().and_then(|d| d.document_element());
+    let Some(root) = root else {
+        let _ = window.print();
+        return;
+    };
+    let _ = root.set_attribute("data-print-only", id);
+    let clear = {
+        let root = root.clone();
+        Closure::once_into_js(move || {
+            let _ = root.remove_attribute("data-print-only");
+            if let Some(w) = web_sys::window() {
+                w.set_onafterprint(None);
+            }
+        })
+    };
+    window.set_onafterprint(Some(clear.unchecked_ref()));
+    if window.print().is_err() {
+        let _ = root.remove_attribute("data-print-only");
+        window.set_onafterprint(None);
+    }
+}

@@ -7,8 +7,18 @@ use wasm_bindgen_futures::JsFuture;
 /// megabytes; anything far bigger is not one.
 pub const MAX_READ_BYTES: f64 = 20_000_000.0;
 
+/// The most bytes read from several files chosen at once: far above a
+/// class's backups, and a bound on the memory a mistaken choice takes.
+pub const MAX_READ_TOTAL_BYTES: f64 = 100_000_000.0;
+
 /// Offers `text` as a download named `name` (a JSON file).
 pub fn download(name: &str, text: &str) -> Result<(), String> {
+    download_as(name, text, "application/json")
+}
+
+/// Offers `text` as a download named `name`, of the media type `mime`
+/// (such as "text/csv;charset=utf-8").
+pub fn download_as(name: &str, text: &str, mime: &str) -> Result<(), String> {
     let fail = |what: &str| format!("the browser would not {what}");
     let window = web_sys::window().ok_or_else(|| fail("give access to the page"))?;
     let document = window
@@ -16,7 +26,7 @@ pub fn download(name: &str, text: &str) -> Result<(), String> {
         .ok_or_else(|| fail("give access to the page"))?;
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/json");
+    options.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
         .map_err(|_| fail("make the file"))?;
     let url =
@@ -51,4 +61,45 @@ pub async fn read_chosen(input: &web_sys::HtmlInputElement) -> Result<Option<Str
     text.as_string()
         .map(Some)
         .ok_or_else(|| format!("\"{}\" is not a text file", file.name()))
+}
+
+/// Every file chosen in `input` (a `multiple` one), in order, as its name
+/// and its text or why it was not read. Only the first `limit` files are
+/// read (the others get an error the caller replaces), each up to
+/// [`MAX_READ_BYTES`] and together up to [`MAX_READ_TOTAL_BYTES`].
+pub async fn read_all_chosen(
+    input: &web_sys::HtmlInputElement,
+    limit: usize,
+) -> Vec<(String, Result<String, String>)> {
+    let Some(list) = input.files() else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let mut total = 0.0;
+    for file in (0..list.length()).filter_map(|i| list.get(i)) {
+        let name = file.name();
+        let size = file.size();
+        let text = if out.len() >= limit {
+            Err(format!("not read: more than {limit} files were chosen"))
+        } else if size > MAX_READ_BYTES {
+            Err(format!(
+                "it is {:.0} MB, too big to be a FirstLine backup",
+                size / 1_000_000.0
+            ))
+        } else if total + size > MAX_READ_TOTAL_BYTES {
+            Err(format!(
+                "the files chosen come to more than {:.0} MB together; load this one in a second report",
+                MAX_READ_TOTAL_BYTES / 1_000_000.0
+            ))
+        } else {
+            total += size;
+            JsFuture::from(file.text())
+                .await
+                .ok()
+                .and_then(|t| t.as_string())
+                .ok_or_else(|| "the browser could not read it as text".to_owned())
+        };
+        out.push((name, text));
+    }
+    out
 }

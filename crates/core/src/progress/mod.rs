@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 pub mod backup;
+pub mod class_report;
 mod merge;
 pub mod readiness;
 

@@ -1,3 +1,6 @@
+mod class_report;
+mod report_tables;
+
 use std::sync::Arc;
 
 use firstline_core::content::item_analysis::{analyse, ItemAnalysis, LongestShare, DOCS};
@@ -8,6 +11,7 @@ use crate::adapters::dom::set_title;
 use crate::state::content::{
     use_all_loads, use_build_report, use_content, use_content_with, UNREACHABLE,
 };
+use class_report::ClassReportPanel;
 use firstline_core::content::build_report::BuildReport;
 use firstline_core::content::manifest::Need;
 use firstline_core::content::{Finding, LoadReport};
@@ -44,8 +48,9 @@ pub fn Author() -> impl IntoView {
             ". Add or edit a file, run "<code>"firstline check"</code>" to validate it, and rebuild: new files appear here without any code change."
         </p>
         // Above the report, so the report arriving below it moves nothing
-        // the reader already sees.
+        // the reader already sees (the class report grows only when asked).
         <ItemAnalysisPanel/>
+        <ClassReportPanel/>
         {move || match report() {
             None => view! { <p class="muted" role="status">"Loading the build\u{2019}s report\u{2026}"</p> }.into_any(),
             Some((report, problem)) => view! {
