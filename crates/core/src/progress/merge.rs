@@ -7,7 +7,7 @@
 use std::collections::HashSet;
 use std::hash::Hash;
 
-use super::{ExamLog, InterviewLog, Progress, ScenarioLog};
+use super::{Attempt, ExamLog, InterviewLog, Progress, ScenarioLog};
 use crate::quiz::review::ReviewDeck;
 
 /// Adds to `ours` every item of `theirs` whose key `ours` lacks, then
@@ -41,11 +41,33 @@ pub(super) fn progress(ours: &mut Progress, theirs: Progress) {
     if ours.attempts.len() == before {
         return;
     }
-    let mut review = ReviewDeck::default();
-    for a in &ours.attempts {
-        review.record(&a.question, a.score, a.confidence, a.at);
+    ours.review = replay(&ours.attempts);
+}
+
+/// The review schedule the answers make, in the order given (time order).
+fn replay(attempts: &[Attempt]) -> ReviewDeck {
+    ReviewDeck::replay(
+        attempts
+            .iter()
+            .map(|a| (a.question.as_str(), a.score, a.confidence, a.at)),
+    )
+}
+
+/// Version 1 of the progress document saved cards of the SM-2 style
+/// scheduler; version 2 saves FSRS-6 cards. The deck is rebuilt by
+/// replaying the saved answers through FSRS, exactly as a merge does, so a
+/// migrated deck is the one FSRS would have made all along. A card with no
+/// saved answer behind it (none is expected: every card was made by an
+/// answer) keeps its fields, converted when read (`review::StoredCard`),
+/// rather than being dropped.
+pub(super) fn upgrade_v1(data: &str) -> Result<String, String> {
+    let mut progress: Progress = serde_json::from_str(data).map_err(|e| e.to_string())?;
+    let old = std::mem::take(&mut progress.review);
+    progress.review = replay(&progress.attempts);
+    for (question, card) in old.cards {
+        progress.review.cards.entry(question).or_insert(card);
     }
-    ours.review = review;
+    serde_json::to_string(&progress).map_err(|e| e.to_string())
 }
 
 pub(super) fn exams(ours: &mut ExamLog, theirs: ExamLog) {
@@ -180,17 +202,15 @@ mod tests {
             let cards = |deck: &ReviewDeck| -> Vec<_> {
                 deck.cards
                     .iter()
-                    .map(|(q, c)| (q.clone(), c.due, c.streak, c.lapses, c.last_reviewed))
+                    .map(|(q, c)| (q.clone(), c.due, c.reps, c.lapses, c.last_reviewed))
                     .collect()
             };
             assert_eq!(cards(&saved.review), cards(&single.review), "seed {seed}");
             for (q, card) in &saved.review.cards {
                 let other = &single.review.cards[q];
-                assert!(
-                    (card.interval_days - other.interval_days).abs() < 1e-9,
-                    "seed {seed}"
-                );
-                assert!((card.ease - other.ease).abs() < 1e-9, "seed {seed}");
+                let near = |a: f64, b: f64| (a - b).abs() <= 1e-9 * b.abs().max(1.0);
+                assert!(near(card.stability, other.stability), "seed {seed}");
+                assert!(near(card.difficulty, other.difficulty), "seed {seed}");
             }
         }
     }
@@ -259,5 +279,103 @@ mod tests {
             Some("{not a save")
         );
         assert_eq!(load::<Progress>(&store, 78).doc.attempts.len(), 1);
+    }
+
+    /// A progress document as FirstLine saved it before FSRS: version 1,
+    /// with SM-2 style review cards. q1 was missed (sure) and then answered
+    /// right (unsure) 11 minutes later, q2 answered right while guessing,
+    /// q3 right and sure (not scheduled); q9's card has no answers behind
+    /// it.
+    const SM2_SAVE: &str = r#"{"format":"firstline-progress","version":1,"saved_at":1767604300000,"data":{"attempts":[{"question":"q1","exam":"220-1201","domain":"2.0","objective":"2.1","score":0.0,"at":1767603600000,"mode":"practice","confidence":"sure","wrong_picks":["80"]},{"question":"q2","exam":"220-1201","domain":"2.0","objective":"2.1","score":1.0,"at":1767603600000,"mode":"practice","confidence":"guessing","wrong_picks":[]},{"question":"q3","exam":"220-1201","domain":"2.0","objective":"2.1","score":1.0,"at":1767603600000,"mode":"practice","confidence":"sure","wrong_picks":[]},{"question":"q1","exam":"220-1201","domain":"2.0","objective":"2.1","score":1.0,"at":1767604260000,"mode":"review","confidence":"unsure","wrong_picks":[]}],"review":{"cards":{"q1":{"due":1767690660000,"interval_days":1.0,"ease":2.3,"streak":1,"lapses":1,"last_reviewed":1767604260000},"q2":{"due":1767690000000,"interval_days":1.0,"ease":2.35,"streak":1,"lapses":0,"last_reviewed":1767603600000},"q9":{"due":1768035600000,"interval_days":6.0,"ease":2.5,"streak":2,"lapses":0,"last_reviewed":1767517200000}}}}}"#;
+
+    #[test]
+    fn a_deck_saved_by_the_sm2_scheduler_loads_as_fsrs_cards_replayed_from_the_answers() {
+        use crate::quiz::answer::Confidence;
+        use crate::quiz::review::{Card, Grade, DAY_MS, MINUTE_MS};
+        use crate::store::Notice;
+
+        let store = MemoryStore::new();
+        store.set(Progress::KEY, SM2_SAVE).unwrap();
+        let loaded = load::<Progress>(&store, 5);
+        assert_eq!(
+            loaded.notice,
+            Some(Notice::Upgraded {
+                from: 1,
+                to: 2,
+                backup_key: "firstline.progress.v1".into()
+            })
+        );
+        assert_eq!(
+            store.get("firstline.progress.v1").unwrap().as_deref(),
+            Some(SM2_SAVE),
+            "the original is kept"
+        );
+        let progress = loaded.doc;
+        assert_eq!(progress.attempts.len(), 4);
+        let review = &progress.review;
+        let cards: Vec<&str> = review.cards.keys().map(String::as_str).collect();
+        assert_eq!(cards, ["q1", "q2", "q9"]);
+
+        // q1 and q2 are what FSRS makes of their answers.
+        let t0 = 1_767_603_600_000;
+        let mut q1 = Card::first(Grade::Again, t0);
+        q1.review(Grade::Good, t0 + 11 * MINUTE_MS);
+        assert_eq!(review.cards["q1"], q1);
+        assert_eq!((q1.reps, q1.lapses), (2, 1));
+        assert!((q1.stability - 0.2467).abs() < 1e-4, "{q1:?}");
+        assert_eq!(review.cards["q2"], Card::first(Grade::Hard, t0));
+        assert_eq!(review.cards["q2"].stability, 1.2931);
+        let mut replayed = Progress::default();
+        for a in &progress.attempts {
+            replayed.record(a.clone());
+        }
+        for q in ["q1", "q2"] {
+            assert_eq!(review.cards[q], replayed.review.cards[q]);
+        }
+
+        // q9 had no answers: converted from its SM-2 fields, kept as due.
+        let q9 = &review.cards["q9"];
+        assert_eq!(
+            (q9.due, q9.last_reviewed),
+            (1_768_035_600_000, 1_767_517_200_000)
+        );
+        assert!((q9.stability - 6.0).abs() < 1e-9);
+        assert!((1.0..=10.0).contains(&q9.difficulty));
+
+        // Saved again, it is a version 2 document that loads as it was.
+        save_merged(&store, &mut progress.clone(), loaded.raw.as_deref(), 6).unwrap();
+        let stored = store.get(Progress::KEY).unwrap().unwrap_or_default();
+        assert!(stored.contains(r#""version":2"#), "{stored}");
+        assert!(!stored.contains("ease"), "{stored}");
+        let again = load::<Progress>(&store, 7);
+        assert!(again.notice.is_none(), "{:?}", again.notice);
+        assert_eq!(again.doc, progress);
+
+        // And it goes on scheduling: q2 answered right and unsure when due.
+        let mut progress = again.doc;
+        let mut late = attempt("q2", t0 + DAY_MS, 1.0);
+        late.confidence = Some(Confidence::Unsure);
+        progress.record(late);
+        assert!(progress.review.cards["q2"].due > t0 + 2 * DAY_MS);
+    }
+
+    #[test]
+    fn old_progress_without_a_document_version_still_reads() {
+        // A backup file carries progress data with no document version of
+        // its own: old cards are converted as they are read, and a merge
+        // that brings new answers replays the deck.
+        // The envelope's `data`, without the envelope's closing brace.
+        let data = SM2_SAVE
+            .split_once(r#""data":"#)
+            .and_then(|(_, d)| d.strip_suffix('}'))
+            .unwrap_or_default();
+        let theirs: Progress = serde_json::from_str(data).unwrap();
+        assert_eq!(theirs.review.cards.len(), 3);
+        assert!(theirs.review.cards.values().all(|c| c.stability > 0.0));
+        let mut ours = Progress::default();
+        ours.merge(theirs.clone());
+        assert_eq!(ours.attempts, theirs.attempts);
+        let cards: Vec<&str> = ours.review.cards.keys().map(String::as_str).collect();
+        assert_eq!(cards, ["q1", "q2"], "replayed from the answers");
     }
 }

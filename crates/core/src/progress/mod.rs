@@ -223,7 +223,15 @@ impl ScenarioRecord {
 impl Document for Progress {
     const KEY: &'static str = "firstline.progress";
     const FORMAT: &'static str = "firstline-progress";
-    const VERSION: u32 = 1;
+    /// 2: review cards are FSRS-6 cards (version 1: SM-2 style).
+    const VERSION: u32 = 2;
+
+    fn upgrade(from: u32, data: &str) -> Result<String, String> {
+        match from {
+            1 => merge::upgrade_v1(data),
+            _ => Err(format!("there is no upgrade from version {from}")),
+        }
+    }
 
     fn merge(&mut self, theirs: Self) {
         merge::progress(self, theirs);
@@ -324,7 +332,12 @@ mod tests {
         let old = r#"{"format":"firstline-progress","version":1,"saved_at":1,"data":{"attempts":[{"question":"q1","exam":"220-1201","domain":"2.0","objective":"2.1","score":1.0,"at":5}]}}"#;
         store.set(Progress::KEY, old).unwrap();
         let loaded = load::<Progress>(&store, 2);
-        assert!(loaded.notice.is_none(), "{:?}", loaded.notice);
+        // Upgraded to version 2 (FSRS review cards), which is no warning.
+        assert!(
+            !loaded.notice.as_ref().is_some_and(|n| n.is_warning()),
+            "{:?}",
+            loaded.notice
+        );
         assert_eq!(loaded.doc.attempts.len(), 1);
         assert_eq!(loaded.doc.attempts[0].mode, Mode::Practice);
     }

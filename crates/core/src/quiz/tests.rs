@@ -12,7 +12,6 @@ use super::draw::{allocate, draw_exam, draw_practice, PracticeFilter};
 use super::insights::{calibration, most_picked_wrong, weakest_objectives};
 use super::present::present;
 use super::results::{by_domain, estimate_scaled, grade};
-use super::review::{ReviewDeck, DAY_MS, MINUTE_MS};
 use super::score::{is_complete, pair_order_score, score_question};
 use super::session::{ActiveExam, ExamSession, ReviewFilter, SubmitReason, Tick};
 
@@ -435,58 +434,7 @@ fn grading_estimates_a_scaled_score_and_breaks_it_down_by_domain() {
     assert_eq!(record.finished_at, 5_000);
 }
 
-// ---- review schedule and insights -----------------------------------------
-
-#[test]
-fn a_missed_question_comes_back_after_ten_minutes() {
-    let mut deck = ReviewDeck::default();
-    deck.record("q", 0.0, Some(Confidence::Sure), 0);
-    assert!(deck.due(9 * MINUTE_MS).is_empty());
-    assert_eq!(deck.due(10 * MINUTE_MS).len(), 1);
-}
-
-#[test]
-fn sure_right_answers_are_not_scheduled_but_unsure_ones_are() {
-    let mut deck = ReviewDeck::default();
-    deck.record("known", 1.0, Some(Confidence::Sure), 0);
-    deck.record("lucky", 1.0, Some(Confidence::Guessing), 0);
-    assert!(!deck.cards.contains_key("known"));
-    assert_eq!(deck.cards["lucky"].due, DAY_MS);
-}
-
-#[test]
-fn intervals_grow_with_success_and_reset_on_a_lapse() {
-    let mut deck = ReviewDeck::default();
-    deck.record("q", 0.0, None, 0);
-    let mut now = 10 * MINUTE_MS;
-    let mut intervals = Vec::new();
-    for _ in 0..4 {
-        deck.record("q", 1.0, Some(Confidence::Unsure), now);
-        intervals.push(deck.cards["q"].interval_days);
-        now = deck.cards["q"].due;
-    }
-    assert_eq!(intervals[0], 1.0);
-    assert_eq!(intervals[1], 3.0);
-    assert!(
-        intervals[2] > intervals[1] && intervals[3] > intervals[2],
-        "{intervals:?}"
-    );
-    deck.record("q", 0.5, Some(Confidence::Sure), now);
-    assert_eq!(deck.cards["q"].interval_days, 0.0);
-    assert_eq!(deck.cards["q"].lapses, 2);
-}
-
-#[test]
-fn due_items_come_first_most_overdue_first() {
-    let mut deck = ReviewDeck::default();
-    deck.record("late", 0.0, None, 0);
-    deck.record("later", 0.0, None, 5 * MINUTE_MS);
-    deck.record("future", 1.0, Some(Confidence::Unsure), 0);
-    let now = 20 * MINUTE_MS;
-    let due: Vec<&str> = deck.due(now).into_iter().map(|(id, _)| id).collect();
-    assert_eq!(due, vec!["late", "later"]);
-    assert_eq!(deck.upcoming(now).len(), 1);
-}
+// ---- insights (the review schedule's tests are in review/tests.rs) --------
 
 fn attempt(
     question: &str,
