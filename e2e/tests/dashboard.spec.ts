@@ -21,7 +21,23 @@ function play(technical: number, service: number, daysAgo: number) {
   };
 }
 
+// Answers on some 220-1201 objectives: mostly right on networking, mostly
+// wrong on troubleshooting (the heaviest domain), nothing on the rest.
+function attempts() {
+  const out = [];
+  for (let i = 0; i < 24; i++) {
+    const networking = i % 2 === 0;
+    out.push({
+      question: `q${i}`, exam: '220-1201', domain: networking ? '2.0' : '5.0', objective: networking ? '2.1' : '5.2',
+      score: networking ? (i % 6 === 0 ? 0 : 1) : i % 6 === 1 ? 1 : 0, at: now - (24 - i) * 3_600_000, mode: 'practice',
+      confidence: null, wrong_picks: [],
+    });
+  }
+  return out;
+}
+
 test.beforeEach(async ({ page }) => {
+  await seedDocument(page, 'firstline.progress', 'firstline-progress', 2, { attempts: attempts(), review: { cards: {} } });
   await seedDocument(page, 'firstline.exams', 'firstline-exams', 1, { records: [exam(540, 20), exam(690, 5), exam(760, 1)] });
   await seedDocument(page, 'firstline.scenarios', 'firstline-scenarios', 1, { plays: [play(40, 55, 9), play(85, 70, 2)] });
   await seedDocument(page, 'firstline.interview', 'firstline-interview', 1, {
@@ -51,6 +67,24 @@ test('charts say what they show and give their figures as tables', async ({ page
 
   const axe = await new AxeBuilder({ page }).analyze();
   expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+});
+
+test('readiness gives an estimate with its band, says why not yet, and what to study next', async ({ page }) => {
+  await open(page, '/progress');
+  const panel = page.getByRole('region', { name: /Readiness for 220-1201/ });
+  await expect(panel).toContainText(/Estimated score \d{3} \(likely \d{3}\u2013\d{3}, 80% band\); pass line 675\./);
+  await expect(panel).toContainText('Not ready yet.');
+  const why = panel.getByRole('list', { name: 'Why not yet' });
+  await expect(why).toContainText('2 of 27 objectives');
+  await expect(why).toContainText('0 of the 2 full timed exam simulations');
+  // The weak objective in the heaviest domain comes first.
+  const next = panel.getByRole('list', { name: 'Study next for 220-1201' }).getByRole('listitem');
+  await expect(next).toHaveCount(3);
+  await expect(next.first()).toContainText('5.2');
+  await expect(next.first().getByRole('link', { name: 'Practise objective 5.2' })).toHaveAttribute('href', /objectives=5\.2/);
+  const domains = panel.getByRole('table', { name: /220-1201 mastery by domain/ });
+  await expect(domains.getByRole('row')).toHaveCount(6);
+  await expect(domains.getByRole('row', { name: /2\.0 Networking/ })).toContainText('12 answers');
 });
 
 test('the dashboard fits a phone and prints its charts', async ({ page }) => {

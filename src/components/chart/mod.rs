@@ -5,7 +5,6 @@
 mod bars;
 mod line;
 
-#[allow(unused_imports)] // Used by the readiness view (next).
 pub use bars::{BarRow, MasteryBars};
 pub use line::{LineChart, LineSeries};
 

@@ -3,7 +3,7 @@ use leptos::prelude::*;
 
 use super::home::capitalise;
 use super::InterviewTabs;
-use crate::adapters::clock::format_date;
+use crate::adapters::clock::{format_date, now_ms};
 use crate::adapters::dom::set_title;
 use crate::state::progress::use_interview_log;
 
@@ -36,7 +36,7 @@ pub fn StoriesPage() -> impl IntoView {
                         <p class="muted">{format!("{} \u{b7} saved {}", tags.join(", "), format_date(s.updated_at))}</p>
                         <details><summary>"Read the story"</summary><dl>{parts}</dl></details>
                         <button type="button" class="secondary small" aria-label=format!("Delete the story \u{201c}{}\u{201d}", s.title)
-                            on:click=move |_| log.update(|l| l.stories.retain(|x| x.id != id))>"Delete"</button>
+                            on:click=move |_| log.update(|l| l.delete_story(&id, now_ms()))>"Delete"</button>
                     </li>
                 }
             })

@@ -1,5 +1,6 @@
 pub mod backup;
 mod interview;
+mod readiness;
 mod reminder;
 mod trends;
 
@@ -15,6 +16,7 @@ use crate::state::progress::{use_exam_log, use_progress, use_scenario_log};
 use firstline_core::content::manifest::Need;
 use firstline_core::progress::ScenarioRecord;
 use interview::InterviewProgress;
+use readiness::ReadinessPanel;
 use reminder::BackupReminder;
 use trends::{ExamTrends, InterviewTrends, ScenarioTrends};
 
@@ -200,6 +202,7 @@ pub fn ProgressPage() -> impl IntoView {
         <h1>"Your progress"</h1>
         <p>{summary}</p>
         <BackupReminder/>
+        <ReadinessPanel/>
         <Show when=has_data>
             <h2>"Scenarios"</h2>
             <ScenarioTrends/>

@@ -2,7 +2,9 @@
 //! per exam against the pass line, role-play dimensions, interview scores.
 //! Each chart carries its summary and a table of its figures.
 
-use firstline_core::progress::trends::{exam_scores, exams_taken, interview_scores, scenario_dimensions, Series};
+use firstline_core::progress::trends::{
+    exam_scores, exams_taken, interview_scores, scenario_dimensions, Series,
+};
 use leptos::prelude::*;
 
 use crate::components::chart::{LineChart, LineSeries};

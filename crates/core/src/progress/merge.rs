@@ -100,6 +100,18 @@ pub(super) fn interview(ours: &mut InterviewLog, theirs: InterviewLog) {
             None => ours.stories.push(story),
         }
     }
+    for (id, at) in theirs.deleted_stories {
+        match ours.deleted_stories.iter_mut().find(|(d, _)| *d == id) {
+            Some((_, mine)) => *mine = (*mine).max(at),
+            None => ours.deleted_stories.push((id, at)),
+        }
+    }
+    let deleted = &ours.deleted_stories;
+    ours.stories.retain(|s| {
+        !deleted
+            .iter()
+            .any(|(id, at)| *id == s.id && s.updated_at <= *at)
+    });
     union(
         &mut ours.answers,
         theirs.answers,
@@ -377,5 +389,39 @@ mod tests {
         assert_eq!(ours.attempts, theirs.attempts);
         let cards: Vec<&str> = ours.review.cards.keys().map(String::as_str).collect();
         assert_eq!(cards, ["q1", "q2"], "replayed from the answers");
+    }
+
+    #[test]
+    fn a_deleted_story_stays_deleted_when_another_copy_still_has_it() {
+        let story = Story {
+            id: "s1".into(),
+            title: "Locked out".into(),
+            competencies: vec![],
+            answer: StarAnswer::default(),
+            updated_at: 10,
+        };
+        let mut ours = InterviewLog {
+            stories: vec![story.clone()],
+            ..InterviewLog::default()
+        };
+        let backup = ours.clone();
+        ours.delete_story("s1", 20);
+        ours.merge(backup.clone());
+        assert!(
+            ours.stories.is_empty(),
+            "the old copy does not bring it back"
+        );
+        // The other side merging our deletion in loses it too.
+        let mut other = backup;
+        other.merge(ours.clone());
+        assert!(other.stories.is_empty());
+        // An edit made after the deletion wins.
+        let mut edited = story;
+        edited.updated_at = 30;
+        ours.merge(InterviewLog {
+            stories: vec![edited],
+            ..InterviewLog::default()
+        });
+        assert_eq!(ours.stories.len(), 1);
     }
 }

@@ -8,6 +8,9 @@ pub mod backup;
 pub mod class_report;
 mod merge;
 pub mod readiness;
+pub mod reminder;
+mod repair;
+pub mod trends;
 
 use crate::content::interview::Competency;
 use crate::content::scenario::{Outcome, Priority};
@@ -40,6 +43,10 @@ impl Document for ExamLog {
     const FORMAT: &'static str = "firstline-exams";
     const VERSION: u32 = 1;
 
+    fn repair(&mut self) {
+        repair::exams(self);
+    }
+
     fn merge(&mut self, theirs: Self) {
         merge::exams(self, theirs);
     }
@@ -58,6 +65,10 @@ impl Document for ScenarioLog {
     const FORMAT: &'static str = "firstline-scenarios";
     const VERSION: u32 = 1;
 
+    fn repair(&mut self) {
+        repair::scenarios(self);
+    }
+
     fn merge(&mut self, theirs: Self) {
         merge::scenarios(self, theirs);
     }
@@ -72,12 +83,32 @@ pub struct InterviewLog {
     pub answers: Vec<InterviewAttempt>,
     #[serde(default)]
     pub mocks: Vec<MockRecord>,
+    /// Deleted stories: id and when. Kept so a merge with a tab or backup
+    /// that still has the story does not bring it back; an edit made after
+    /// the deletion does.
+    #[serde(default)]
+    pub deleted_stories: Vec<(String, u64)>,
+}
+
+impl InterviewLog {
+    /// Deletes a story here and, through merges, everywhere.
+    pub fn delete_story(&mut self, id: &str, now: u64) {
+        self.stories.retain(|s| s.id != id);
+        match self.deleted_stories.iter_mut().find(|(d, _)| d == id) {
+            Some((_, at)) => *at = (*at).max(now),
+            None => self.deleted_stories.push((id.to_owned(), now)),
+        }
+    }
 }
 
 impl Document for InterviewLog {
     const KEY: &'static str = "firstline.interview";
     const FORMAT: &'static str = "firstline-interview";
     const VERSION: u32 = 1;
+
+    fn repair(&mut self) {
+        repair::interview(self);
+    }
 
     fn merge(&mut self, theirs: Self) {
         merge::interview(self, theirs);
@@ -231,6 +262,10 @@ impl Document for Progress {
             1 => merge::upgrade_v1(data),
             _ => Err(format!("there is no upgrade from version {from}")),
         }
+    }
+
+    fn repair(&mut self) {
+        repair::progress(self);
     }
 
     fn merge(&mut self, theirs: Self) {
