@@ -80,6 +80,9 @@ test('an instructor loads two learners and a broken file, and gets the class rep
 test('the class report fits a phone and, with only good files, focus goes to its heading', async ({ page }) => {
   await page.setViewportSize({ width: 375, height: 740 });
   await open(page, '/author');
+  await page.getByRole('button', { name: 'Open the class report' }).click();
+  // Its code arrives on request; then focus waits on the file input.
+  await expect(page.getByLabel('Learners’ backup files')).toBeFocused();
   await page.getByLabel('Learners’ backup files').setInputFiles([ana, ben]);
   await expect(page.getByRole('status').filter({ hasText: 'in the report' })).toHaveText('2 learners in the report.');
   await expect(page.getByRole('heading', { level: 2, name: 'Class report' })).toBeFocused();

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use super::place;
+use super::{place, px};
 
 const WIDTH: f64 = 200.0;
 const HEIGHT: f64 = 18.0;
@@ -28,16 +28,17 @@ pub fn MasteryBars(
     #[prop(optional)]
     line: Option<f64>,
 ) -> impl IntoView {
-    let x = |v: f64| place(v, 0.0, 1.0, WIDTH);
-    let percent = |v: f64| format!("{}%", (v.clamp(0.0, 1.0) * 100.0).round());
+    let x = |v: f64| px(place(v, 0.0, 1.0, WIDTH));
+    let percent = |v: f64| format!("{}%", (v.clamp(0.0, 1.0) * 100.0).round() as i64);
+    let (w, h) = (px(WIDTH), px(HEIGHT));
     let body = rows
         .into_iter()
         .map(|row| {
             let above = line.is_none_or(|l| row.value >= l);
             let range = row.range.map(|(lo, hi)| {
-                view! { <line x1=x(lo) y1=HEIGHT / 2.0 x2=x(hi) y2=HEIGHT / 2.0 class="bar-range"/> }
+                view! { <line x1=x(lo) y1=h / 2 x2=x(hi) y2=h / 2 class="bar-range"/> }
             });
-            let mark = line.map(|l| view! { <line x1=x(l) y1="0" x2=x(l) y2=HEIGHT class="bar-line"/> });
+            let mark = line.map(|l| view! { <line x1=x(l) y1="0" x2=x(l) y2=h class="bar-line"/> });
             view! {
                 <tr>
                     <th scope="row">{row.label.clone()}</th>
@@ -45,9 +46,9 @@ pub fn MasteryBars(
                     <td>{row.range.map_or_else(|| "\u{2014}".to_string(), |(lo, hi)| format!("{}\u{2013}{}", percent(lo), percent(hi)))}</td>
                     <td>{row.note.clone()}</td>
                     <td class="bar-cell">
-                        <svg viewBox=format!("0 0 {WIDTH} {HEIGHT}") aria-hidden="true" focusable="false" preserveAspectRatio="none">
-                            <rect x="0" y="3" width=WIDTH height=HEIGHT - 6.0 class="bar-track"/>
-                            <rect x="0" y="3" width=x(row.value) height=HEIGHT - 6.0 class=if above { "bar above" } else { "bar below" }/>
+                        <svg viewBox=format!("0 0 {w} {h}") aria-hidden="true" focusable="false" preserveAspectRatio="none">
+                            <rect x="0" y="3" width=w height=h - 6 class="bar-track"/>
+                            <rect x="0" y="3" width=x(row.value) height=h - 6 class=if above { "bar above" } else { "bar below" }/>
                             {range}
                             {mark}
                         </svg>

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use super::place;
+use super::{place, px};
 use crate::adapters::clock::format_day;
 
 const WIDTH: f64 = 600.0;
@@ -42,14 +42,16 @@ pub fn LineChart(
     let plot_w = WIDTH - LEFT - RIGHT;
     let plot_h = HEIGHT - TOP - BOTTOM;
     let x = move |at: u64| {
-        if last == first {
+        px(if last == first {
             LEFT + plot_w / 2.0
         } else {
             LEFT + place(at as f64, first as f64, last as f64, plot_w)
-        }
+        })
     };
-    let y = move |v: f64| TOP + plot_h - place(v, y_from, y_to, plot_h);
-    let say = move |v: f64| format!("{}{unit}", v.round());
+    let y = move |v: f64| px(TOP + plot_h - place(v, y_from, y_to, plot_h));
+    // Whole numbers only: formatting an f64 would pull the float
+    // formatting code into the page's download.
+    let say = move |v: f64| format!("{}{unit}", v.round() as i64);
 
     let summary = {
         let mut parts: Vec<String> = series
@@ -78,15 +80,15 @@ pub fn LineChart(
         .iter()
         .map(|&t| {
             view! {
-                <line x1=LEFT y1=y(t) x2=WIDTH - RIGHT y2=y(t) class="chart-grid"/>
-                <text x=LEFT - 6.0 y=y(t) + 4.0 class="chart-label" text-anchor="end">{t.round().to_string()}</text>
+                <line x1=px(LEFT) y1=y(t) x2=px(WIDTH - RIGHT) y2=y(t) class="chart-grid"/>
+                <text x=px(LEFT - 6.0) y=y(t) + 4 class="chart-label" text-anchor="end">{(t.round() as i64).to_string()}</text>
             }
         })
         .collect_view();
     let reference_line = reference.clone().map(|(value, label)| {
         view! {
-            <line x1=LEFT y1=y(value) x2=WIDTH - RIGHT y2=y(value) class="chart-threshold"/>
-            <text x=WIDTH - RIGHT y=y(value) - 4.0 class="chart-label" text-anchor="end">{label}</text>
+            <line x1=px(LEFT) y1=y(value) x2=px(WIDTH - RIGHT) y2=y(value) class="chart-threshold"/>
+            <text x=px(WIDTH - RIGHT) y=y(value) - 4 class="chart-label" text-anchor="end">{label}</text>
         }
     });
     let lines = series
@@ -96,12 +98,12 @@ pub fn LineChart(
             let points: Vec<String> = s
                 .points
                 .iter()
-                .map(|&(at, v)| format!("{:.1},{:.1}", x(at), y(v)))
+                .map(|&(at, v)| format!("{},{}", x(at), y(v)))
                 .collect();
             let dots = s
                 .points
                 .iter()
-                .map(|&(at, v)| view! { <circle cx=format!("{:.1}", x(at)) cy=format!("{:.1}", y(v)) r="3.5"/> })
+                .map(|&(at, v)| view! { <circle cx=x(at) cy=y(v) r="3.5"/> })
                 .collect_view();
             view! {
                 <g class=format!("chart-series series-{}", i % 5)>
@@ -113,8 +115,8 @@ pub fn LineChart(
         .collect_view();
     let dates = (!times.is_empty()).then(|| {
         view! {
-            <text x=LEFT y=HEIGHT - 8.0 class="chart-label">{format_day(first)}</text>
-            <text x=WIDTH - RIGHT y=HEIGHT - 8.0 class="chart-label" text-anchor="end">{format_day(last)}</text>
+            <text x=px(LEFT) y=px(HEIGHT - 8.0) class="chart-label">{format_day(first)}</text>
+            <text x=px(WIDTH - RIGHT) y=px(HEIGHT - 8.0) class="chart-label" text-anchor="end">{format_day(last)}</text>
         }
     });
     let legend = (series.len() > 1).then(|| {
@@ -149,8 +151,8 @@ pub fn LineChart(
 
     view! {
         <figure class="chart">
-            <svg viewBox=format!("0 0 {WIDTH} {HEIGHT}") role="img" aria-label=summary.clone()>
-                <rect x=LEFT y=TOP width=plot_w height=plot_h class="chart-frame"/>
+            <svg viewBox=format!("0 0 {} {}", px(WIDTH), px(HEIGHT)) role="img" aria-label=summary.clone()>
+                <rect x=px(LEFT) y=px(TOP) width=px(plot_w) height=px(plot_h) class="chart-frame"/>
                 {grid}
                 {reference_line}
                 {lines}

@@ -16,3 +16,10 @@ fn place(value: f64, from: f64, to: f64, length: f64) -> f64 {
     }
     ((value - from) / (to - from)).clamp(0.0, 1.0) * length
 }
+
+/// A coordinate as a whole number: the charts never format an `f64`, so
+/// the float formatting code stays out of the download, and a unit of a
+/// 600-wide view box is finer than a phone's pixel.
+fn px(value: f64) -> i32 {
+    value.round() as i32
+}

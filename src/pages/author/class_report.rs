@@ -16,9 +16,47 @@ use crate::adapters::files::read_all_chosen;
 const SECTION: &str = "class-report";
 const HEADING: &str = "class-report-heading";
 const ERRORS: &str = "class-report-errors";
+const INPUT: &str = "class-report-files";
+
+/// The class report's place on the Author page. Its code (reading
+/// backups, the tables, CSV) is a chunk of its own, fetched when the
+/// instructor opens it, so the Author page's first visit does not carry it.
+#[component]
+pub fn ClassReportLauncher() -> impl IntoView {
+    let open = RwSignal::new(false);
+    let closed = move || {
+        view! {
+            <section class="class-report" aria-labelledby=HEADING>
+                <h2 id=HEADING>"Class report"</h2>
+                <p>"See your learners side by side, per learner, objective, scenario and interview question, from the backup files they download on their Progress page. The files are read in this browser only."</p>
+                <button type="button" on:click=move |_| open.set(true)>"Open the class report"</button>
+            </section>
+        }
+    };
+    view! {
+        <Show when=move || open.get() fallback=closed>
+            <Suspense fallback=|| view! { <p role="status">"Loading the class report\u{2026}"</p> }>
+                {Suspend::new(async move {
+                    class_report_panel().await.unwrap_or_else(|_| view! {
+                        <div class="notice warning" role="alert">
+                            <p>"The class report could not be downloaded. Check your connection, then reload the page and try again."</p>
+                        </div>
+                    }.into_any())
+                })}
+            </Suspense>
+        </Show>
+    }
+}
+
+#[leptos::wasm_split::wasm_split(class_report, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn class_report_panel() -> Result<AnyView, leptos::wasm_split::SplitLoaderError> {
+    Ok(view! { <ClassReportPanel/> }.into_any())
+}
 
 #[component]
-pub fn ClassReportPanel() -> impl IntoView {
+fn ClassReportPanel() -> impl IntoView {
+    // Opened by the instructor's click: their next step is choosing files.
+    request_animation_frame(|| focus_id(INPUT));
     let input = NodeRef::<leptos::html::Input>::new();
     let report = RwSignal::new(None::<Arc<ClassReport>>);
     let reading = RwSignal::new(false);
@@ -73,10 +111,10 @@ pub fn ClassReportPanel() -> impl IntoView {
                 "Load the backup files your learners download from Progress \u{2192} Back up and restore to see the class side by side, per learner, objective, scenario and interview question. The files are read in this browser only; nothing is uploaded. Each learner is named after their file."
             </p>
             <div class="field no-print">
-                <label for="class-report-files">"Learners\u{2019} backup files"</label>
+                <label for=INPUT>"Learners\u{2019} backup files"</label>
                 <input
                     type="file"
-                    id="class-report-files"
+                    id=INPUT
                     multiple
                     accept=".json,application/json"
                     node_ref=input

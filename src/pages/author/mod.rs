@@ -11,7 +11,7 @@ use crate::adapters::dom::set_title;
 use crate::state::content::{
     use_all_loads, use_build_report, use_content, use_content_with, UNREACHABLE,
 };
-use class_report::ClassReportPanel;
+use class_report::ClassReportLauncher;
 use firstline_core::content::build_report::BuildReport;
 use firstline_core::content::manifest::Need;
 use firstline_core::content::{Finding, LoadReport};
@@ -50,7 +50,7 @@ pub fn Author() -> impl IntoView {
         // Above the report, so the report arriving below it moves nothing
         // the reader already sees (the class report grows only when asked).
         <ItemAnalysisPanel/>
-        <ClassReportPanel/>
+        <ClassReportLauncher/>
         {move || match report() {
             None => view! { <p class="muted" role="status">"Loading the build\u{2019}s report\u{2026}"</p> }.into_any(),
             Some((report, problem)) => view! {

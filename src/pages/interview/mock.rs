@@ -31,6 +31,19 @@ pub fn MockPage() -> impl IntoView {
     let mock = RwSignal::new(restored);
     Effect::new(move |_| {
         let mut saved = mock.get();
+        let unchanged = active.read().with_untracked(|a| match (&a.mock, &saved) {
+            (Some(old), Some(new)) => {
+                MockInProgress {
+                    saved_at: old.saved_at,
+                    ..new.clone()
+                } == *old
+            }
+            (None, None) => true,
+            _ => false,
+        });
+        if unchanged {
+            return;
+        }
         if let Some(m) = saved.as_mut() {
             m.saved_at = now_ms();
         }

@@ -80,6 +80,19 @@ pub fn PracticeSession() -> impl IntoView {
         snapshot.response = response.get();
         snapshot.confidence = confidence.get();
         snapshot.revealed = revealed.get();
+        // Opening or reloading the page changes nothing: write only when
+        // the run did change.
+        let unchanged = runs.read().with_untracked(|all| {
+            all.get(&name).is_some_and(|saved| {
+                PracticeRun {
+                    saved_at: saved.saved_at,
+                    ..snapshot.clone()
+                } == *saved
+            })
+        });
+        if unchanged {
+            return;
+        }
         snapshot.saved_at = now_ms();
         runs.update(|all| all.put(&name, snapshot));
     });

@@ -22,8 +22,21 @@ fn answers(n: usize) -> String {
     format!("{n} answer{}", if n == 1 { "" } else { "s" })
 }
 
+/// Shown once the learner has answered something: a first visit fetches
+/// no blueprints.
 #[component]
 pub fn ReadinessPanel() -> impl IntoView {
+    let progress = use_progress().read();
+    let answered = move || progress.with(|p| !p.attempts.is_empty());
+    view! {
+        <Show when=answered>
+            <ReadinessList/>
+        </Show>
+    }
+}
+
+#[component]
+fn ReadinessList() -> impl IntoView {
     let catalog = use_question_catalog();
     let progress = use_progress().read();
     let exam_log = use_exam_log().read();
@@ -81,7 +94,7 @@ fn ExamReadiness(exam: Exam, readiness: Readiness) -> impl IntoView {
             let href = format!("/practice?exam={}&objectives={}", exam.id, f.objective);
             view! {
                 <li>
-                    {format!("{} {} \u{2014} mastery {}%, worth up to {} points. ", f.objective, f.title, (f.mastery * 100.0).round(), f.points)}
+                    {format!("{} {} \u{2014} mastery {}%, worth up to {} points. ", f.objective, f.title, (f.mastery * 100.0).round() as u32, f.points)}
                     <A href=href>{format!("Practise objective {}", f.objective)}</A>
                 </li>
             }

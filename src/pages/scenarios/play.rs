@@ -89,7 +89,21 @@ pub fn Player(
         let mut draft = Draft::of(&p, &notes.get(), &handoff.get(), now_ms());
         draft.impact = impact.get();
         draft.urgency = urgency.get();
-        drafts.update(|d| d.put(&name.get_value(), draft));
+        // Write only what changed (opening the page changes nothing).
+        let unchanged = drafts
+            .read()
+            .with_untracked(|d| match d.get(&name.get_value()) {
+                Some(saved) => {
+                    Draft {
+                        saved_at: saved.saved_at,
+                        ..draft.clone()
+                    } == *saved
+                }
+                None => draft.is_empty(),
+            });
+        if !unchanged {
+            drafts.update(|d| d.put(&name.get_value(), draft));
+        }
     });
     let start_over = move |_| {
         play.set(Some(s.with_value(|s| Play::start(s, seed))));
