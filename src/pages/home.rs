@@ -4,21 +4,31 @@ use leptos_router::components::A;
 
 use crate::adapters::dom::set_title;
 use crate::state::content::use_manifest;
-use crate::state::progress::use_progress;
+use firstline_core::progress::peek::answers_saved;
+use firstline_core::progress::Progress;
+use firstline_core::store::{Document, KeyValueStore};
+
+use crate::adapters::storage::BrowserStore;
 
 #[component]
 pub fn Home() -> impl IntoView {
     set_title("Home");
     // Counts come with the manifest: the home page reads no content.
     let manifest = use_manifest();
-    let progress = use_progress().read();
+    // The count only: the progress document's code stays with the pages
+    // that show it.
+    let answered = BrowserStore
+        .get(Progress::KEY)
+        .ok()
+        .flatten()
+        .and_then(|text| answers_saved(&text))
+        .unwrap_or(0);
     // Blank until the manifest arrives, rather than a misleading 0; a
     // no-break space keeps the line's height so nothing moves when it does.
     let count = move |of: fn(&Counts) -> usize, what: &str| match manifest.get() {
         Some(Ok(m)) => format!("{} {what}", of(&m.counts())),
         _ => "\u{a0}".to_owned(),
     };
-    let answered = move || progress.with(|p| p.attempts.len());
     view! {
         <section class="hero">
             <h1>"Get ready for your first help-desk job"</h1>
@@ -44,7 +54,7 @@ pub fn Home() -> impl IntoView {
             </li>
             <li class="card">
                 <h2><A href="/progress">"Your progress"</A></h2>
-                <p>{move || format!("{} answers recorded so far.", answered())}</p>
+                <p>{format!("{answered} answers recorded so far.")}</p>
                 <p class="muted">"Saved in this browser only."</p>
             </li>
         </ul>

@@ -1,53 +1,25 @@
 pub mod backup;
+mod dashboard;
 mod interview;
 mod readiness;
 mod reminder;
 mod trends;
 
-use firstline_core::quiz::insights::{calibration, most_picked_wrong, weakest_objectives};
-use firstline_core::quiz::score::percent;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::adapters::clock::format_date;
 use crate::adapters::dom::set_title;
-use crate::state::content::{use_content_with, use_manifest};
-use crate::state::progress::{use_exam_log, use_progress, use_scenario_log};
-use firstline_core::content::manifest::Need;
-use firstline_core::progress::ScenarioRecord;
-use interview::InterviewProgress;
-use readiness::ReadinessPanel;
-use reminder::BackupReminder;
-use trends::{ExamTrends, InterviewTrends, ScenarioTrends};
+use crate::state::progress::{use_exam_log, use_interview_log, use_progress, use_scenario_log};
 
-/// Everything recorded in this browser: exams, calibration, weak areas,
-/// common wrong picks and recent answers.
+/// The Progress page: a summary, then the dashboard once there is anything
+/// to show. A first visit downloads the summary's code only.
 #[component]
 pub fn ProgressPage() -> impl IntoView {
     set_title("Progress");
     let progress = use_progress().read();
-    // Question prompts and objective titles come from the exams answered:
-    // a learner who has answered nothing downloads no questions.
-    let content = use_content_with(move || {
-        progress.with(|p| {
-            let mut exams: Vec<&str> = p.attempts.iter().map(|a| a.exam.as_str()).collect();
-            exams.sort_unstable();
-            exams.dedup();
-            exams
-                .into_iter()
-                .map(|e| Need::Questions(Some(e.to_owned())))
-                .collect()
-        })
-    });
-    let prompt_of = move |id: &str| {
-        content
-            .get()
-            .and_then(|r| r.library.question(id).map(|q| q.prompt.clone()))
-            .unwrap_or_else(|| id.to_owned())
-    };
-
     let plays = use_scenario_log().read();
     let exam_log = use_exam_log().read();
+    let interview = use_interview_log().read();
     let summary = move || {
         let played = plays.with(|l| l.plays.len());
         let taken = exam_log.with(|l| l.records.len());
@@ -65,174 +37,36 @@ pub fn ProgressPage() -> impl IntoView {
             )
         })
     };
-
-    let exams = move || {
-        let rows = exam_log.with(|l| {
-            l.records
-                .iter()
-                .enumerate()
-                .rev()
-                .map(|(i, e)| {
-                    view! {
-                        <tr>
-                            <td>{format_date(e.finished_at)}</td>
-                            <td>{e.exam.clone()}</td>
-                            <td>{format!("{} (estimate)", e.scaled)}</td>
-                            <td>{if e.passed() { "Above the pass line" } else { "Below the pass line" }}</td>
-                            <td><A href=format!("/practice/results/{i}")>{format!("Results of exam {}", i + 1)}</A></td>
-                        </tr>
-                    }
-                })
-                .collect_view()
-        });
-        view! {
-            <div class="table-wrap">
-                <table>
-                    <caption>"Exams taken"</caption>
-                    <thead><tr><th scope="col">"Finished"</th><th scope="col">"Exam"</th><th scope="col">"Score"</th><th scope="col">"Result"</th><th scope="col">"Details"</th></tr></thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
-        }
-    };
-
-    let calibration_table = move || {
-        let rows = progress.with(|p| {
-            calibration(&p.attempts)
-                .into_iter()
-                .map(|row| {
-                    let share = row.share_right().map_or("\u{2014}".to_string(), |s| format!("{}%", percent(s)));
-                    view! { <tr><th scope="row">{row.confidence.label()}</th><td>{row.answered}</td><td>{share}</td></tr> }
-                })
-                .collect_view()
-        });
-        view! {
-            <table>
-                <caption>"How often you were right, by how sure you said you were"</caption>
-                <thead><tr><th scope="col">"You said"</th><th scope="col">"Answers"</th><th scope="col">"Right"</th></tr></thead>
-                <tbody>{rows}</tbody>
-            </table>
-        }
-    };
-
-    let weak = move || {
-        let list = progress.with(|p| weakest_objectives(&p.attempts, 2));
-        let library = content.get();
-        list.into_iter()
-            .take(5)
-            .map(|w| {
-                let title = library
-                    .as_ref()
-                    .and_then(|r| r.library.exam(&w.exam).and_then(|e| e.objective(&w.objective)).map(|o| o.title.clone()))
-                    .unwrap_or_default();
-                let href = format!("/practice?exam={}&objectives={}", w.exam, w.objective);
-                view! {
-                    <li>
-                        {format!("{} objective {} {title}: {}% over {} answers. ", w.exam, w.objective, percent(w.share()), w.answered)}
-                        <A href=href>{format!("Practise objective {}", w.objective)}</A>
-                    </li>
-                }
-            })
-            .collect_view()
-    };
-
-    let wrong = move || {
-        progress.with(|p| most_picked_wrong(&p.attempts, 5)).into_iter().map(|w| {
-            view! { <li><strong>{w.pick.clone()}</strong>{format!(" \u{2014} {} time(s), for: ", w.times)}<span class="muted">{prompt_of(&w.question)}</span></li> }
-        }).collect_view()
-    };
-
-    let recent = move || {
-        let rows: Vec<_> = progress.with(|p| p.recent().take(50).cloned().collect());
-        rows.into_iter()
-            .map(|a| {
-                let result = if a.correct() { "Correct" } else if a.score > 0.0 { "Partly correct" } else { "Incorrect" };
-                view! { <tr><td>{prompt_of(&a.question)}</td><td>{a.exam.clone()}</td><td>{result}</td></tr> }
-            })
-            .collect_view()
-    };
-
-    // Scenario titles come from the manifest's cards: no scenario is read.
-    let manifest = use_manifest();
-    let scenarios = move || {
-        let cards = manifest.get().and_then(Result::ok);
-        let rows = plays.with(|l| {
-            l.plays
-                .iter()
-                .rev()
-                .map(|r| {
-                    let title = cards
-                        .as_ref()
-                        .and_then(|m| m.scenario_cards().into_iter().find(|c| c.id == r.scenario).map(|c| c.title.clone()))
-                        .unwrap_or_else(|| r.scenario.clone());
-                    let replay = format!("/scenarios/{}?seed={}", r.scenario, r.seed);
-                    view! {
-                        <tr>
-                            <td>{format_date(r.at)}</td>
-                            <td><a href=replay>{title}</a></td>
-                            <td>{if r.harm.is_empty() { r.outcome.label().to_string() } else { format!("{}, but {}", r.outcome.label(), r.harm.join("; ")) }}</td>
-                            <td>{format!(
-                                "{} / 100{}{}",
-                                r.overall,
-                                if r.critical > 0 { " (critical mistake)" } else { "" },
-                                if r.scoring < ScenarioRecord::SCORING { " (earlier scoring)" } else { "" }
-                            )}</td>
-                        </tr>
-                    }
-                })
-                .collect_view()
-        });
-        view! {
-            <div class="table-wrap">
-                <table>
-                    <caption>"Scenarios played"</caption>
-                    <thead><tr><th scope="col">"When"</th><th scope="col">"Scenario"</th><th scope="col">"Outcome"</th><th scope="col">"Score"</th></tr></thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
-        }
-    };
-
-    let has_data = move || {
+    let any_data = move || {
         progress.with(|p| !p.attempts.is_empty())
             || plays.with(|l| !l.plays.is_empty())
             || exam_log.with(|l| !l.records.is_empty())
+            || interview.with(|l| !l.answers.is_empty() || !l.mocks.is_empty())
     };
     view! {
         <h1>"Your progress"</h1>
         <p>{summary}</p>
-        <BackupReminder/>
-        <ReadinessPanel/>
-        <Show when=has_data>
-            <h2>"Scenarios"</h2>
-            <ScenarioTrends/>
-            {scenarios}
-            <h2>"Exams"</h2>
-            <ExamTrends/>
-            {exams}
-            <h2>"Calibration"</h2>
-            <p class="muted">"If you are right much less often when \u{201c}sure\u{201d} than you think, slow down on those questions."</p>
-            {calibration_table}
-            <h2>"Weakest objectives"</h2>
-            <ul>{weak}</ul>
-            <h2>"Wrong options you pick most often"</h2>
-            <ul>{wrong}</ul>
-            <h2>"Recent answers"</h2>
-            <div class="table-wrap">
-                <table>
-                    <caption>"Recent answers"</caption>
-                    <thead><tr><th scope="col">"Question"</th><th scope="col">"Exam"</th><th scope="col">"Result"</th></tr></thead>
-                    <tbody>{recent}</tbody>
-                </table>
-            </div>
+        <Show when=any_data>
+            <Suspense fallback=|| view! { <p role="status">"Loading your dashboard\u{2026}"</p> }>
+                {Suspend::new(async move {
+                    dashboard().await.unwrap_or_else(|_| view! {
+                        <div class="notice warning" role="alert">
+                            <p>"The dashboard could not be downloaded. Check your connection, then reload the page."</p>
+                        </div>
+                    }.into_any())
+                })}
+            </Suspense>
         </Show>
-        <InterviewProgress/>
-        <InterviewTrends/>
         <h2>"Keep your progress safe"</h2>
         // Short: a paragraph longer than the page's first would become the
         // largest paint, after the app starts.
         <p><A href="/progress/backup">"Back up or restore your progress"</A></p>
     }
+}
+
+#[leptos::wasm_split::wasm_split(progress_dashboard, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn dashboard() -> Result<AnyView, leptos::wasm_split::SplitLoaderError> {
+    Ok(view! { <dashboard::Dashboard/> }.into_any())
 }
 
 area_page!(ProgressRoute, ProgressPage, progress, "Your progress");

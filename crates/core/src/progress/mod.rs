@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 pub mod backup;
 pub mod class_report;
 mod merge;
+pub mod peek;
 pub mod readiness;
 pub mod reminder;
 mod repair;
