@@ -26,6 +26,7 @@ async function csvOf(page: Page, button: string): Promise<{ name: string; lines:
 test('an instructor loads two learners and a broken file, and gets the class report, its errors and CSVs', async ({ page }) => {
   await open(page, '/author');
   await expect(page.getByRole('heading', { level: 2, name: 'Class report' })).toBeVisible();
+  await page.getByRole('button', { name: 'Open the class report' }).click();
   await page.getByLabel('Learners’ backup files').setInputFiles([ana, broken, ben]);
 
   await expect(page.getByRole('status').filter({ hasText: 'in the report' })).toHaveText(

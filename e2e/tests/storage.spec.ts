@@ -9,7 +9,8 @@ test('garbage in storage: the app starts, warns, and keeps the garbage under a b
       sessionStorage.setItem('seeded', '1');
     }
   });
-  await open(page, '/');
+  // The first page that reads progress (the home page only counts it).
+  await open(page, '/progress');
   const warning = page.getByRole('alert').filter({ hasText: 'could not be read' });
   await expect(warning).toBeVisible();
   await expect(warning).toContainText('firstline.progress.backup.');
