@@ -90,7 +90,7 @@ test('readiness gives an estimate with its band, says why not yet, and what to s
   await expect(weak.getByRole('link', { name: 'Practise objective 5.2' })).toHaveAttribute('href', /objectives=5\.2/);
   const domains = panel.getByRole('table', { name: /220-1201 mastery by domain/ });
   await expect(domains.getByRole('row')).toHaveCount(6);
-  await expect(domains.getByRole('row', { name: /2\.0 Networking/ })).toContainText('12 answers');
+  await expect(domains.getByRole('row', { name: /2\.0 Networking/ })).toContainText('12 questions');
 });
 
 test('the dashboard fits a phone and prints its charts', async ({ page }) => {

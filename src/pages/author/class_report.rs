@@ -28,7 +28,9 @@ pub fn ClassReportLauncher() -> impl IntoView {
         view! {
             <section class="class-report" aria-labelledby=HEADING>
                 <h2 id=HEADING>"Class report"</h2>
-                <p>"See your learners side by side, per learner, objective, scenario and interview question, from the backup files they download on their Progress page. The files are read in this browser only."</p>
+                // Short: a paragraph longer than the page's first would
+                // become its largest paint, after the app starts.
+                <p>"Compare learners side by side from their backup files."</p>
                 <button type="button" on:click=move |_| open.set(true)>"Open the class report"</button>
             </section>
         }

@@ -18,8 +18,9 @@ fn pass_share(passing: u32) -> f64 {
     f64::from(passing.saturating_sub(SCALE_MIN)) / f64::from(SCALE_MAX - SCALE_MIN)
 }
 
+/// Distinct questions: only the latest answer to a question counts.
 fn answers(n: usize) -> String {
-    format!("{n} answer{}", if n == 1 { "" } else { "s" })
+    format!("{n} question{}", if n == 1 { "" } else { "s" })
 }
 
 /// Shown once the learner has answered something: a first visit fetches

@@ -104,6 +104,9 @@ pub(super) struct Gathered {
     pub evidence: Vec<Evidence>,
     pub answered: usize,
     pub ignored: usize,
+    /// Earlier answers to a question answered again (only the latest
+    /// counts).
+    pub repeats: usize,
 }
 
 /// Adds up the evidence per objective. Attempts for other exams are not
@@ -120,8 +123,34 @@ pub(super) fn gather(exam: &Exam, slots: &[Slot], attempts: &[Attempt], now: u64
         evidence: vec![Evidence::default(); slots.len()],
         answered: 0,
         ignored: 0,
+        repeats: 0,
     };
-    for attempt in attempts.iter().filter(|a| a.exam == exam.id) {
+    // Only the latest answer to each question is evidence: answering a
+    // remembered question again and again shows memory of that question,
+    // and must not narrow the band or lift the estimate.
+    let mut latest: HashMap<&str, (u64, usize)> = HashMap::new();
+    for (n, attempt) in attempts.iter().enumerate() {
+        if attempt.exam == exam.id {
+            let entry = latest
+                .entry(attempt.question.as_str())
+                .or_insert((attempt.at, n));
+            if attempt.at >= entry.0 {
+                *entry = (attempt.at, n);
+            }
+        }
+    }
+    for (n, attempt) in attempts
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| a.exam == exam.id)
+    {
+        if latest
+            .get(attempt.question.as_str())
+            .is_some_and(|&(_, last)| last != n)
+        {
+            gathered.repeats += 1;
+            continue;
+        }
         let valid = attempt.score.is_finite() && (0.0..=1.0).contains(&attempt.score);
         let slot = index.get(attempt.objective.as_str());
         let (true, Some(&i)) = (valid, slot) else {

@@ -56,7 +56,8 @@ const ALL: [&str; 5] = ["1.1", "1.2", "2.1", "2.2", "3.1"];
 
 pub(super) fn answer(exam: &str, objective: &str, score: f64, at: u64, mode: Mode) -> Attempt {
     Attempt {
-        question: format!("q-{objective}"),
+        // A question of its own per answer: `at` differs for each.
+        question: format!("q-{objective}-{at}"),
         exam: exam.into(),
         domain: domain_id_of(objective),
         objective: objective.into(),
@@ -257,8 +258,13 @@ fn garbage_scores_and_unknown_objectives_are_ignored() {
     let exam = exam();
     let clean = everywhere(10, 8);
     let mut dirty = clean.clone();
-    for score in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY, -0.1, 1.5] {
-        dirty.push(answer("T-1", "1.1", score, NOW, Mode::Exam));
+    for (k, score) in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY, -0.1, 1.5]
+        .into_iter()
+        .enumerate()
+    {
+        let mut a = answer("T-1", "1.1", score, NOW, Mode::Exam);
+        a.question = format!("garbage-{k}");
+        dirty.push(a);
     }
     dirty.push(answer("T-1", "9.9", 1.0, NOW, Mode::Exam));
     // Another exam's answers are not garbage, just not this exam's.
@@ -332,4 +338,31 @@ fn the_same_history_gives_the_same_answer() {
         readiness(&exam, &attempts, &[], NOW),
         readiness(&exam, &attempts, &[], NOW)
     );
+}
+
+#[test]
+fn answering_one_remembered_question_again_and_again_counts_once() {
+    let exam = exam();
+    // The cheat: one question answered right forty times.
+    let mut cheat: Vec<Attempt> = (0..40)
+        .map(|i| {
+            let mut a = answer("T-1", "1.1", 1.0, NOW - i * MINUTE, Mode::Practice);
+            a.question = "the-same-one".into();
+            a
+        })
+        .collect();
+    let honest = vec![answer("T-1", "1.1", 1.0, NOW, Mode::Practice)];
+    let once = readiness(&exam, &honest, &[], NOW);
+    let repeated = readiness(&exam, &cheat, &[], NOW);
+    assert_eq!(repeated.estimate, once.estimate);
+    assert_eq!((repeated.low, repeated.high), (once.low, once.high));
+    assert_eq!(repeated.objectives[0].answered, 1);
+    // Its latest answer is what counts: a miss now outweighs forty old hits.
+    cheat.push({
+        let mut a = answer("T-1", "1.1", 0.0, NOW + MINUTE, Mode::Practice);
+        a.question = "the-same-one".into();
+        a
+    });
+    let after_miss = readiness(&exam, &cheat, &[], NOW + MINUTE);
+    assert!(after_miss.objectives[0].mastery < once.objectives[0].mastery);
 }
