@@ -3,6 +3,7 @@
 pub mod chart;
 pub mod confidence;
 pub mod content_banner;
+pub mod lazy_part;
 pub mod nav;
 pub mod notice_list;
 pub mod page_code;

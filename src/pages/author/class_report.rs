@@ -11,6 +11,8 @@ use leptos::task::spawn_local;
 use super::report_tables::ReportTables;
 use crate::adapters::dom::{focus_id, print_only};
 use crate::adapters::files::read_all_chosen;
+use crate::components::lazy_part::LazyPart;
+use crate::components::page_code::PageView;
 
 /// Ids the print style sheet and the focus move refer to.
 const SECTION: &str = "class-report";
@@ -37,22 +39,20 @@ pub fn ClassReportLauncher() -> impl IntoView {
     };
     view! {
         <Show when=move || open.get() fallback=closed>
-            <Suspense fallback=|| view! { <p role="status">"Loading the class report\u{2026}"</p> }>
-                {Suspend::new(async move {
-                    class_report_panel().await.unwrap_or_else(|_| view! {
-                        <div class="notice warning" role="alert">
-                            <p>"The class report could not be downloaded. Check your connection, then reload the page and try again."</p>
-                        </div>
-                    }.into_any())
-                })}
-            </Suspense>
+            <LazyPart load=load_panel what="the class report"/>
         </Show>
     }
 }
 
+fn load_panel() -> std::pin::Pin<
+    Box<dyn std::future::Future<Output = Result<PageView, leptos::wasm_split::SplitLoaderError>>>,
+> {
+    Box::pin(class_report_panel())
+}
+
 #[leptos::wasm_split::wasm_split(class_report, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn class_report_panel() -> Result<AnyView, leptos::wasm_split::SplitLoaderError> {
-    Ok(view! { <ClassReportPanel/> }.into_any())
+fn class_report_panel() -> Result<PageView, leptos::wasm_split::SplitLoaderError> {
+    Ok(|| view! { <ClassReportPanel/> }.into_any())
 }
 
 #[component]

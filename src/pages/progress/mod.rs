@@ -9,6 +9,8 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::adapters::dom::set_title;
+use crate::components::lazy_part::LazyPart;
+use crate::components::page_code::PageView;
 use crate::state::progress::{use_exam_log, use_interview_log, use_progress, use_scenario_log};
 
 /// The Progress page: a summary, then the dashboard once there is anything
@@ -47,15 +49,7 @@ pub fn ProgressPage() -> impl IntoView {
         <h1>"Your progress"</h1>
         <p>{summary}</p>
         <Show when=any_data>
-            <Suspense fallback=|| view! { <p role="status">"Loading your dashboard\u{2026}"</p> }>
-                {Suspend::new(async move {
-                    dashboard().await.unwrap_or_else(|_| view! {
-                        <div class="notice warning" role="alert">
-                            <p>"The dashboard could not be downloaded. Check your connection, then reload the page."</p>
-                        </div>
-                    }.into_any())
-                })}
-            </Suspense>
+            <LazyPart load=load_dashboard what="your dashboard"/>
         </Show>
         <h2>"Keep your progress safe"</h2>
         // Short: a paragraph longer than the page's first would become the
@@ -64,9 +58,15 @@ pub fn ProgressPage() -> impl IntoView {
     }
 }
 
+fn load_dashboard() -> std::pin::Pin<
+    Box<dyn std::future::Future<Output = Result<PageView, leptos::wasm_split::SplitLoaderError>>>,
+> {
+    Box::pin(dashboard())
+}
+
 #[leptos::wasm_split::wasm_split(progress_dashboard, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn dashboard() -> Result<AnyView, leptos::wasm_split::SplitLoaderError> {
-    Ok(view! { <dashboard::Dashboard/> }.into_any())
+fn dashboard() -> Result<PageView, leptos::wasm_split::SplitLoaderError> {
+    Ok(|| view! { <dashboard::Dashboard/> }.into_any())
 }
 
 area_page!(ProgressRoute, ProgressPage, progress, "Your progress");

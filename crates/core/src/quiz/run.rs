@@ -13,6 +13,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::store::newest::{keep_newest, merge_newest};
 use crate::store::Document;
 
 use super::answer::{Confidence, Response};
@@ -121,17 +122,7 @@ impl PracticeRuns {
     }
 
     fn trim(&mut self) {
-        while self.runs.len() > KEEP {
-            let oldest = self
-                .runs
-                .iter()
-                .min_by_key(|(name, r)| (r.saved_at, (*name).clone()))
-                .map(|(name, _)| name.clone());
-            match oldest {
-                Some(name) => self.runs.remove(&name),
-                None => break,
-            };
-        }
+        keep_newest(&mut self.runs, KEEP, |r| r.saved_at);
     }
 }
 
@@ -143,14 +134,7 @@ impl Document for PracticeRuns {
     /// Each run from whichever tab saved it last; runs only one tab has
     /// are kept.
     fn merge(&mut self, theirs: Self) {
-        for (name, run) in theirs.runs {
-            match self.runs.get(&name) {
-                Some(ours) if ours.saved_at >= run.saved_at => {}
-                _ => {
-                    self.runs.insert(name, run);
-                }
-            }
-        }
+        merge_newest(&mut self.runs, theirs.runs, |r| r.saved_at);
         self.trim();
     }
 }

@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::content::scenario::{Level, Scenario};
+use crate::store::newest::{keep_newest, merge_newest};
 use crate::store::Document;
 
 use super::play::Play;
@@ -111,17 +112,7 @@ impl Drafts {
     }
 
     fn trim(&mut self) {
-        while self.plays.len() > KEEP {
-            let oldest = self
-                .plays
-                .iter()
-                .min_by_key(|(name, d)| (d.saved_at, (*name).clone()))
-                .map(|(name, _)| name.clone());
-            match oldest {
-                Some(name) => self.plays.remove(&name),
-                None => break,
-            };
-        }
+        keep_newest(&mut self.plays, KEEP, |d| d.saved_at);
     }
 }
 
@@ -136,14 +127,7 @@ impl Document for Drafts {
     /// still holds an older draft of it; that costs a "resume" offer, never
     /// a result.
     fn merge(&mut self, theirs: Self) {
-        for (name, draft) in theirs.plays {
-            match self.plays.get(&name) {
-                Some(ours) if ours.saved_at >= draft.saved_at => {}
-                _ => {
-                    self.plays.insert(name, draft);
-                }
-            }
-        }
+        merge_newest(&mut self.plays, theirs.plays, |d| d.saved_at);
         self.trim();
     }
 }

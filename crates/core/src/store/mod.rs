@@ -3,6 +3,7 @@
 
 mod document;
 mod memory;
+pub mod newest;
 mod sync;
 
 pub use document::{load, save, Document, Loaded, Notice};

@@ -1,0 +1,40 @@
+//! A part of a page whose code is a wasm chunk of its own (the Progress
+//! dashboard, the class report): a status while it downloads, the part
+//! when it arrives, and a message with "Try again" if it cannot.
+
+use std::future::Future;
+use std::pin::Pin;
+
+use leptos::prelude::*;
+use leptos::wasm_split::SplitLoaderError;
+
+use super::page_code::PageView;
+
+/// Loads the part's chunk and hands back its view builder.
+pub type PartLoad = fn() -> Pin<Box<dyn Future<Output = Result<PageView, SplitLoaderError>>>>;
+
+#[component]
+pub fn LazyPart(
+    load: PartLoad,
+    /// Names the part in messages: "your dashboard".
+    what: &'static str,
+) -> impl IntoView {
+    let attempt = RwSignal::new(0u32);
+    let code = LocalResource::new(move || {
+        attempt.track();
+        async move { load().await.map_err(|e| format!("{e:?}")) }
+    });
+    move || {
+        match code.get() {
+        None => view! { <p role="status">{format!("Loading {what}\u{2026}")}</p> }.into_any(),
+        Some(Ok(part)) => part(),
+        Some(Err(_)) => view! {
+            <div class="notice warning" role="alert">
+                <p>{format!("Could not download {what}. Check your connection, then try again.")}</p>
+                <button type="button" on:click=move |_| attempt.update(|n| *n = n.wrapping_add(1))>"Try again"</button>
+            </div>
+        }
+        .into_any(),
+    }
+    }
+}
