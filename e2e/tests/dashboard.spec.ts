@@ -37,7 +37,12 @@ function attempts() {
 }
 
 test.beforeEach(async ({ page }) => {
-  await seedDocument(page, 'firstline.progress', 'firstline-progress', 2, { attempts: attempts(), review: { cards: {} } });
+  // Two questions in the review queue: one due now, one in three days.
+  const card = (due: number) => ({ due, stability: 3, difficulty: 6, reps: 1, lapses: 1, last_reviewed: now - DAY });
+  await seedDocument(page, 'firstline.progress', 'firstline-progress', 2, {
+    attempts: attempts(),
+    review: { cards: { q1: card(now - 60_000), q3: card(now + 3 * DAY) } },
+  });
   await seedDocument(page, 'firstline.exams', 'firstline-exams', 1, { records: [exam(540, 20), exam(690, 5), exam(760, 1)] });
   await seedDocument(page, 'firstline.scenarios', 'firstline-scenarios', 1, { plays: [play(40, 55, 9), play(85, 70, 2)] });
   await seedDocument(page, 'firstline.interview', 'firstline-interview', 1, {
@@ -64,6 +69,11 @@ test('charts say what they show and give their figures as tables', async ({ page
   await expect(table).toContainText('85 / 100');
 
   await expect(page.getByRole('img', { name: /Interview practice scores. Practice answers: 2 points, first 45 \/ 100, latest 72 \/ 100/ })).toBeVisible();
+
+  // The review forecast, as a chart and a table.
+  await expect(page.getByRole('heading', { name: 'Review forecast' })).toBeVisible();
+  await expect(page.getByRole('img', { name: /^2 reviews due in the next 14 days/ })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Reviews due per day' })).toBeAttached();
 
   const axe = await new AxeBuilder({ page }).analyze();
   expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);

@@ -93,3 +93,17 @@ pub async fn next_task() {
     // The promise only ever resolves.
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
+
+/// The browser's local time's offset from UTC at `at`, in minutes east
+/// (what the core's day counting takes). `getTimezoneOffset` counts the
+/// other way, minutes west.
+pub fn utc_offset_minutes(at: u64) -> i32 {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(at as f64));
+    let west = date.get_timezone_offset();
+    if west.is_finite() {
+        // Real offsets are within ±14 hours; `as` saturates anything else.
+        -(west.round() as i32)
+    } else {
+        0
+    }
+}

@@ -9,11 +9,13 @@ use super::interview::InterviewProgress;
 use super::readiness::ReadinessPanel;
 use super::reminder::BackupReminder;
 use super::trends::{ExamTrends, InterviewTrends, ScenarioTrends};
-use crate::adapters::clock::format_date;
+use crate::adapters::clock::{format_date, now_ms, utc_offset_minutes};
+use crate::pages::practice::review::forecast::ForecastView;
 use crate::state::content::{use_content_with, use_manifest};
 use crate::state::progress::{use_exam_log, use_progress, use_scenario_log};
 use firstline_core::content::manifest::Need;
 use firstline_core::progress::ScenarioRecord;
+use firstline_core::quiz::review::forecast::{forecast, FORECAST_DAYS};
 
 /// Everything recorded in this browser: readiness, charts, exams,
 /// calibration, weak areas, common wrong picks and recent answers. Its code
@@ -205,5 +207,30 @@ pub fn Dashboard() -> impl IntoView {
         </Show>
         <InterviewProgress/>
         <InterviewTrends/>
+        <ReviewForecast/>
+    }
+}
+
+/// When the review queue's questions come back, over the next two weeks.
+#[component]
+fn ReviewForecast() -> impl IntoView {
+    let progress = use_progress().read();
+    move || {
+        let now = now_ms();
+        let fortnight = progress.with(|p| {
+            (!p.review.cards.is_empty()).then(|| {
+                forecast(
+                    p.review.cards.values().map(|c| c.due),
+                    now,
+                    utc_offset_minutes(now),
+                    FORECAST_DAYS,
+                )
+            })
+        })?;
+        Some(view! {
+            <h2>"Review forecast"</h2>
+            <ForecastView forecast=fortnight/>
+            <p><A href="/practice/review">"Open the review queue"</A></p>
+        })
     }
 }

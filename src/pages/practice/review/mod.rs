@@ -1,7 +1,7 @@
 //! The review queue: what is due now, when each other question comes back,
 //! and how many reviews fall on each of the next two weeks.
 
-mod forecast;
+pub(crate) mod forecast;
 mod when;
 
 use firstline_core::content::manifest::Need;

@@ -3,21 +3,7 @@
 use firstline_core::quiz::review::forecast::{civil_date, local_day, next_review, NextReview};
 
 use crate::adapters::clock::format_until;
-
-/// The browser's local time's offset from UTC at `at`, in minutes east
-/// (what the core's day counting takes). `getTimezoneOffset` counts the
-/// other way, minutes west.
-// (A browser API outside `adapters/`, kept beside its one user.)
-pub fn utc_offset_minutes(at: u64) -> i32 {
-    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(at as f64));
-    let west = date.get_timezone_offset();
-    if west.is_finite() {
-        // Real offsets are within ±14 hours; `as` saturates anything else.
-        -(west.round() as i32)
-    } else {
-        0
-    }
-}
+pub use crate::adapters::clock::utc_offset_minutes;
 
 /// "due now", "due in 10 minutes" (later today, or within 12 hours),
 /// "due tomorrow", or "due in 5 days, Tue 8 Dec".
