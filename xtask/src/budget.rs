@@ -3,10 +3,15 @@
 //! The app's wasm is split by area (see `wasm.rs`), so two figures are
 //! checked:
 //! - the initial download: the CSS, the main wasm and JS and the chunk
-//!   loader, which must stay under 300 KB;
+//!   loader, which must stay under 230 KB (every page pays it);
 //! - each area's first visit: the initial download plus the area's chunks
 //!   and the content reader's (every area but the home page reads
-//!   content), which must stay under 550 KB.
+//!   content), which must stay under 600 KB. This is a ceiling on code,
+//!   counted pessimistically (every chunk the area may load); what a
+//!   learner's first visit really moves, content included, is budgeted
+//!   per page in `budgets.json` and measured by `perf.spec.ts`. Code that
+//!   left the main download for the pages that use it (the progress
+//!   document) counts in each of those areas, hence 600, not 550.
 //!
 //! Content files are excluded: the browser test `perf.spec.ts` measures a
 //! first visit with content, on the wire.
@@ -19,8 +24,8 @@ use std::path::Path;
 use flate2::write::GzEncoder;
 use flate2::Compression;
 
-pub const INITIAL_BUDGET: u64 = 300 * 1000;
-pub const PAGE_BUDGET: u64 = 550 * 1000;
+pub const INITIAL_BUDGET: u64 = 230 * 1000;
+pub const PAGE_BUDGET: u64 = 600 * 1000;
 
 /// The split that reads content, which every area's pages load.
 const READER_SPLIT: &str = "reader";
