@@ -62,9 +62,20 @@ test('a practice run resumes at its question after a reload and never records an
   await expect(page.getByText('Question 2 of 2')).toBeVisible();
   await page.reload();
   await expect(page.getByText('Question 2 of 2')).toBeVisible();
+  await answerCurrent(page);
+  await page.getByRole('button', { name: 'Check answer' }).click();
+  await page.getByRole('button', { name: 'Next question' }).click();
+
+  // The summary survives a reload too, and "again" starts the same questions afresh.
+  await expect(page.getByRole('heading', { name: 'Practice done' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Practice done' })).toBeVisible();
+  await page.getByRole('button', { name: 'Practise these questions again' }).click();
+  await expect(page.getByText('Question 1 of 2')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Check answer' })).toBeDisabled();
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Progress' }).click();
-  await expect(page.getByText(/of 1 answers correct/)).toBeVisible();
+  await expect(page.getByText(/of 2 answers correct/)).toBeVisible();
 });
 
 test('a mock interview resumes after a reload with its finished answers kept once', async ({ page }) => {
