@@ -4,7 +4,7 @@
 //! readiness estimate. Each value is clamped to its scale (a value that is
 //! not a number at all cannot come from JSON).
 
-use super::{ExamLog, InterviewLog, Progress, ScenarioLog};
+use super::{Attempt, ExamLog, InterviewLog, Progress, ScenarioLog};
 use crate::content::exam::{SCALE_MAX, SCALE_MIN};
 
 fn share(value: &mut f64) {
@@ -20,9 +20,11 @@ fn hundred(value: &mut u32) {
 }
 
 pub(super) fn progress(p: &mut Progress) {
-    for attempt in &mut p.attempts {
-        share(&mut attempt.score);
-    }
+    p.attempts.iter_mut().for_each(attempt);
+}
+
+pub(super) fn attempt(a: &mut Attempt) {
+    share(&mut a.score);
 }
 
 pub(super) fn exams(log: &mut ExamLog) {

@@ -4,10 +4,12 @@
 mod document;
 mod memory;
 pub mod newest;
+mod record;
 mod sync;
 
 pub use document::{load, save, Document, Loaded, Notice};
 pub use memory::MemoryStore;
+pub use record::{decode_record, encode_record};
 pub use sync::{merge_text, save_merged, Written};
 
 use thiserror::Error;
