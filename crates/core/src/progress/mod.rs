@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 pub mod backup;
 pub mod class_report;
+pub mod history;
 mod merge;
 pub mod peek;
 pub mod readiness;
@@ -29,6 +30,15 @@ pub struct Progress {
     pub attempts: Vec<Attempt>,
     #[serde(default)]
     pub review: ReviewDeck,
+    /// How many answers are kept apart from this document (in the
+    /// browser's IndexedDB, see `history`) when it is stored; 0 while they
+    /// are in `attempts`.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub kept_apart: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 /// Finished exam simulations, saved under their own key (loaded by the
@@ -284,7 +294,7 @@ pub enum Mode {
 }
 
 /// One answered question.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Attempt {
     pub question: String,
     pub exam: String,

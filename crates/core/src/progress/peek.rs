@@ -19,13 +19,17 @@ struct Envelope {
 struct Data {
     #[serde(default)]
     attempts: Vec<IgnoredAny>,
+    /// Answers kept in IndexedDB (`history`).
+    #[serde(default)]
+    kept_apart: usize,
 }
 
 /// The number of saved answers in the stored text of the progress
 /// document, or `None` when it is not one (the Progress page explains).
 pub fn answers_saved(stored: &str) -> Option<usize> {
     let envelope: Envelope = serde_json::from_str(stored).ok()?;
-    (envelope.format == Progress::FORMAT).then_some(envelope.data.attempts.len())
+    (envelope.format == Progress::FORMAT)
+        .then_some(envelope.data.attempts.len().max(envelope.data.kept_apart))
 }
 
 #[cfg(test)]
