@@ -257,7 +257,7 @@ mod tests {
                     store.insert(key(answer), encode(answer, 1).unwrap());
                 }
             }
-            let read = read(store.into_iter());
+            let read = read(store);
             let mut fresh = Progress::default();
             fresh.attach_history(read.answers);
             assert_eq!(fresh.attempts, all.attempts, "split {split}");
