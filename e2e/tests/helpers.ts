@@ -51,3 +51,38 @@ export async function seedDocument(page: Page, key: string, format: string, vers
     [key, JSON.stringify({ format, version, saved_at: Date.now(), data })],
   );
 }
+
+/** The answer history the app keeps in IndexedDB: each record's key and text (or [] if none yet). */
+export async function storedAnswers(page: Page, store = 'answers'): Promise<{ key: string; text: string }[]> {
+  return page.evaluate(
+    (store) =>
+      new Promise<{ key: string; text: string }[]>((resolve, reject) => {
+        const open = indexedDB.open('firstline');
+        // Opening without a version must not create the database the app makes.
+        open.onupgradeneeded = () => open.transaction!.abort();
+        open.onerror = () => resolve([]);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains(store)) {
+            db.close();
+            resolve([]);
+            return;
+          }
+          const objects = db.transaction(store).objectStore(store);
+          const keys = objects.getAllKeys();
+          const values = objects.getAll();
+          values.onsuccess = () => {
+            resolve((keys.result as string[]).map((key, i) => ({ key, text: String(values.result[i]) })));
+            db.close();
+          };
+          values.onerror = () => reject(values.error);
+        };
+      }),
+    store,
+  );
+}
+
+/** The questions of the stored answers, sorted. */
+export async function storedQuestions(page: Page): Promise<string[]> {
+  return (await storedAnswers(page)).map((r) => JSON.parse(r.text).data.question).sort();
+}

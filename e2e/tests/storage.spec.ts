@@ -1,6 +1,6 @@
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'fs';
-import { answerCurrent, open, storage } from './helpers';
+import { answerCurrent, open, storage, storedQuestions } from './helpers';
 
 test('garbage in storage: the app starts, warns, and keeps the garbage under a backup key', async ({ page }) => {
   await page.addInitScript(() => {
@@ -23,8 +23,10 @@ test('garbage in storage: the app starts, warns, and keeps the garbage under a b
   await page.goto('/practice/session?mode=practice&seed=1&ids=c1-net-001');
   await page.getByRole('radio', { name: 'DNS' }).check();
   await page.getByRole('button', { name: 'Check answer' }).click();
-  // Saved in the next task, once the feedback has painted.
-  await expect.poll(async () => JSON.parse((await storage(page))['firstline.progress'] ?? '{"data":{"attempts":[]}}').data.attempts.length).toBe(1);
+  // Saved in the next task, once the feedback has painted: the answer in
+  // the history, the document beside it.
+  await expect.poll(() => storedQuestions(page)).toEqual(['c1-net-001']);
+  await expect.poll(async () => JSON.parse((await storage(page))['firstline.progress'] ?? '{"data":{}}').data.kept_apart).toBe(1);
   expect((await storage(page))[backups[0]]).toBe('{"this is": not json');
 });
 
@@ -58,8 +60,7 @@ test('two tabs answering at the same time both keep every answer', async ({ cont
       await expect(tab.locator('.verdict')).toBeVisible();
     }
   }
-  const saved = async () => JSON.parse((await storage(a))['firstline.progress']).data.attempts.map((x: { question: string }) => x.question).sort();
-  await expect.poll(saved).toEqual(['c1-net-001', 'c1-net-002', 'c1-net-003', 'c1-net-004']);
+  await expect.poll(() => storedQuestions(a)).toEqual(['c1-net-001', 'c1-net-002', 'c1-net-003', 'c1-net-004']);
   // The tab that wrote first has taken in the other's answers without a
   // reload, and a reloaded tab finds them all.
   await a.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Progress' }).click();
@@ -116,7 +117,7 @@ test('the backup page says how much space progress takes and can ask the browser
   await page.getByRole('button', { name: 'Check answer' }).click();
   await expect(page.getByText('Correct.')).toBeVisible();
   await open(page, '/progress/backup');
-  await expect(page.getByText(/^Your progress takes [1-9]\d* KB of this browser’s storage/)).toBeVisible();
+  await expect(page.getByText(/^Your progress takes [1-9]\d* KB of this browser’s local storage/)).toBeVisible();
   await page.getByRole('button', { name: 'Ask the browser to keep my progress' }).click();
   await expect(page.getByRole('status').filter({ hasText: /browser/ })).toContainText(/will keep|did not agree|Not available/);
 });

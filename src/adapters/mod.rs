@@ -5,5 +5,6 @@ pub mod clock;
 pub mod dom;
 pub mod fetch;
 pub mod files;
+pub mod records;
 pub mod speech;
 pub mod storage;

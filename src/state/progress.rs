@@ -13,6 +13,7 @@ use firstline_core::quiz::session::ActiveExam;
 use firstline_core::store::Document;
 use leptos::prelude::*;
 
+use super::history;
 use super::notices::use_notices;
 use super::saved::Saved;
 
@@ -61,8 +62,18 @@ fn lazy<D: Document + Clone + Send + Sync + 'static>(
     state
 }
 
+/// The progress document. Its answers live in IndexedDB (`history`): they
+/// join the document once read, and each write stores the new ones.
 pub fn use_progress() -> ProgressState {
-    lazy(|d| d.progress, "progress")
+    let docs = expect_context::<LazyDocs>();
+    if let Some(state) = docs.progress.get_value() {
+        return state;
+    }
+    let state = lazy(|d| d.progress, "progress").with_around_write(history::around_write);
+    docs.progress.set_value(Some(state));
+    let notices = use_notices();
+    docs.root.with(|| history::start(state, notices));
+    state
 }
 
 pub fn use_exam_log() -> ExamLogState {

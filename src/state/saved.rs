@@ -24,7 +24,14 @@ pub struct Saved<D: Send + Sync + 'static> {
     defer: bool,
     notices: Notices,
     what: &'static str,
+    /// Wraps each write, for a document part of which is kept elsewhere
+    /// (the progress document's answers, in IndexedDB: `history`).
+    around_write: Option<AroundWrite<D>>,
 }
+
+/// Calls the given write with the document as it should be stored, and
+/// does what else a write needs.
+pub type AroundWrite<D> = fn(&mut D, &mut dyn FnMut(&mut D));
 
 impl<D: Send + Sync + 'static> Clone for Saved<D> {
     fn clone(&self) -> Self {
@@ -54,6 +61,7 @@ impl<D: Document + Clone + Send + Sync + 'static> Saved<D> {
             defer: false,
             notices,
             what,
+            around_write: None,
         };
         on_other_tab_write(D::KEY, move |text| saved.take_in(text));
         saved
@@ -63,6 +71,11 @@ impl<D: Document + Clone + Send + Sync + 'static> Saved<D> {
     /// the app.
     pub fn deferring(mut self) -> Self {
         self.defer = true;
+        self
+    }
+
+    pub fn with_around_write(mut self, around: AroundWrite<D>) -> Self {
+        self.around_write = Some(around);
         self
     }
 
@@ -91,6 +104,10 @@ impl<D: Document + Clone + Send + Sync + 'static> Saved<D> {
 
     pub fn get_untracked(&self) -> D {
         self.doc.get_untracked()
+    }
+
+    pub fn with_untracked<R>(&self, read: impl FnOnce(&D) -> R) -> R {
+        self.doc.with_untracked(read)
     }
 
     /// Changes the document and saves it.
@@ -139,13 +156,20 @@ impl<D: Document + Clone + Send + Sync + 'static> Saved<D> {
         }
         let last = self.last.get_value();
         let mut result = None;
+        let around = self.around_write;
         self.doc.update_untracked(|d| {
-            result = Some(store::save_merged(
-                &BrowserStore,
-                d,
-                last.as_deref(),
-                now_ms(),
-            ));
+            let mut write = |d: &mut D| {
+                result = Some(store::save_merged(
+                    &BrowserStore,
+                    d,
+                    last.as_deref(),
+                    now_ms(),
+                ));
+            };
+            match around {
+                Some(around) => around(d, &mut write),
+                None => write(d),
+            }
         });
         match result {
             Some(Ok(written)) => {

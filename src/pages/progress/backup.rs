@@ -13,6 +13,7 @@ use crate::adapters::clock::{format_date, now_ms};
 use crate::adapters::dom::set_title;
 use crate::adapters::files::{download, read_chosen};
 use crate::adapters::storage::{ask_to_persist, used_bytes};
+use crate::state::history;
 use crate::state::progress::{
     use_backup_log, use_exam_log, use_interview_log, use_progress, use_scenario_log,
 };
@@ -50,11 +51,17 @@ fn StoragePanel() -> impl IntoView {
     };
     view! {
         <h2>"Space in this browser"</h2>
-        <p>{match used {
-            // Browsers give a site about 5 MB of this kind of storage.
+        <p>{move || match used {
+            // Browsers give a site about 5 MB of this kind of storage; the
+            // answers are in its database, which has far more room.
             Some(bytes) => format!(
-                "Your progress takes {} KB of this browser\u{2019}s storage, of about 5,000 KB a site may use.",
-                bytes.div_ceil(1000)
+                "Your progress takes {} KB of this browser\u{2019}s local storage, of about 5,000 KB a site may use{}.",
+                bytes.div_ceil(1000),
+                match (history::loaded().get(), history::stored_count()) {
+                    (true, 1) => ", and 1 answer is kept in its database".to_owned(),
+                    (true, n) if n > 1 => format!(", and {n} answers are kept in its database"),
+                    _ => String::new(),
+                }
             ),
             None => "This browser\u{2019}s storage cannot be read, so progress is not being saved.".to_owned(),
         }}</p>
@@ -139,15 +146,18 @@ fn BackupPanel() -> impl IntoView {
         message.set(Some(Ok(format!("Restored: {}.", describe(&preview)))));
     };
 
+    // A backup or preview made before the answers are read would miss them.
+    let loaded = history::loaded();
     view! {
         <section>
             <p>"Your progress lives in this browser only, and some browsers clear a site's storage after weeks without a visit. Download a backup now and then; restore it here or in another browser. Restoring adds what is missing and never removes anything."</p>
+            <p role="status">{move || (!loaded.get()).then_some("Reading your saved answers\u{2026}")}</p>
             <div class="actions">
-                <button type="button" on:click=save>"Download a backup"</button>
+                <button type="button" disabled=move || !loaded.get() on:click=save>"Download a backup"</button>
             </div>
             <div class="field">
                 <label for="restore-file">"Restore from a backup file"</label>
-                <input type="file" id="restore-file" accept=".json,application/json" node_ref=input on:change=chosen/>
+                <input type="file" id="restore-file" accept=".json,application/json" disabled=move || !loaded.get() node_ref=input on:change=chosen/>
             </div>
             {move || pending.get().map(|(_, preview, created)| {
                 let summary = if preview.is_empty() {

@@ -69,16 +69,28 @@ pub fn read(records: impl IntoIterator<Item = (String, String)>) -> Read {
 }
 
 /// The answers in `attempts` not yet among the stored keys, with their
-/// keys. Linear in the answers: it runs on every save.
+/// keys, in order. It runs on every save, so it looks from the newest back
+/// and stops once it has found as many as are missing: every stored key is
+/// an answer's in `attempts` (the history is read into the document, and
+/// what another tab stored is merged in), so the count missing is the
+/// difference in size. A new answer costs one key, not 20,000.
 pub fn unsaved<'a>(
     attempts: &'a [Attempt],
     stored: &HashSet<String>,
 ) -> Vec<(String, &'a Attempt)> {
-    attempts
-        .iter()
-        .map(|a| (key(a), a))
-        .filter(|(k, _)| !stored.contains(k))
-        .collect()
+    let missing = attempts.len().saturating_sub(stored.len());
+    let mut found = Vec::with_capacity(missing);
+    for answer in attempts.iter().rev() {
+        if found.len() == missing {
+            break;
+        }
+        let k = key(answer);
+        if !stored.contains(&k) {
+            found.push((k, answer));
+        }
+    }
+    found.reverse();
+    found
 }
 
 impl Progress {
@@ -189,6 +201,27 @@ mod tests {
         let late = key(&answer("q1", 10, 1.0));
         assert!(early < late);
         assert_ne!(key(&answer("q1", 10, 1.0)), key(&answer("q2", 10, 1.0)));
+    }
+
+    /// A backup restored in the middle of the history is found too, not
+    /// only answers at the end.
+    #[test]
+    fn unsaved_answers_anywhere_are_found() {
+        let p = history(10);
+        let stored: HashSet<String> = p
+            .attempts
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| ![2, 5].contains(i))
+            .map(|(_, a)| key(a))
+            .collect();
+        let todo: Vec<&Attempt> = unsaved(&p.attempts, &stored)
+            .into_iter()
+            .map(|(_, a)| a)
+            .collect();
+        assert_eq!(todo, vec![&p.attempts[2], &p.attempts[5]]);
+        let all: HashSet<String> = p.attempts.iter().map(key).collect();
+        assert!(unsaved(&p.attempts, &all).is_empty());
     }
 
     #[test]
