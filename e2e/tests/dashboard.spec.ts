@@ -47,7 +47,10 @@ test.beforeEach(async ({ page }) => {
   await seedDocument(page, 'firstline.scenarios', 'firstline-scenarios', 1, { plays: [play(40, 55, 9), play(85, 70, 2)] });
   await seedDocument(page, 'firstline.interview', 'firstline-interview', 1, {
     stories: [], mocks: [],
-    answers: [{ question: 'tech-dns', score: 45, words: 80, at: now - 3 * DAY }, { question: 'tech-dns', score: 72, words: 120, at: now - DAY }],
+    answers: [
+      { question: 'tech-dns', score: 45, words: 80, at: now - 3 * DAY, criteria: [['key-points', 40], ['length', 60]] },
+      { question: 'tech-dns', score: 72, words: 120, at: now - DAY, criteria: [['key-points', 70], ['length', 90]] },
+    ],
   });
 });
 
@@ -69,6 +72,10 @@ test('charts say what they show and give their figures as tables', async ({ page
   await expect(table).toContainText('85 / 100');
 
   await expect(page.getByRole('img', { name: /Interview practice scores. Practice answers: 2 points, first 45 \/ 100, latest 72 \/ 100/ })).toBeVisible();
+  // Each scoring criterion over time, its own line.
+  const criteria = page.getByRole('img', { name: /Interview criteria over time/ });
+  await expect(criteria).toHaveAccessibleName(/Key points covered: 2 points, first 40 \/ 100, latest 70 \/ 100/);
+  await expect(criteria).toHaveAccessibleName(/Length: 2 points, first 60 \/ 100, latest 90 \/ 100/);
 
   // The review forecast, as a chart and a table.
   await expect(page.getByRole('heading', { name: 'Review forecast' })).toBeVisible();

@@ -92,6 +92,11 @@ pub fn QuestionPractice(
                 words: f.words,
                 spoken: spoken_stats,
                 at: now_ms(),
+                criteria: f
+                    .criteria
+                    .iter()
+                    .map(|c| (c.id, (c.score.clamp(0.0, 1.0) * 100.0).round() as u32))
+                    .collect(),
             })
         });
         if let Some(done) = on_done {

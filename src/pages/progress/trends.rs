@@ -3,7 +3,7 @@
 //! Each chart carries its summary and a table of its figures.
 
 use firstline_core::progress::trends::{
-    exam_scores, exams_taken, interview_scores, scenario_dimensions, Series,
+    exam_scores, exams_taken, interview_criteria, interview_scores, scenario_dimensions, Series,
 };
 use leptos::prelude::*;
 
@@ -76,23 +76,44 @@ pub fn ScenarioTrends() -> impl IntoView {
     }
 }
 
-/// Interview answers and mock interviews over time.
+/// Interview answers and mock interviews over time, then each scoring
+/// criterion over time.
 #[component]
 pub fn InterviewTrends() -> impl IntoView {
     let log = use_interview_log().read();
+    let chart = |caption: String, series: Vec<Series>| {
+        view! {
+            <LineChart
+                caption=caption
+                series=lines(series)
+                y_from=0.0
+                y_to=100.0
+                ticks=PERCENT_TICKS.to_vec()
+                unit=" / 100"
+            />
+        }
+    };
     move || {
-        let series = log.with(interview_scores);
-        (!series.is_empty()).then(|| {
-            view! {
-                <LineChart
-                    caption="Interview practice scores".to_string()
-                    series=lines(series)
-                    y_from=0.0
-                    y_to=100.0
-                    ticks=PERCENT_TICKS.to_vec()
-                    unit=" / 100"
-                />
-            }
-        })
+        let scores = log.with(interview_scores);
+        let criteria = log.with(interview_criteria);
+        // Four lines a chart at most, so each keeps its own colour and dash.
+        let parts: Vec<Vec<Series>> = criteria.chunks(4).map(<[Series]>::to_vec).collect();
+        let count = parts.len();
+        let criteria_charts = parts
+            .into_iter()
+            .enumerate()
+            .map(|(i, part)| {
+                let caption = if count > 1 {
+                    format!("Interview criteria over time ({} of {count})", i + 1)
+                } else {
+                    "Interview criteria over time".to_owned()
+                };
+                chart(caption, part)
+            })
+            .collect_view();
+        view! {
+            {(!scores.is_empty()).then(|| chart("Interview practice scores".to_owned(), scores))}
+            {criteria_charts}
+        }
     }
 }

@@ -16,6 +16,7 @@ pub mod trends;
 
 use crate::content::interview::Competency;
 use crate::content::scenario::{Outcome, Priority};
+use crate::interview::score::CriterionId;
 use crate::interview::StarAnswer;
 use crate::quiz::answer::Confidence;
 use crate::quiz::results::ExamRecord;
@@ -147,6 +148,10 @@ pub struct InterviewAttempt {
     #[serde(default)]
     pub spoken: Option<(u32, f64)>,
     pub at: u64,
+    /// Each criterion's score, 0-100 (answers saved before criteria were
+    /// kept have none).
+    #[serde(default)]
+    pub criteria: Vec<(CriterionId, u32)>,
 }
 
 /// A finished mock interview, as saved (and printed).

@@ -51,6 +51,9 @@ pub(super) fn scenarios(log: &mut ScenarioLog) {
 pub(super) fn interview(log: &mut InterviewLog) {
     for answer in &mut log.answers {
         hundred(&mut answer.score);
+        for (_, score) in &mut answer.criteria {
+            hundred(score);
+        }
     }
     for mock in &mut log.mocks {
         for item in &mut mock.items {

@@ -10,6 +10,7 @@ use crate::quiz::results::ExamRecord;
 use crate::scenario::debrief::Dimension;
 
 use super::{InterviewLog, ScenarioLog};
+use crate::interview::score::CriterionId;
 
 /// How many of the latest points a series keeps: a chart of a thousand
 /// points is neither readable nor cheap to draw on a phone.
@@ -139,6 +140,41 @@ pub fn interview_scores(log: &InterviewLog) -> Vec<Series> {
     .collect()
 }
 
+/// Interview practice per criterion (0-100), one series for each
+/// criterion the saved answers were scored on, in a fixed order.
+pub fn interview_criteria(log: &InterviewLog) -> Vec<Series> {
+    let mut ids: Vec<CriterionId> = Vec::new();
+    for answer in &log.answers {
+        for (id, _) in &answer.criteria {
+            if !ids.contains(id) {
+                ids.push(*id);
+            }
+        }
+    }
+    // Declaration order: the order the feedback lists them.
+    ids.sort_by_key(|id| *id as u8);
+    ids.into_iter()
+        .map(|id| {
+            let points = log
+                .answers
+                .iter()
+                .filter_map(|a| {
+                    a.criteria
+                        .iter()
+                        .find(|(c, _)| *c == id)
+                        .map(|(_, score)| Point {
+                            at: a.at,
+                            value: f64::from(*score),
+                        })
+                })
+                .filter(|p| in_range(p.value, 0.0, 100.0))
+                .collect();
+            Series::new(id.label(), points)
+        })
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -223,6 +259,7 @@ mod tests {
                     words: 100,
                     spoken: None,
                     at: 1,
+                    criteria: vec![],
                 },
                 InterviewAttempt {
                     question: "q".into(),
@@ -230,6 +267,7 @@ mod tests {
                     words: 100,
                     spoken: None,
                     at: 2,
+                    criteria: vec![],
                 },
             ],
             ..InterviewLog::default()
@@ -237,5 +275,40 @@ mod tests {
         let series = interview_scores(&log);
         assert_eq!(series.len(), 1);
         assert_eq!(series[0].points.len(), 1);
+    }
+
+    #[test]
+    fn interview_criteria_are_one_series_each_in_a_fixed_order() {
+        let answer = |at, criteria: Vec<(CriterionId, u32)>| InterviewAttempt {
+            question: "q".into(),
+            score: 50,
+            words: 100,
+            spoken: None,
+            at,
+            criteria,
+        };
+        let log = InterviewLog {
+            answers: vec![
+                answer(1, vec![]),
+                answer(
+                    2,
+                    vec![(CriterionId::Length, 40), (CriterionId::Structure, 75)],
+                ),
+                answer(
+                    3,
+                    vec![(CriterionId::Structure, 100), (CriterionId::Length, 900)],
+                ),
+            ],
+            ..InterviewLog::default()
+        };
+        let series = interview_criteria(&log);
+        let names: Vec<&str> = series.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [CriterionId::Structure.label(), CriterionId::Length.label()]
+        );
+        assert_eq!(series[0].points.len(), 2);
+        assert_eq!(series[0].last(), Some(100.0));
+        assert_eq!(series[1].points.len(), 1, "900 is off the 0-100 scale");
     }
 }

@@ -50,6 +50,7 @@ fn answer(question: &str, score: u32, at: u64) -> InterviewAttempt {
         words: 120,
         spoken: None,
         at,
+        criteria: vec![],
     }
 }
 
