@@ -1,11 +1,12 @@
 //! A problem found in a content file, located precisely enough for an
 //! instructor to fix it: file, line, column and JSON path.
 
+use std::cell::RefCell;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::content::locate::{locate, Position};
+use crate::content::locate::{Locator, Position};
 use crate::content::path::JsonPath;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -66,18 +67,23 @@ impl fmt::Display for Finding {
 }
 
 /// Collects findings for one file, locating each path in the file's text.
+/// One [`Locator`] serves every path, so a file with thousands of items
+/// (each located for its id) is read a bounded number of times, not once
+/// per item.
 pub struct Reporter<'a> {
     file: &'a str,
-    text: &'a str,
+    locator: RefCell<Locator<'a>>,
     findings: Vec<Finding>,
+    errors: usize,
 }
 
 impl<'a> Reporter<'a> {
     pub fn new(file: &'a str, text: &'a str) -> Self {
         Reporter {
             file,
-            text,
+            locator: RefCell::new(Locator::new(text)),
             findings: Vec::new(),
+            errors: 0,
         }
     }
 
@@ -94,19 +100,21 @@ impl<'a> Reporter<'a> {
     }
 
     fn push(&mut self, path: &JsonPath, severity: Severity, message: impl Into<String>) {
-        let position = locate(self.text, path);
+        let position = self.locator.get_mut().locate(path);
+        self.errors += usize::from(severity == Severity::Error);
         self.findings
             .push(Finding::at(self.file, position, path, severity, message));
     }
 
     /// Where `path` is, for messages that point at another place.
     pub fn where_is(&self, path: &JsonPath) -> String {
-        let p = locate(self.text, path);
+        let p = self.locator.borrow_mut().locate(path);
         format!("{}:{}:{}", self.file, p.line, p.column)
     }
 
+    /// Errors so far (counted as they come: checks ask after every item).
     pub fn error_count(&self) -> usize {
-        self.findings.iter().filter(|f| f.is_error()).count()
+        self.errors
     }
 
     pub fn finish(self) -> Vec<Finding> {

@@ -2,7 +2,9 @@
 //! findings that carry both.
 
 pub mod finding;
+mod locator;
 pub mod path;
 mod position;
 
-pub use position::{locate, offset_of, path_at, Position};
+pub use locator::{locate, path_at, Locator};
+pub use position::{offset_of, LineIndex, Position};

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::content::check;
 use crate::content::exam::Exam;
-use crate::content::file::{self, ContentFile};
+use crate::content::file::ContentFile;
 use crate::content::finding::{Finding, Reporter};
 use crate::content::interview::InterviewQuestion;
 use crate::content::item_analysis;
@@ -69,26 +69,30 @@ impl Library {
     /// app's download bigger (they use the interview scorer). The CLI runs
     /// this; the browser runs `load`.
     pub fn load_for_authoring(sources: Vec<Source>) -> LoadReport {
-        let mut report = Library::load(sources.clone());
-        for source in &sources {
-            if let Ok(ContentFile::InterviewSet(set)) = file::parse(&source.name, &source.text) {
-                let mut reporter = Reporter::new(&source.name, &source.text);
-                check::interview::check_examples(&set, &mut reporter);
-                let findings = reporter.finish();
-                if let Some(summary) = report.files.iter_mut().find(|f| f.name == source.name) {
-                    summary.warnings += findings.len();
-                }
-                report.findings.extend(findings);
-            }
-            // The playthrough analyser plays every path of every scenario
-            // that loaded: authors need it, start-up does not.
-            if let Ok(ContentFile::Scenario(scenario)) = file::parse(&source.name, &source.text) {
-                if report.library.scenario(&scenario.id).is_some() {
+        // Each file is parsed once, by the load; the checks below reuse it.
+        let (mut report, sources, parsed) = Loading::new(sources).finish_parts();
+        for (source, content) in sources.iter().zip(&parsed) {
+            match content {
+                Some(ContentFile::InterviewSet(set)) => {
                     let mut reporter = Reporter::new(&source.name, &source.text);
-                    let analysis = check::scenario::check_scores(&scenario, &mut reporter);
+                    check::interview::check_examples(set, &mut reporter);
+                    let findings = reporter.finish();
+                    if let Some(summary) = report.files.iter_mut().find(|f| f.name == source.name) {
+                        summary.warnings += findings.len();
+                    }
+                    report.findings.extend(findings);
+                }
+                // The playthrough analyser plays every path of every
+                // scenario that loaded: authors need it, start-up does not.
+                Some(ContentFile::Scenario(scenario))
+                    if report.library.scenario(&scenario.id).is_some() =>
+                {
+                    let mut reporter = Reporter::new(&source.name, &source.text);
+                    let analysis = check::scenario::check_scores(scenario, &mut reporter);
                     report.analyses.push((scenario.id.clone(), analysis));
                     report.add_authoring(reporter.finish());
                 }
+                _ => {}
             }
         }
         // Item analysis compares options and prompts across the whole bank;

@@ -104,11 +104,17 @@ impl Loading {
 
     /// The checks across files, and the report. Any steps not yet taken
     /// are taken first.
-    pub fn finish(mut self) -> LoadReport {
+    pub fn finish(self) -> LoadReport {
+        self.finish_parts().0
+    }
+
+    /// `finish`, also giving back the sources (in name order) and what
+    /// each parsed to, so the authoring checks need not parse them again.
+    pub(super) fn finish_parts(mut self) -> (LoadReport, Vec<Source>, Vec<Option<ContentFile>>) {
         while self.step() {}
         self.report.check_drawable(&self.sources, &self.exams.0);
         self.report.files.sort_by(|a, b| a.name.cmp(&b.name));
-        self.report
+        (self.report, self.sources, self.parsed)
     }
 
     /// The next source, from `next` on, with work in this stage.
