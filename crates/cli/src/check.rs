@@ -5,9 +5,10 @@ use std::fs;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use firstline_core::content::read::names::name_finding;
 use firstline_core::content::{Finding, Library, LoadReport, Severity, Source};
 
-use crate::files::{display_name, json_files};
+use crate::files::{display_name, json_files, relative_name};
 use crate::usage::UsageError;
 
 const DEFAULT_DIRS: &[&str] = &["questions", "scenarios"];
@@ -40,9 +41,12 @@ pub fn load_dirs(args: &[String]) -> Result<Loaded, UsageError> {
     }
     let mut sources = Vec::new();
     let mut findings = Vec::new();
+    // Names a static host would change: the app could not fetch the file.
+    let mut names = Vec::new();
     for dir in &dirs {
         for path in json_files(dir)? {
             let name = display_name(&path);
+            names.extend(name_finding(&name, &relative_name(&path, dir)));
             match fs::read(&path) {
                 Ok(bytes) => match String::from_utf8(bytes) {
                     Ok(text) => sources.push(Source::new(name, text)),
@@ -59,8 +63,10 @@ pub fn load_dirs(args: &[String]) -> Result<Loaded, UsageError> {
         }
     }
     let file_count = sources.len() + findings.len();
+    let mut report = Library::load_for_authoring(sources);
+    report.add_file_findings(names);
     Ok(Loaded {
-        report: Library::load_for_authoring(sources),
+        report,
         unreadable: findings,
         file_count,
     })

@@ -41,3 +41,14 @@ pub fn json_files(dir: &Path) -> Result<Vec<PathBuf>, UsageError> {
 pub fn display_name(path: &Path) -> String {
     path.to_string_lossy().replace('\\', "/")
 }
+
+/// A path under a content folder as the app asks for it: its components
+/// joined with `/`, each as written (a backslash inside a Unix file name
+/// stays, so the name check sees it).
+pub fn relative_name(path: &Path, root: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect::<Vec<_>>()
+        .join("/")
+}

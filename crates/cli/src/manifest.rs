@@ -13,9 +13,10 @@ use firstline_core::content::catalog::{
     InterviewCatalog, QuestionCatalog, INTERVIEW_CATALOG, QUESTION_CATALOG,
 };
 use firstline_core::content::manifest::{is_generated, Manifest, MANIFEST_FILE};
+use firstline_core::content::read::names::name_finding;
 use firstline_core::content::{Library, Source};
 
-use crate::files::{display_name, json_files};
+use crate::files::{display_name, json_files, relative_name};
 use crate::usage::UsageError;
 
 pub fn run(args: &[String]) -> Result<ExitCode, UsageError> {
@@ -26,6 +27,7 @@ pub fn run(args: &[String]) -> Result<ExitCode, UsageError> {
     };
     let root = Path::new(dir);
     let mut sources = Vec::new();
+    let mut names = Vec::new();
     for path in json_files(root)? {
         let Ok(rel) = path.strip_prefix(root) else {
             continue;
@@ -34,6 +36,9 @@ pub fn run(args: &[String]) -> Result<ExitCode, UsageError> {
         if is_generated(&name) {
             continue;
         }
+        // The app encodes names in its requests; a name a host would still
+        // change is reported on the Author page, as `firstline check` does.
+        names.extend(name_finding(&name, &relative_name(&path, root)));
         // A file that is not UTF-8 is still listed, so the app reports it.
         let text = fs::read(&path)
             .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
@@ -44,7 +49,8 @@ pub fn run(args: &[String]) -> Result<ExitCode, UsageError> {
     for (path, bundle) in &bundles {
         write_json(root, path, bundle, &format!("the bundle {path}"))?;
     }
-    let checked = Library::load_for_authoring(sources);
+    let mut checked = Library::load_for_authoring(sources);
+    checked.add_file_findings(names);
     let report = BuildReport::of(&checked);
     write_json(root, REPORT_FILE, &report, "the build's report")?;
     let library = &checked.library;

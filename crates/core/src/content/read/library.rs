@@ -210,6 +210,13 @@ impl LoadReport {
         }
     }
 
+    /// Adds findings about the files themselves (such as their names,
+    /// which only the caller knows relative to the content folder),
+    /// counted against their files.
+    pub fn add_file_findings(&mut self, findings: Vec<Finding>) {
+        self.add_authoring(findings);
+    }
+
     /// Adds findings from authoring-only checks, counted against their files.
     fn add_authoring(&mut self, findings: Vec<Finding>) {
         for finding in &findings {
