@@ -17,6 +17,14 @@ use super::play::Play;
 
 /// Finished paths explored exhaustively before switching to sampling.
 pub const PATH_LIMIT: usize = 20_000;
+/// States (a play at a decision or an ending) the exhaustive search may
+/// visit before switching to sampling. Counting finished paths alone does
+/// not bound the work: a loop whose laps rarely finish (every lap pruned by
+/// the repeat rule) makes millions of unfinished paths and no finished one,
+/// so `firstline check` ran for ever without a word. The largest bundled
+/// scenario (`new-starter-first-day`) visits about 41,000; the limit costs
+/// at most about a second in a release build, on paths of the deepest kind.
+pub const EXPLORE_LIMIT: usize = 60_000;
 /// Turns a single path may take before the analyser stops following it.
 pub const MAX_TURNS: usize = 60;
 /// Plays the random player makes when the paths are too many.
@@ -50,12 +58,26 @@ pub struct Problem {
     pub message: String,
 }
 
+/// Why the exhaustive search stopped and a seeded sample was played instead.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Truncation {
+    /// More than [`PATH_LIMIT`] finished paths.
+    Paths,
+    /// More than [`EXPLORE_LIMIT`] states visited (paths that loop rather
+    /// than finish).
+    Work,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Analysis {
     /// Finished paths scored.
     pub paths: usize,
     /// True when every path was played; false when a sample was.
     pub exhaustive: bool,
+    /// States the exhaustive search visited (at most [`EXPLORE_LIMIT`] + 1).
+    pub explored: usize,
+    /// Why the search switched to sampling, when it did.
+    pub sampled_because: Option<Truncation>,
     /// Choices taken on at least one path, and all choices.
     pub covered: usize,
     pub choices: usize,
@@ -91,7 +113,8 @@ pub fn analyse(s: &Scenario) -> Analysis {
         }
     }
     if best_ok && best_play.is_over() {
-        run.analysis.best = Some(path_score(&best_play, &run.judge(&best_play)));
+        let judged = run.judge(best_play.clone());
+        run.analysis.best = Some(path_score(&best_play, &judged));
     }
 
     let mut on_path: Vec<(String, BTreeSet<String>)> = Vec::new();
@@ -131,15 +154,18 @@ struct Run<'a> {
 }
 
 impl Run<'_> {
-    fn judge(&self, play: &Play) -> Debrief {
-        let mut play = play.clone();
+    /// Takes the play by value: the search owns it, and a clone per
+    /// finished path was a good part of the analyser's time.
+    fn judge(&self, mut play: Play) -> Debrief {
         play.set_priority(self.s.ticket.impact, self.s.ticket.urgency);
         score(self.s, &play, ideal_facts(self.s, &play), &self.base)
     }
 
-    fn finish(&mut self, play: &Play) {
+    fn finish(&mut self, play: Play) {
+        let choices: Vec<String> = play.turns.iter().map(|t| t.choice.clone()).collect();
+        let ending = play.ending.clone().unwrap_or_default();
         let d = self.judge(play);
-        let p = path_score(play, &d);
+        let p = path_score_of(choices, ending, &d);
         for c in &p.choices {
             if !self.taken.contains(c) {
                 self.taken.insert(c.clone());
@@ -174,10 +200,17 @@ impl Run<'_> {
         if !self.analysis.exhaustive {
             return;
         }
+        // Every state visited counts, finished or not, so no graph can
+        // make the search run longer than the limit allows.
+        self.analysis.explored += 1;
+        if self.analysis.explored > EXPLORE_LIMIT {
+            self.stop(Truncation::Work);
+            return;
+        }
         if play.is_over() {
-            self.finish(&play);
+            self.finish(play);
             if self.analysis.paths >= PATH_LIMIT {
-                self.analysis.exhaustive = false;
+                self.stop(Truncation::Paths);
             }
             return;
         }
@@ -190,10 +223,21 @@ impl Run<'_> {
         for id in ids {
             let mut next = play.clone();
             if next.choose(self.s, &id).is_ok() {
+                // Nothing the analyser scores reads what the user said;
+                // dropping it saves an allocation per turn in every clone
+                // further down this path.
+                if let Some(turn) = next.turns.last_mut() {
+                    turn.user_line = String::new();
+                }
                 self.explore(next, on_path);
             }
         }
         on_path.pop();
+    }
+
+    fn stop(&mut self, why: Truncation) {
+        self.analysis.exhaustive = false;
+        self.analysis.sampled_because = Some(why);
     }
 
     /// A seeded random player, for graphs with too many paths, or for
@@ -217,16 +261,24 @@ impl Run<'_> {
                 }
             }
             if play.is_over() {
-                self.finish(&play);
+                self.finish(play);
             }
         }
     }
 }
 
 fn path_score(play: &Play, d: &Debrief) -> PathScore {
+    path_score_of(
+        play.turns.iter().map(|t| t.choice.clone()).collect(),
+        play.ending.clone().unwrap_or_default(),
+        d,
+    )
+}
+
+fn path_score_of(choices: Vec<String>, ending: String, d: &Debrief) -> PathScore {
     PathScore {
-        choices: play.turns.iter().map(|t| t.choice.clone()).collect(),
-        ending: play.ending.clone().unwrap_or_default(),
+        choices,
+        ending,
         overall: d.overall,
         scores: d
             .dimensions

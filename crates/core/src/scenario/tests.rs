@@ -7,7 +7,7 @@ use serde_json::{json, Value};
 use crate::content::library::{Library, Source};
 use crate::content::scenario::{Behaviour, CriticalMistake, Level, NoteSection, Outcome, Scenario};
 
-use super::analyse::{analyse, apply_rules, Analysis, PathScore, Rule};
+use super::analyse::{analyse, apply_rules, Analysis, PathScore, Rule, Truncation, EXPLORE_LIMIT};
 use super::debrief::{debrief, outcome_line, time_score, Debrief, Dimension, MISTAKE_MARK};
 use super::notes::score_facts;
 use super::play::{Mood, Play, PlayError};
@@ -823,4 +823,127 @@ fn an_empty_draft_is_not_kept_and_long_notes_are_cut() {
     let long = "é".repeat(MAX_NOTE_CHARS + 50);
     let draft = Draft::of(&play, &long, "", 1);
     assert_eq!(draft.notes.chars().count(), MAX_NOTE_CHARS);
+}
+
+// ---- bounded work -------------------------------------------------------------
+
+/// The base scenario with a detour of `k` two-way steps from the start that
+/// loops back to its own beginning: every step offers two harmless
+/// choices, and only a caller who is still as calm as at the start may
+/// leave the loop at its last step, so almost no path ever finishes while
+/// the paths explored grow as 4^k (two laps of 2^k).
+fn loop_scenario(k: usize) -> Scenario {
+    let mut v = base();
+    v["nodes"][0]["choices"].as_array_mut().unwrap().push(
+        json!({ "id": "detour", "type": "say", "text": "Tell me more.",
+            "effects": { "minutes": 0 }, "feedback": "Fine.", "next": "n0" }),
+    );
+    for i in 0..k {
+        let next = if i + 1 == k {
+            "n0".to_string()
+        } else {
+            format!("n{}", i + 1)
+        };
+        let mut choices = vec![
+            json!({ "id": format!("a{i}"), "type": "say", "text": "A", "effects": { "minutes": 0 }, "feedback": "x", "next": next }),
+            json!({ "id": format!("b{i}"), "type": "say", "text": "B", "effects": { "minutes": 0, "frustration": -1 }, "feedback": "x", "next": next }),
+        ];
+        if i + 1 == k {
+            choices.push(json!({ "id": "out", "type": "say", "text": "Back to it.",
+                "effects": { "minutes": 0 }, "requires": { "min_frustration": 50 },
+                "feedback": "x", "next": "fix" }));
+        }
+        v["nodes"].as_array_mut().unwrap().push(
+            json!({ "id": format!("n{i}"), "user": { "calm": "Go on." }, "choices": choices }),
+        );
+    }
+    let (s, findings) = load(&v);
+    assert!(findings.is_empty(), "{findings:#?}");
+    s.unwrap()
+}
+
+#[test]
+#[ignore = "timing figures for the report: cargo test --release -- --ignored --nocapture"]
+fn loop_scenario_timings() {
+    for k in [4, 6, 8, 10, 12, 24, 30] {
+        let s = loop_scenario(k);
+        let started = std::time::Instant::now();
+        let a = analyse(&s);
+        println!(
+            "k={k}: {:?}, {} paths, exhaustive {}",
+            started.elapsed(),
+            a.paths,
+            a.exhaustive
+        );
+    }
+}
+
+#[test]
+fn a_loop_that_rarely_finishes_is_sampled_within_the_work_limit() {
+    // Before the limit counted every state, k = 30 never returned (2^30
+    // states per lap) and k = 24 took seconds in a release build.
+    let s = loop_scenario(30);
+    let started = std::time::Instant::now();
+    let a = analyse(&s);
+    assert!(!a.exhaustive);
+    assert_eq!(a.sampled_because, Some(Truncation::Work));
+    assert_eq!(a.explored, EXPLORE_LIMIT + 1);
+    assert!(a.paths > 0, "the sample still scores paths");
+    assert!(
+        started.elapsed().as_secs() < 30,
+        "bounded work, even in a debug build: {:?}",
+        started.elapsed()
+    );
+}
+
+#[test]
+fn a_truncated_analysis_is_a_check_finding_with_the_scenario_and_the_fix() {
+    let s = loop_scenario(30);
+    let text = "{}";
+    let mut reporter = crate::content::finding::Reporter::new("scenarios/loop.json", text);
+    crate::content::check::scenario::check_scores(&s, &mut reporter);
+    let findings: Vec<String> = reporter.finish().iter().map(|f| f.to_string()).collect();
+    assert!(
+        findings.iter().any(|f| f.contains("scenarios/loop.json")
+            && f.contains("scenario \"t\" cannot be played exhaustively")
+            && f.contains("loop more than they finish")
+            && f.contains("give loops a way out")),
+        "{findings:#?}"
+    );
+}
+
+#[test]
+fn a_small_scenario_is_still_played_exhaustively() {
+    let a = analyse(&scenario());
+    assert!(a.exhaustive);
+    assert_eq!(a.sampled_because, None);
+    assert!(a.explored > 0 && a.explored < EXPLORE_LIMIT);
+}
+
+#[test]
+#[ignore = "figures for the bundled scenarios: cargo test --release -- --ignored --nocapture"]
+fn bundled_scenario_timings() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../scenarios");
+    let mut names: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    names.sort();
+    for path in names {
+        let text = std::fs::read_to_string(&path).unwrap();
+        let report = Library::load(vec![Source::new("scenarios/x.json", text)]);
+        let Some(s) = report.library.scenarios.first() else {
+            continue;
+        };
+        let started = std::time::Instant::now();
+        let a = analyse(s);
+        println!(
+            "{}: {:?}, explored {}, {} paths, exhaustive {}",
+            s.id,
+            started.elapsed(),
+            a.explored,
+            a.paths,
+            a.exhaustive
+        );
+    }
 }

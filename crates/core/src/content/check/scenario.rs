@@ -12,7 +12,7 @@ use crate::content::finding::Reporter;
 use crate::content::library::Source;
 use crate::content::path::JsonPath;
 use crate::content::scenario::{Behaviour, Outcome, Scenario};
-use crate::scenario::analyse::{analyse, Analysis};
+use crate::scenario::analyse::{analyse, Analysis, Truncation, EXPLORE_LIMIT, PATH_LIMIT};
 use crate::scenario::cues::{length_cue, length_cue_over};
 use crate::scenario::debrief::is_mistake;
 use crate::scenario::graph::{apply_flags, flags_allow, target, Target};
@@ -476,11 +476,19 @@ pub fn check_scores(s: &Scenario, report: &mut Reporter) -> Analysis {
     for problem in &analysis.problems {
         report.error(&at, format!("scenario \"{}\": {}", s.id, problem.message));
     }
-    if !analysis.exhaustive {
+    if let Some(why) = analysis.sampled_because {
+        let cause = match why {
+            Truncation::Paths => format!(
+                "it has more than {PATH_LIMIT} finished paths"
+            ),
+            Truncation::Work => format!(
+                "its paths loop more than they finish (the search stopped after {EXPLORE_LIMIT} states)"
+            ),
+        };
         report.warning(
             &JsonPath::root().key("nodes"),
             format!(
-                "scenario \"{}\" has too many paths to play them all; {} sampled paths covered {} of {} choices",
+                "scenario \"{}\" cannot be played exhaustively: {cause}, so its scores were checked on {} sampled paths covering {} of {} choices; to check every path, give loops a way out that does not need a second lap (a flag set on the first lap and required by the loop-back choice), or split long chains of interchangeable choices",
                 s.id, analysis.paths, analysis.covered, analysis.choices
             ),
         );
