@@ -19,6 +19,8 @@ use sha2::{Digest, Sha256};
 
 use crate::project;
 
+mod csp;
+
 /// The template's placeholders; each must appear exactly once.
 const VERSION_PLACEHOLDER: &str = "__FIRSTLINE_VERSION__";
 const PRECACHE_PLACEHOLDER: &str = "/* __FIRSTLINE_PRECACHE__ */ []";
@@ -71,6 +73,17 @@ pub fn run(args: &[String]) -> Result<(), String> {
             template_path.display()
         )
     })?;
+    // The policy changes index.html, so it goes in before the version
+    // (a hash of every file) is taken.
+    let index = dir.join("index.html");
+    let html =
+        fs::read_to_string(&index).map_err(|e| format!("cannot read {}: {e}", index.display()))?;
+    fs::write(&index, csp::apply(&html)?)
+        .map_err(|e| format!("cannot write {}: {e}", index.display()))?;
+    println!(
+        "  wrote the Content-Security-Policy into {}",
+        index.display()
+    );
     let files = list(&dir)?;
     let version = version(&dir, &files, &template)?;
     let worker = render(&template, &version, &files)
@@ -256,7 +269,10 @@ mod tests {
     fn site() -> Site {
         let site = Site::new();
         for (path, text) in [
-            ("index.html", "<!doctype html>"),
+            (
+                "index.html",
+                "<!doctype html><head><meta charset=\"utf-8\" /></head>",
+            ),
             ("index.html.gz", "gz"),
             ("main-0123.css", "body{}"),
             ("main-0123.css.br", "br"),

@@ -132,7 +132,7 @@ fn breakdown_table(caption: &'static str, rows: Vec<Breakdown>) -> impl IntoView
                     <th scope="row">{format!("{} {}", b.id, b.name)}</th>
                     <td>{b.asked}</td>
                     <td>
-                        <span class="bar" aria-hidden="true"><span style=format!("width:{share}%")></span></span>
+                        <span class="bar" aria-hidden="true"><span style:width=format!("{share}%")></span></span>
                         {format!("{share}%")}
                     </td>
                 </tr>

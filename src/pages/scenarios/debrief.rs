@@ -36,7 +36,7 @@ pub fn DebriefView(
                 <tr>
                     <th scope="row">{format!("{} ({}%)", d.dimension.label(), d.dimension.weight())}</th>
                     <td>
-                        <span class="bar" aria-hidden="true"><span style=format!("width:{}%", d.score)></span></span>
+                        <span class="bar" aria-hidden="true"><span style:width=format!("{}%", d.score)></span></span>
                         {detail}
                     </td>
                 </tr>

@@ -81,7 +81,7 @@ fn Chart(forecast: Forecast, label: String) -> impl IntoView {
                 viewBox=format!("0 0 {width} {height}")
                 role="img"
                 aria-label=label.clone()
-                style="width:100%;max-width:40rem;height:auto"
+                class="forecast-chart"
             >
                 {bars}
                 <line x1="0" y1=TOP + PLOT x2=width y2=TOP + PLOT stroke="currentColor" stroke-width="1"/>
