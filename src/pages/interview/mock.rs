@@ -1,6 +1,6 @@
 use firstline_core::content::interview::InterviewKind;
 use firstline_core::content::scenario::Scenario;
-use firstline_core::interview::mock::{ActiveMock, MockInProgress, MockStep};
+use firstline_core::interview::mock::{seconds_per_question, ActiveMock, MockInProgress, MockStep};
 use firstline_core::progress::{MockItem, MockKind, MockRecord};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
@@ -192,7 +192,8 @@ pub fn MockPage() -> impl IntoView {
         let report = content.get()?;
         let total = steps.with(Vec::len);
         let header = format!("Question {} of {total}", index.get() + 1);
-        let limit = minutes.get_untracked() * 60;
+        // The field lets any number through: the core bounds it.
+        let limit = seconds_per_question(minutes.get_untracked());
         // Untracked: answering now flips it, and must not redraw the answer.
         let body = if done_current.get_untracked() {
             view! { <p role="status">"Your answer to this question is saved. Go on when you are ready."</p> }.into_any()

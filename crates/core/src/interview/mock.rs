@@ -12,6 +12,22 @@ use crate::store::Document;
 
 /// The most questions a mock can hold (the setup allows 6 + 6 + 1).
 pub const MAX_STEPS: usize = 20;
+/// Minutes per question the setup offers, and the range a saved mock is
+/// brought back into.
+pub const MIN_MINUTES: u32 = 1;
+pub const MAX_MINUTES: u32 = 10;
+
+/// Minutes per question as typed (any number the field lets through) in
+/// the range the mock uses.
+pub fn minutes_in_range(minutes: u32) -> u32 {
+    minutes.clamp(MIN_MINUTES, MAX_MINUTES)
+}
+
+/// The time allowed per question in seconds. The page multiplied the
+/// typed minutes by 60 itself, which overflowed on 99999999.
+pub fn seconds_per_question(minutes: u32) -> u32 {
+    minutes_in_range(minutes) * 60
+}
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MockStep {
@@ -43,7 +59,7 @@ impl MockInProgress {
             steps,
             index: 0,
             items: Vec::new(),
-            minutes: minutes.clamp(1, 10),
+            minutes: minutes_in_range(minutes),
             saved_at: now,
         }
     }
@@ -82,7 +98,7 @@ impl MockInProgress {
         if !fits {
             return None;
         }
-        self.minutes = self.minutes.clamp(1, 10);
+        self.minutes = minutes_in_range(self.minutes);
         for item in &mut self.items {
             item.score = item.score.map(|s| s.min(100));
         }
@@ -156,5 +172,13 @@ mod tests {
         assert_eq!(fixed.items[0].score, Some(100));
         let empty = MockInProgress::new(vec![], 2, 0);
         assert!(empty.repaired().is_none());
+    }
+
+    #[test]
+    fn any_typed_minutes_give_a_time_limit_in_range() {
+        assert_eq!(seconds_per_question(99_999_999), 600);
+        assert_eq!(seconds_per_question(u32::MAX), 600);
+        assert_eq!(seconds_per_question(0), 60);
+        assert_eq!(seconds_per_question(3), 180);
     }
 }

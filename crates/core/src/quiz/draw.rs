@@ -13,11 +13,18 @@ pub fn allocate(
     available: &dyn Fn(&str) -> usize,
     total: usize,
 ) -> Vec<(String, usize)> {
-    let weight_sum: u32 = exam.domains.iter().map(|d| d.weight).sum::<u32>().max(1);
+    // Summed in u64: weights come from a file, and a u32 sum wrapped
+    // (4294967295 + 101 passed as 100 and drew thousands of questions).
+    let weight_sum: u64 = exam
+        .domains
+        .iter()
+        .map(|d| u64::from(d.weight))
+        .sum::<u64>()
+        .max(1);
     let quotas: Vec<f64> = exam
         .domains
         .iter()
-        .map(|d| f64::from(d.weight) * total as f64 / f64::from(weight_sum))
+        .map(|d| f64::from(d.weight) * total as f64 / weight_sum as f64)
         .collect();
     let mut counts: Vec<usize> = quotas.iter().map(|q| q.floor() as usize).collect();
     let mut by_remainder: Vec<usize> = (0..quotas.len()).collect();

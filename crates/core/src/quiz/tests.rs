@@ -522,3 +522,66 @@ fn a_blueprint_that_cannot_fill_a_full_exam_gets_a_warning() {
         "warnings never drop content"
     );
 }
+
+// ---- numbers in range -----------------------------------------------------------
+
+/// The findings for a blueprint read on its own.
+fn exam_findings(exam: serde_json::Value) -> Vec<String> {
+    let report = Library::load(vec![Source::new("exam.json", exam.to_string())]);
+    report.findings.iter().map(|f| f.to_string()).collect()
+}
+
+#[test]
+fn weights_that_would_wrap_a_u32_sum_are_rejected() {
+    // 4294967295 + 101 wrapped to 100 and passed; summed wide, it is
+    // reported, and each weight outside 1-100 is named where it is.
+    let mut exam = exam_json([50, 30, 20]);
+    exam["domains"][0]["weight"] = json!(u32::MAX);
+    exam["domains"][1]["weight"] = json!(101);
+    exam["domains"][2]["weight"] = json!(0);
+    let findings = exam_findings(exam);
+    assert!(
+        findings.iter().any(|f| f.contains("add up to 4294967396%")),
+        "{findings:#?}"
+    );
+    for (i, w) in [(0, "4294967295"), (1, "101"), (2, "0")] {
+        assert!(
+            findings
+                .iter()
+                .any(|f| f.contains(&format!("domains[{i}].weight"))
+                    && f.contains(&format!("weight {w} is outside 1-100"))),
+            "{findings:#?}"
+        );
+    }
+}
+
+#[test]
+fn question_count_and_minutes_have_bounds() {
+    let mut exam = exam_json([50, 30, 20]);
+    exam["question_count"] = json!(u32::MAX);
+    exam["minutes"] = json!(99_999_999);
+    let findings = exam_findings(exam);
+    assert!(
+        findings
+            .iter()
+            .any(|f| f.contains("question_count 4294967295 is outside 1-500")),
+        "{findings:#?}"
+    );
+    assert!(
+        findings
+            .iter()
+            .any(|f| f.contains("minutes 99999999 is outside 1-600")),
+        "{findings:#?}"
+    );
+}
+
+#[test]
+fn a_draw_never_exceeds_the_total_whatever_the_weights() {
+    // Read without the checks: the draw must hold on its own.
+    let mut exam = exam_json([50, 30, 20]);
+    exam["domains"][0]["weight"] = json!(u32::MAX);
+    exam["domains"][1]["weight"] = json!(101);
+    let exam: crate::content::exam::Exam = serde_json::from_value(exam).unwrap();
+    let plan = allocate(&exam, &|_| 2_000, 90);
+    assert_eq!(plan.iter().map(|p| p.1).sum::<usize>(), 90, "{plan:?}");
+}

@@ -947,3 +947,101 @@ fn bundled_scenario_timings() {
         );
     }
 }
+
+// ---- numbers in range -----------------------------------------------------------
+
+/// The base scenario with every number at the edge of its type, read
+/// without the checks (as a fuzzer or a future caller might).
+fn extreme() -> Scenario {
+    let mut v = base();
+    for c in v["nodes"][0]["choices"].as_array_mut().unwrap() {
+        c["effects"] = json!({ "frustration": i32::MIN, "minutes": u32::MAX,
+            "technical": i32::MAX, "service": i32::MIN, "process": i32::MAX, "set": ["verified"] });
+    }
+    for c in v["nodes"][1]["choices"].as_array_mut().unwrap() {
+        c["effects"] = json!({ "frustration": i32::MAX, "minutes": 0,
+            "technical": i32::MAX, "service": i32::MAX, "process": i32::MIN });
+    }
+    for e in v["endings"].as_array_mut().unwrap() {
+        e["technical"] = json!(i32::MAX);
+        e["service"] = json!(i32::MIN);
+        e["process"] = json!(i32::MAX);
+    }
+    v["ticket"]["deadline_minutes"] = json!(u32::MAX);
+    v["persona"]["time_pressure"] = json!(u8::MAX);
+    serde_json::from_value(v).unwrap()
+}
+
+#[test]
+fn extreme_numbers_never_overflow_in_the_play_the_debrief_or_the_analyser() {
+    let s = extreme();
+    for choices in [
+        &["verify", "reset"][..],
+        &["reset-now", "reset-unverified"],
+        &["verify", "wait", "wait", "reset"],
+        &["rude", "rude", "verify", "escalate"],
+    ] {
+        let mut play = Play::start(&s, 3);
+        for c in choices {
+            let _ = play.choose(&s, c);
+        }
+        play.set_priority(Level::Low, Level::Low);
+        let d = debrief(&s, &play, GOOD_NOTE, "");
+        assert!(d.overall <= 100);
+        assert!(d
+            .dimensions
+            .iter()
+            .all(|x| x.score <= 100 && x.credit <= 100));
+        assert!(play.frustration <= 100);
+    }
+    let a = analyse(&s);
+    assert!(a.scores.iter().all(|p| p.overall <= 100));
+}
+
+#[test]
+fn every_number_in_a_scenario_has_bounds_that_check_names() {
+    let findings = findings_for(|v| {
+        v["ticket"]["deadline_minutes"] = json!(u32::MAX);
+        v["nodes"][0]["choices"][0]["effects"] = json!({ "frustration": i32::MIN, "minutes": 99_999_999,
+            "technical": i32::MAX, "service": -101, "process": 101, "set": ["verified"] });
+        v["nodes"][0]["choices"][3]["requires"] =
+            json!({ "max_frustration": 200, "min_frustration": 255 });
+        v["endings"][0]["service"] = json!(i32::MAX);
+    });
+    for (at, needle) in [
+        (
+            "ticket.deadline_minutes)",
+            "deadline_minutes 4294967295 is outside 1-10080",
+        ),
+        (
+            "effects.frustration)",
+            "frustration -2147483648 is outside -100 to 100",
+        ),
+        ("effects.minutes)", "minutes 99999999 is outside 0-480"),
+        (
+            "effects.technical)",
+            "technical 2147483647 is outside -100 to 100",
+        ),
+        ("effects.service)", "service -101 is outside -100 to 100"),
+        ("effects.process)", "process 101 is outside -100 to 100"),
+        (
+            "requires.max_frustration)",
+            "max_frustration 200 is outside 0-100",
+        ),
+        (
+            "requires.min_frustration)",
+            "min_frustration 255 is outside 0-100",
+        ),
+        (
+            "endings[0].service)",
+            "service 2147483647 is outside -100 to 100",
+        ),
+    ] {
+        assert!(
+            findings
+                .iter()
+                .any(|f| f.contains(at) && f.contains(needle)),
+            "{needle} {at}\n{findings:#?}"
+        );
+    }
+}

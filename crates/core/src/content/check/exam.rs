@@ -5,6 +5,15 @@ use crate::content::exam::{domain_id_of, Exam, SCALE_MAX, SCALE_MIN};
 use crate::content::finding::Reporter;
 use crate::content::path::JsonPath;
 
+use std::ops::RangeInclusive;
+
+/// Questions in a full exam: real exams have 90; more than this is a typo.
+pub const QUESTION_COUNT: RangeInclusive<u32> = 1..=500;
+/// A full exam's time limit in minutes, as the exam page allows.
+pub const MINUTES: RangeInclusive<u32> = 1..=600;
+/// A domain's weight in percent.
+pub const WEIGHT: RangeInclusive<u32> = 1..=100;
+
 /// Checks a blueprint's own consistency. Returns false when it is unusable.
 pub fn validate(exam: &Exam, report: &mut Reporter) -> bool {
     let root = JsonPath::root();
@@ -15,14 +24,28 @@ pub fn validate(exam: &Exam, report: &mut Reporter) -> bool {
             "the exam id is empty; give the exam code, such as \"220-1201\"",
         );
     }
-    if exam.question_count == 0 {
+    if !QUESTION_COUNT.contains(&exam.question_count) {
         report.error(
             &root.key("question_count"),
-            "question_count must be at least 1",
+            format!(
+                "question_count {} is outside {}-{}",
+                exam.question_count,
+                QUESTION_COUNT.start(),
+                QUESTION_COUNT.end()
+            ),
         );
     }
-    if exam.minutes == 0 {
-        report.error(&root.key("minutes"), "minutes must be at least 1");
+    if !MINUTES.contains(&exam.minutes) {
+        report.error(
+            &root.key("minutes"),
+            format!(
+                "minutes {} is outside {}-{} (the exam page offers at most {} minutes)",
+                exam.minutes,
+                MINUTES.start(),
+                MINUTES.end(),
+                MINUTES.end()
+            ),
+        );
     }
     if !(SCALE_MIN..=SCALE_MAX).contains(&exam.passing_score) {
         report.error(
@@ -36,7 +59,21 @@ pub fn validate(exam: &Exam, report: &mut Reporter) -> bool {
     if exam.domains.is_empty() {
         report.error(&root.key("domains"), "an exam needs at least one domain");
     }
-    let total: u32 = exam.domains.iter().map(|d| d.weight).sum();
+    for (di, domain) in exam.domains.iter().enumerate() {
+        if !WEIGHT.contains(&domain.weight) {
+            report.error(
+                &root.key("domains").index(di).key("weight"),
+                format!(
+                    "weight {} is outside {}-{} (percent of the exam)",
+                    domain.weight,
+                    WEIGHT.start(),
+                    WEIGHT.end()
+                ),
+            );
+        }
+    }
+    // Summed in u64 so that huge weights cannot wrap around to 100.
+    let total: u64 = exam.domains.iter().map(|d| u64::from(d.weight)).sum();
     if !exam.domains.is_empty() && total != 100 {
         report.error(
             &root.key("domains"),

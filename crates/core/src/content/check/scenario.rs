@@ -6,6 +6,7 @@
 //! authors (`check_scores`), not at start-up.
 
 use std::collections::{BTreeSet, HashMap};
+use std::ops::RangeInclusive;
 
 use crate::content::finding::Finding;
 use crate::content::finding::Reporter;
@@ -44,12 +45,7 @@ pub fn check(s: &Scenario, report: &mut Reporter) -> bool {
         );
     }
     check_persona(s, report);
-    if s.ticket.deadline_minutes == 0 {
-        report.error(
-            &root.key("ticket").key("deadline_minutes"),
-            "deadline_minutes must be at least 1",
-        );
-    }
+    check_numbers(s, report);
     if s.ticket.report.trim().is_empty() {
         report.error(
             &root.key("ticket").key("report"),
@@ -231,6 +227,119 @@ fn check_persona(s: &Scenario, report: &mut Reporter) {
                 p.frustration, p.mood_spread, p.patience
             ),
         );
+    }
+}
+
+/// The user's deadline in simulated minutes: a week at most.
+pub const DEADLINE_MINUTES: RangeInclusive<u32> = 1..=10_080;
+/// Simulated minutes one choice takes: a working day at most.
+pub const CHOICE_MINUTES: RangeInclusive<u32> = 0..=480;
+/// A choice's change in frustration, on the 0-100 scale.
+pub const FRUSTRATION_CHANGE: RangeInclusive<i32> = -100..=100;
+/// Technical, service and process points of a choice or an ending.
+pub const POINTS: RangeInclusive<i32> = -100..=100;
+/// Frustration thresholds in `requires`.
+pub const FRUSTRATION: RangeInclusive<u8> = 0..=100;
+
+/// Every number a scenario file gives, within its documented bounds
+/// (docs/content-format.md, "Numbers"). The engine's arithmetic saturates
+/// anyway; the bounds keep scores and clocks meaningful and name the typo.
+fn check_numbers(s: &Scenario, report: &mut Reporter) {
+    let root = JsonPath::root();
+    let out =
+        |report: &mut Reporter, path: &JsonPath, field: &str, value: String, range: String| {
+            report.error(path, format!("{field} {value} is outside {range}"));
+        };
+    let deadline = s.ticket.deadline_minutes;
+    if !DEADLINE_MINUTES.contains(&deadline) {
+        out(
+            report,
+            &root.key("ticket").key("deadline_minutes"),
+            "deadline_minutes",
+            deadline.to_string(),
+            format!(
+                "{}-{} (simulated minutes)",
+                DEADLINE_MINUTES.start(),
+                DEADLINE_MINUTES.end()
+            ),
+        );
+    }
+    let points = format!("{} to {}", POINTS.start(), POINTS.end());
+    for (i, node) in s.nodes.iter().enumerate() {
+        for (j, choice) in node.choices.iter().enumerate() {
+            let cpath = root.key("nodes").index(i).key("choices").index(j);
+            let epath = cpath.key("effects");
+            let e = &choice.effects;
+            if !FRUSTRATION_CHANGE.contains(&e.frustration) {
+                out(
+                    report,
+                    &epath.key("frustration"),
+                    "frustration",
+                    e.frustration.to_string(),
+                    format!(
+                        "{} to {}",
+                        FRUSTRATION_CHANGE.start(),
+                        FRUSTRATION_CHANGE.end()
+                    ),
+                );
+            }
+            if let Some(minutes) = e.minutes.filter(|m| !CHOICE_MINUTES.contains(m)) {
+                out(
+                    report,
+                    &epath.key("minutes"),
+                    "minutes",
+                    minutes.to_string(),
+                    format!("{}-{}", CHOICE_MINUTES.start(), CHOICE_MINUTES.end()),
+                );
+            }
+            for (field, value) in [
+                ("technical", e.technical),
+                ("service", e.service),
+                ("process", e.process),
+            ] {
+                if !POINTS.contains(&value) {
+                    out(
+                        report,
+                        &epath.key(field),
+                        field,
+                        value.to_string(),
+                        points.clone(),
+                    );
+                }
+            }
+            for (field, value) in [
+                ("max_frustration", choice.requires.max_frustration),
+                ("min_frustration", choice.requires.min_frustration),
+            ] {
+                if let Some(v) = value.filter(|v| !FRUSTRATION.contains(v)) {
+                    out(
+                        report,
+                        &cpath.key("requires").key(field),
+                        field,
+                        v.to_string(),
+                        format!("{}-{}", FRUSTRATION.start(), FRUSTRATION.end()),
+                    );
+                }
+            }
+        }
+    }
+    for (i, ending) in s.endings.iter().enumerate() {
+        let path = root.key("endings").index(i);
+        for (field, value) in [
+            ("technical", ending.technical),
+            ("service", ending.service),
+            ("process", ending.process),
+        ] {
+            if !POINTS.contains(&value) {
+                out(
+                    report,
+                    &path.key(field),
+                    field,
+                    value.to_string(),
+                    points.clone(),
+                );
+            }
+        }
     }
 }
 
