@@ -4,6 +4,7 @@
 mod budget;
 mod cmd;
 mod compress;
+mod fuzz;
 mod lighthouse;
 mod project;
 mod pwa;
@@ -23,6 +24,8 @@ COMMANDS:
     wasm               build the app's split WebAssembly (trunk runs this as a pre-build hook)
     pwa DIR            write DIR/sw.js, the service worker that precaches DIR for offline use (a post-build hook)
     compress DIR       write a gzipped X.gz beside each text and wasm file under DIR (a post-build hook)
+    fuzz [--seconds N] [TARGET...]
+                       run every fuzz target in fuzz/ for N seconds each (default 60), installing nightly and cargo-fuzz if missing
     lighthouse [DIR]   Lighthouse mobile on each page of DIR (default dist/), checked against budgets.json
     help               show this help";
 
@@ -34,6 +37,7 @@ fn main() -> ExitCode {
         Some("wasm") => wasm::run(&args[1..]),
         Some("pwa") => pwa::run(&args[1..]),
         Some("compress") => compress::run(&args[1..]),
+        Some("fuzz") => fuzz::run(&args[1..]),
         Some("lighthouse") => lighthouse::run(&args[1..]),
         None | Some("help" | "--help" | "-h") => {
             println!("{USAGE}");

@@ -4,7 +4,7 @@
 
 use std::time::{Duration, Instant};
 
-use crate::{budget, cmd, lighthouse, project, tools};
+use crate::{budget, cmd, fuzz, lighthouse, project, tools};
 
 struct Step {
     name: &'static str,
@@ -49,6 +49,11 @@ const STEPS: &[Step] = &[
         name: "content-check",
         needs: &["tools"],
         run: content_check,
+    },
+    Step {
+        name: "fuzz-smoke",
+        needs: &[],
+        run: fuzz_smoke,
     },
     Step {
         name: "release-build",
@@ -224,6 +229,12 @@ fn content_check() -> Result<String, String> {
         ],
     )?;
     Ok("bundled content is clean".into())
+}
+
+/// A short pass of every fuzz target, so a change that makes any of them
+/// crash fails here; `cargo xtask fuzz` runs them longer.
+fn fuzz_smoke() -> Result<String, String> {
+    fuzz::fuzz(fuzz::TARGETS, fuzz::SMOKE_SECONDS)
 }
 
 fn release_build() -> Result<String, String> {

@@ -12,6 +12,62 @@ pub const TRUNK_VERSION: &str = "0.21.14";
 const WASM_OPT_VERSION: &str = "132";
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 
+/// The nightly the fuzz targets build with (cargo-fuzz needs nightly), and
+/// the commit date its rustc reports, so a `nightly` already installed at
+/// that date is used as it is.
+pub const FUZZ_NIGHTLY: &str = "nightly-2026-05-20";
+const FUZZ_RUSTC_COMMIT_DATE: &str = "2026-05-19";
+pub const CARGO_FUZZ_VERSION: &str = "0.13.1";
+
+/// The pinned nightly and cargo-fuzz, installed when missing; returns the
+/// toolchain name to run cargo with (`cargo +NAME fuzz ...`).
+pub fn ensure_fuzz_tools() -> Result<String, String> {
+    let toolchain = ensure_nightly()?;
+    let have = output("cargo", &["fuzz", "--version"]).unwrap_or_default();
+    if have == format!("cargo-fuzz {CARGO_FUZZ_VERSION}") {
+        println!("  ok: {have}");
+    } else {
+        println!(
+            "  installing cargo-fuzz {CARGO_FUZZ_VERSION} (first run only: about a minute)..."
+        );
+        run(
+            "cargo",
+            &[
+                "install",
+                "cargo-fuzz",
+                "--version",
+                CARGO_FUZZ_VERSION,
+                "--locked",
+                "--force",
+            ],
+        )?;
+    }
+    Ok(toolchain)
+}
+
+fn ensure_nightly() -> Result<String, String> {
+    let at_pinned_date = |name: &str| {
+        output("rustc", &[&format!("+{name}"), "-vV"]).is_some_and(|v| {
+            v.lines()
+                .any(|l| l.trim() == format!("commit-date: {FUZZ_RUSTC_COMMIT_DATE}"))
+        })
+    };
+    for name in [FUZZ_NIGHTLY, "nightly"] {
+        if at_pinned_date(name) {
+            println!("  ok: {name} (rustc of {FUZZ_RUSTC_COMMIT_DATE})");
+            return Ok(name.to_owned());
+        }
+    }
+    println!(
+        "  installing {FUZZ_NIGHTLY} for the fuzz targets (first run only: about a minute)..."
+    );
+    run(
+        "rustup",
+        &["toolchain", "install", FUZZ_NIGHTLY, "--profile", "minimal"],
+    )?;
+    Ok(FUZZ_NIGHTLY.to_owned())
+}
+
 /// Everything needed to build the app.
 pub fn ensure_build_tools() -> Result<(), String> {
     ensure_wasm_target()?;
