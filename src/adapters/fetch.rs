@@ -32,7 +32,9 @@ impl fmt::Display for FetchError {
 }
 
 /// Fetches a JSON file's text. `path` is relative to the document's base URL,
-/// so it resolves the same from every route.
+/// so it resolves the same from every route, and already percent-encoded
+/// (`content::read::names::url_path`), so a `#` or `?` in a file name is
+/// part of the name.
 pub async fn fetch_json_text(path: &str) -> Result<String, FetchError> {
     let window = web_sys::window().ok_or_else(|| FetchError::Network("no window".into()))?;
     let response = JsFuture::from(window.fetch_with_str(path))

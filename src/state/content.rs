@@ -15,6 +15,7 @@ use firstline_core::content::catalog::{
 };
 use firstline_core::content::library::Loading;
 use firstline_core::content::manifest::{BundleFile, Manifest, Need, MANIFEST_FILE};
+use firstline_core::content::read::names::url_path;
 use firstline_core::content::{Finding, LoadReport, Severity, Source};
 use futures::future::{join_all, FutureExt, LocalBoxFuture, Shared};
 use leptos::prelude::*;
@@ -48,7 +49,9 @@ impl Downloads {
         self.0
             .entry(path.to_owned())
             .or_insert_with(|| {
-                let url = format!("{CONTENT_ROOT}/{path}");
+                // Names are percent-encoded: `a#b.json` must not be asked
+                // for as `a`.
+                let url = format!("{CONTENT_ROOT}/{}", url_path(path));
                 async move { fetch_json_text(&url).await }
                     .boxed_local()
                     .shared()
