@@ -23,7 +23,7 @@ pub const TARGETS: &[&str] = &[
 /// Seconds per target for `cargo xtask fuzz` without `--seconds`.
 const DEFAULT_SECONDS: u64 = 60;
 /// Seconds per target in the test command's smoke pass.
-pub const SMOKE_SECONDS: u64 = 15;
+pub const SMOKE_SECONDS: u64 = 10;
 /// One input running longer than this is reported as a hang.
 const TIMEOUT_SECONDS: u64 = 20;
 
