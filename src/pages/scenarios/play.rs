@@ -174,6 +174,19 @@ pub fn Player(
         if let (Some(i), Some(u)) = (impact.get_untracked(), urgency.get_untracked()) {
             p.set_priority(i, u);
         }
+        // Save before scoring: the play, its priority and the notes as
+        // submitted are in storage before the debrief runs, so if scoring
+        // fails or the tab is closed meanwhile, a reload resumes the call
+        // with the learner's work instead of losing it.
+        let mut last = Draft::of(
+            &p,
+            &notes.get_untracked(),
+            &handoff.get_untracked(),
+            now_ms(),
+        );
+        last.impact = impact.get_untracked();
+        last.urgency = urgency.get_untracked();
+        drafts.update(|d| d.put(&name.get_value(), last));
         let d = s.with_value(|s| debrief(s, &p, &notes.get_untracked(), &handoff.get_untracked()));
         log.update(|log| log.plays.push(ScenarioRecord::of(&p, &d, now_ms())));
         drafts.update(|d| d.finish(&name.get_value()));

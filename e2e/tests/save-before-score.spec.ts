@@ -1,0 +1,49 @@
+import { test, expect, Page } from '@playwright/test';
+import { open } from './helpers';
+
+// Issue 11: a play is saved before it is scored. On "Submit ticket", the
+// finished call with its priority and notes is written to the plays
+// document first; only then is it scored and the result recorded. So if
+// scoring never answered, a reload would still find the learner's work.
+const url = '/scenarios/account-locked-payroll?seed=7';
+const BEST = [/check it's you/, /changed your password lately/, /switch the phone to flight mode/, /turn flight mode off/, /quote the ticket number/];
+const NOTE =
+  "Verified identity with her employee number and security question. The account was locked out because the phone kept trying the old password after Monday's change.";
+
+async function pick(page: Page, text: RegExp) {
+  const choice = page.getByRole('region', { name: 'Your move' }).getByRole('button').filter({ hasText: text });
+  await choice.focus();
+  await page.keyboard.press('Enter');
+}
+
+test('submitting a ticket saves the play and its notes before the result is recorded', async ({ page }) => {
+  // Every localStorage write, in order, with the text written.
+  await page.addInitScript(() => {
+    const w = window as unknown as { writes: [string, string][] };
+    w.writes = [];
+    const set = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key: string, value: string) {
+      w.writes.push([key, value]);
+      return set.call(this, key, value);
+    };
+  });
+  await open(page, url);
+  for (const step of BEST) await pick(page, step);
+  await page.getByLabel(/^Impact/).selectOption('Medium');
+  await page.getByLabel(/^Urgency/).selectOption('High');
+  await expect(page.getByText('The conversation has ended.')).toBeAttached();
+  await page.getByLabel('Ticket notes: symptoms, steps taken, result').fill(NOTE);
+  await page.evaluate(() => {
+    (window as unknown as { writes: [string, string][] }).writes = [];
+  });
+  await page.getByRole('button', { name: 'Submit ticket and see the debrief' }).press('Enter');
+  await expect(page.getByRole('region', { name: 'Debrief' })).toBeVisible();
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { writes: [string, string][] }).writes.some(([k]) => k === 'firstline.scenarios')))
+    .toBe(true);
+  const writes = await page.evaluate(() => (window as unknown as { writes: [string, string][] }).writes);
+  const draft = writes.findIndex(([k, v]) => k === 'firstline.plays' && v.includes('employee number') && v.includes('"impact":"medium"'));
+  const result = writes.findIndex(([k]) => k === 'firstline.scenarios');
+  expect(draft, 'the play with its notes and priority was saved').toBeGreaterThanOrEqual(0);
+  expect(draft, 'saved before the scored result').toBeLessThan(result);
+});
