@@ -5,6 +5,7 @@
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
+use thiserror::Error;
 
 use super::{KeyValueStore, StoreError};
 
@@ -163,8 +164,19 @@ pub fn load<D: Document>(store: &dyn KeyValueStore, now: u64) -> Loaded<D> {
             }
         }
         Err(problem) => {
-            let backup_key = format!("{}.backup.{now}", D::KEY);
-            let (notice, writable) = match store.set(&backup_key, &raw) {
+            // One backup per damaged text, not one per start: until the
+            // document is next saved, every start reads the same damaged
+            // text, and copying it again each time filled the quota (three
+            // starts with 1 MB of damaged data used 4 MB of 5).
+            let kept = existing_backup(store, D::KEY, &raw);
+            let backup_key = kept
+                .clone()
+                .unwrap_or_else(|| format!("{}{now}", backup_prefix(D::KEY)));
+            let copied = match kept {
+                Some(_) => Ok(()),
+                None => store.set(&backup_key, &raw),
+            };
+            let (notice, writable) = match copied {
                 Ok(()) => (
                     Notice::KeptAside {
                         backup_key,
@@ -188,6 +200,71 @@ pub fn load<D: Document>(store: &dyn KeyValueStore, now: u64) -> Loaded<D> {
             }
         }
     }
+}
+
+/// Where the backups of a document's damaged data are kept: the document's
+/// key, `.backup.`, then the time (ms) the damage was first found.
+pub fn backup_prefix(document_key: &str) -> String {
+    format!("{document_key}.backup.")
+}
+
+/// The backup key already holding exactly `raw`, if any.
+fn existing_backup(store: &dyn KeyValueStore, document_key: &str, raw: &str) -> Option<String> {
+    // A store that cannot list or read its keys gets a new backup: a
+    // duplicate costs space, a lost copy would cost the data.
+    let keys = backup_keys(store, document_key).ok()?;
+    keys.into_iter()
+        .find(|key| matches!(store.get(key), Ok(Some(text)) if text == raw))
+}
+
+/// The keys of the backups kept for a document (`Document::KEY`), oldest
+/// first, so the app can offer each for download and then discard it.
+pub fn backup_keys(
+    store: &dyn KeyValueStore,
+    document_key: &str,
+) -> Result<Vec<String>, StoreError> {
+    let prefix = backup_prefix(document_key);
+    let mut keys: Vec<(u64, String)> = store
+        .keys()?
+        .into_iter()
+        .filter_map(|key| {
+            let at = key.strip_prefix(&prefix)?.parse::<u64>().ok()?;
+            Some((at, key))
+        })
+        .collect();
+    keys.sort();
+    Ok(keys.into_iter().map(|(_, key)| key).collect())
+}
+
+/// Why a backup could not be discarded.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum DiscardError {
+    /// The key is not one of this document's backups: discarding is only
+    /// for copies, never for a document or another document's backup.
+    #[error("\"{key}\" is not a backup of \"{document_key}\"")]
+    NotABackup { key: String, document_key: String },
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// Removes one backup of a document's damaged data (after the user has
+/// downloaded it). Only keys `backup_keys` lists are accepted.
+pub fn discard_backup(
+    store: &dyn KeyValueStore,
+    document_key: &str,
+    backup_key: &str,
+) -> Result<(), DiscardError> {
+    let is_backup = backup_key
+        .strip_prefix(&backup_prefix(document_key))
+        .is_some_and(|at| at.parse::<u64>().is_ok());
+    if !is_backup {
+        return Err(DiscardError::NotABackup {
+            key: backup_key.to_owned(),
+            document_key: document_key.to_owned(),
+        });
+    }
+    store.remove(backup_key)?;
+    Ok(())
 }
 
 /// Reads an envelope and upgrades its data; returns the version it had.
@@ -354,6 +431,76 @@ mod tests {
         let loaded: Loaded<Counter> = load(&store, 5);
         assert!(!loaded.writable);
         assert!(matches!(loaded.notice, Some(Notice::NotBackedUp { .. })));
+    }
+
+    #[test]
+    fn damaged_data_is_backed_up_once_however_often_the_app_starts() {
+        // Three starts with 1 MB of damaged data in a 5 MB store: one
+        // backup (2 MB in all), where each start used to add another.
+        let raw = "x".repeat(1_000_000);
+        let store = MemoryStore::with_limit(5_000_000);
+        store.set("test.counter", &raw).unwrap();
+        let mut keys = Vec::new();
+        for start in [10, 20, 30] {
+            let loaded: Loaded<Counter> = load(&store, start);
+            assert!(loaded.writable);
+            let Some(Notice::KeptAside { backup_key, .. }) = loaded.notice else {
+                panic!("expected KeptAside, got {:?}", loaded.notice)
+            };
+            keys.push(backup_key);
+        }
+        assert_eq!(keys, vec!["test.counter.backup.10"; 3]);
+        assert_eq!(
+            backup_keys(&store, "test.counter").unwrap(),
+            vec!["test.counter.backup.10"]
+        );
+        let used: usize = store
+            .keys()
+            .unwrap()
+            .iter()
+            .map(|k| k.len() + store.get(k).unwrap().map_or(0, |v| v.len()))
+            .sum();
+        assert!(used < 2_100_000, "{used} bytes used");
+    }
+
+    #[test]
+    fn different_damage_gets_its_own_backup_and_backups_can_be_discarded() {
+        let store = MemoryStore::new();
+        store.set("test.counter", "{first").unwrap();
+        let _: Loaded<Counter> = load(&store, 7);
+        store.set("test.counter", "{second").unwrap();
+        let _: Loaded<Counter> = load(&store, 300);
+        let _: Loaded<Counter> = load(&store, 301);
+        // Another document's backup, and a key that only looks like one.
+        store.set("test.counterx.backup.1", "other").unwrap();
+        store.set("test.counter.backup.notes", "mine").unwrap();
+        let keys = backup_keys(&store, "test.counter").unwrap();
+        assert_eq!(
+            keys,
+            vec!["test.counter.backup.7", "test.counter.backup.300"]
+        );
+        assert_eq!(store.get(&keys[0]).unwrap().as_deref(), Some("{first"));
+
+        discard_backup(&store, "test.counter", &keys[0]).unwrap();
+        assert_eq!(
+            backup_keys(&store, "test.counter").unwrap(),
+            vec!["test.counter.backup.300"]
+        );
+        for wrong in [
+            "test.counter",
+            "test.counterx.backup.1",
+            "test.counter.backup.notes",
+            "test.counter.v1",
+        ] {
+            assert!(
+                matches!(
+                    discard_backup(&store, "test.counter", wrong),
+                    Err(DiscardError::NotABackup { .. })
+                ),
+                "{wrong}"
+            );
+        }
+        assert!(store.get("test.counter").unwrap().is_some());
     }
 
     #[test]

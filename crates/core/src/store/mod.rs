@@ -7,7 +7,9 @@ pub mod newest;
 mod record;
 mod sync;
 
-pub use document::{load, save, Document, Loaded, Notice};
+pub use document::{
+    backup_keys, backup_prefix, discard_backup, load, save, DiscardError, Document, Loaded, Notice,
+};
 pub use memory::MemoryStore;
 pub use record::{decode_record, encode_record};
 pub use sync::{merge_text, save_merged, Written};
