@@ -6,6 +6,7 @@
 
 use super::{Attempt, ExamLog, InterviewLog, Progress, ScenarioLog};
 use crate::content::exam::{SCALE_MAX, SCALE_MIN};
+use crate::quiz::review::{DAY_MS, MAX_INTERVAL_DAYS};
 
 fn share(value: &mut f64) {
     *value = if value.is_finite() {
@@ -21,6 +22,14 @@ fn hundred(value: &mut u32) {
 
 pub(super) fn progress(p: &mut Progress) {
     p.attempts.iter_mut().for_each(attempt);
+    // A card is never due later than the longest wait after its last
+    // answer: the earlier scheduler's overflow left cards due for ever, and
+    // such a card would never come back. Stability and difficulty are
+    // checked as the card is read (`StoredCard`).
+    let longest = MAX_INTERVAL_DAYS.saturating_mul(DAY_MS);
+    for card in p.review.cards.values_mut() {
+        card.due = card.due.min(card.last_reviewed.saturating_add(longest));
+    }
 }
 
 pub(super) fn attempt(a: &mut Attempt) {
@@ -88,5 +97,26 @@ mod tests {
         assert_eq!((record.scaled, record.passing_score), (900, 100));
         assert_eq!(record.items[0].score, 0.0);
         assert_eq!(all.interview.answers[0].score, 100);
+    }
+
+    #[test]
+    fn a_card_due_for_ever_comes_back_within_the_longest_wait() {
+        use crate::progress::Progress;
+        use crate::quiz::review::{DAY_MS, MAX_INTERVAL_DAYS};
+        let text = r#"{"attempts": [], "review": {"cards": {
+            "q": {"due": 18446744073709551615, "last_reviewed": 1000, "stability": 1e308, "difficulty": 5},
+            "r": {"due": 5000, "last_reviewed": 1000, "stability": null, "difficulty": null}
+        }}}"#;
+        let mut p: Progress = serde_json::from_str(text).unwrap();
+        p.repair();
+        let q = &p.review.cards["q"];
+        assert_eq!(q.due, 1000 + MAX_INTERVAL_DAYS * DAY_MS);
+        assert!(q.stability.is_finite());
+        let r = &p.review.cards["r"];
+        assert_eq!(r.due, 5000);
+        assert!(r.stability.is_finite() && r.difficulty.is_finite());
+        // And it is written as it was read.
+        let back: Progress = serde_json::from_str(&serde_json::to_string(&p).unwrap()).unwrap();
+        assert_eq!(back, p);
     }
 }

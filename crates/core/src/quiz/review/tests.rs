@@ -576,3 +576,58 @@ fn the_deck_forecasts_its_cards() {
     let counts: Vec<usize> = f.days.iter().take(3).map(|d| d.due).collect();
     assert_eq!(counts, [1, 1, 1]);
 }
+
+// ---- bounds over long runs ---------------------------------------------------
+
+/// One miss, then `n` sure and right answers to the same question, each
+/// when it falls due (`immediately`: each a second after the last).
+fn after_a_miss_then_sure(n: usize, immediately: bool) -> Vec<Card> {
+    let mut deck = ReviewDeck::default();
+    let mut now = 1_700_000_000_000u64;
+    deck.record("q", 0.0, Some(Confidence::Sure), now);
+    let mut cards = Vec::new();
+    for _ in 0..n {
+        let card = deck.cards["q"].clone();
+        now = if immediately {
+            now.saturating_add(1_000)
+        } else {
+            card.due.max(now.saturating_add(1_000))
+        };
+        deck.record("q", 1.0, Some(Confidence::Sure), now);
+        cards.push(deck.cards["q"].clone());
+    }
+    cards
+}
+
+#[test]
+fn hundreds_of_sure_answers_after_a_miss_stay_within_the_cap_and_read_back() {
+    // The SM-2 style scheduler overflowed the due time at the 18th such
+    // answer and reached an infinite interval (saved as null, which made
+    // the progress document unreadable) at about the 233rd.
+    for immediately in [false, true] {
+        let cards = after_a_miss_then_sure(400, immediately);
+        for card in &cards {
+            assert!(
+                card.stability.is_finite() && card.stability > 0.0,
+                "{card:?}"
+            );
+            assert!(card.difficulty.is_finite(), "{card:?}");
+            assert!(card.due > card.last_reviewed, "{card:?}");
+            assert!(card.interval_days() <= MAX_INTERVAL_DAYS, "{card:?}");
+            let text = serde_json::to_string(card).unwrap();
+            assert!(!text.contains("null"), "{text}");
+            let back: Card = serde_json::from_str(&text).unwrap();
+            assert_eq!(&back, card);
+        }
+    }
+}
+
+#[test]
+fn a_card_at_the_end_of_time_is_never_due_for_ever() {
+    // A clock at u64::MAX (a damaged save, a clock set far ahead) must not
+    // overflow; the due time saturates rather than wrapping into the past.
+    let mut card = Card::first(Grade::Good, u64::MAX - 5);
+    card.review(Grade::Easy, u64::MAX);
+    assert_eq!(card.due, u64::MAX);
+    assert!(card.stability.is_finite());
+}
