@@ -45,12 +45,13 @@ pub fn run(args: &[String]) -> Result<ExitCode, UsageError> {
             .map_err(|e| UsageError(format!("cannot read \"{}\": {e}", path.display())))?;
         sources.push(Source::new(name, text));
     }
-    let (manifest, bundles) = Manifest::build(&sources);
+    // One load serves the build's report and the manifest's counts.
+    let mut checked = Library::load_for_authoring(sources.clone());
+    checked.add_file_findings(names);
+    let (manifest, bundles) = Manifest::build_loaded(&sources, &checked);
     for (path, bundle) in &bundles {
         write_json(root, path, bundle, &format!("the bundle {path}"))?;
     }
-    let mut checked = Library::load_for_authoring(sources);
-    checked.add_file_findings(names);
     let report = BuildReport::of(&checked);
     write_json(root, REPORT_FILE, &report, "the build's report")?;
     let library = &checked.library;

@@ -98,7 +98,10 @@ impl Library {
         // Item analysis compares options and prompts across the whole bank;
         // only authors act on it, so start-up in the browser skips it.
         let analysis = item_analysis::analyse(&report.library);
-        report.add_authoring(item_analysis::findings(&analysis, &sources));
+        // Locating findings reads every file again: only when there are any.
+        if analysis.exams_over_limit().next().is_some() || !analysis.cues.is_empty() {
+            report.add_authoring(item_analysis::findings(&analysis, &sources));
+        }
         let length = check::scenario::check_length_cue(&report.library.scenarios, &sources);
         report.add_authoring(length);
         report

@@ -7,14 +7,14 @@
 //! checks every file on its own and reports a broken one by file, line and
 //! column without losing the others.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::{Deserialize, Serialize};
 
 use crate::content::build_report::REPORT_FILE;
 use crate::content::catalog::CATALOG_DIR;
 use crate::content::file::{self, ContentFile};
-use crate::content::library::{Library, Source};
+use crate::content::library::{Library, LoadReport, Source};
 use crate::scenario::play::Mood;
 
 /// The manifest's file name under the content root.
@@ -171,18 +171,29 @@ impl Manifest {
     /// question, blueprint and interview files (scenarios stay single: the
     /// list shows cards from the manifest, and a play needs one file).
     pub fn build(sources: &[Source]) -> (Manifest, Vec<(String, BundleFile)>) {
+        Manifest::build_loaded(sources, &Library::load(sources.to_vec()))
+    }
+
+    /// `build`, taking the counts from a load of the same sources that the
+    /// caller already has (the CLI loads them for the build's report).
+    pub fn build_loaded(
+        sources: &[Source],
+        report: &LoadReport,
+    ) -> (Manifest, Vec<(String, BundleFile)>) {
         let mut manifest = Manifest::from_paths(sources.iter().map(|s| s.name.clone()));
-        let report = Library::load(sources.to_vec());
-        let loaded = |name: &str| {
-            report
-                .files
-                .iter()
-                .find(|f| f.name == name)
-                .map_or(0, |f| f.loaded)
-        };
+        // By name, the first of any repeat winning.
+        let mut loaded = HashMap::new();
+        for file in &report.files {
+            loaded.entry(file.name.as_str()).or_insert(file.loaded);
+        }
+        let loaded = |name: &str| loaded.get(name).copied().unwrap_or(0);
+        let mut by_name = HashMap::new();
+        for source in sources {
+            by_name.entry(source.name.as_str()).or_insert(source);
+        }
         let mut folders: BTreeMap<String, Vec<&Source>> = BTreeMap::new();
         for name in &manifest.files {
-            let Some(source) = sources.iter().find(|s| &s.name == name) else {
+            let Some(&source) = by_name.get(name.as_str()) else {
                 continue;
             };
             let holds = match file::parse(&source.name, &source.text) {

@@ -121,3 +121,13 @@ fn a_manifest_without_entries_loads_everything() {
     );
     assert_eq!(manifest.counts(), Counts::default());
 }
+
+#[test]
+fn building_from_the_authoring_load_gives_the_same_manifest() {
+    let sources = bundled_sources();
+    let checked = Library::load_for_authoring(sources.clone());
+    assert_eq!(
+        Manifest::build_loaded(&sources, &checked),
+        Manifest::build(&sources)
+    );
+}
