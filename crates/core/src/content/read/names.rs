@@ -8,8 +8,6 @@
 use std::fmt::Write as _;
 
 use crate::content::finding::{Finding, Severity};
-use crate::content::locate::Position;
-use crate::content::path::JsonPath;
 
 /// What a file name may hold and still reach every host unchanged.
 pub const SAFE_NAMES: &str =
@@ -66,16 +64,18 @@ pub fn name_problem(relative: &str) -> Option<NameProblem> {
 /// folder, as the app asks for it.
 pub fn name_finding(file: &str, relative: &str) -> Option<Finding> {
     let problem = name_problem(relative)?;
-    Some(Finding::at(
-        file,
-        Position::START,
-        &JsonPath::root(),
-        Severity::Warning,
-        format!(
+    Some(Finding {
+        file: file.to_owned(),
+        line: 1,
+        column: 1,
+        // About the file, not a value in it.
+        path: "(file)".to_owned(),
+        message: format!(
             "the file name \"{relative}\" may not reach the app unchanged: {}; rename to \"{}\" ({SAFE_NAMES})",
             problem.reason, problem.rename_to
         ),
-    ))
+        severity: Severity::Warning,
+    })
 }
 
 fn is_safe(c: char) -> bool {
@@ -232,6 +232,7 @@ mod tests {
         let finding = name_finding("questions/a#b.json", "a#b.json").expect("a finding");
         assert_eq!(finding.file, "questions/a#b.json");
         assert_eq!((finding.line, finding.column), (1, 1));
+        assert_eq!(finding.path, "(file)");
         assert!(!finding.is_error());
         assert!(
             finding.message.contains("rename to \"a-b.json\""),
