@@ -22,7 +22,7 @@ test('answers saved in localStorage by an earlier FirstLine move to the database
   expect(JSON.parse((await storage(page))['firstline.progress']).data.kept_apart).toBe(3);
   await page.reload();
   await expect(page.getByText(/2 of 3 answers correct/)).toBeVisible();
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Home' }).click();
+  await open(page, '/');
   await expect(page.getByText('3 answers recorded so far.')).toBeVisible();
 });
 
