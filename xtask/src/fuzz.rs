@@ -69,7 +69,13 @@ pub fn fuzz(targets: &[&str], seconds: u64) -> Result<String, String> {
     // double the build and halve the runs. Debug assertions stay on
     // (cargo-fuzz's default without -O), so an overflow is a crash.
     let build = Instant::now();
-    cmd::run("cargo", &[&plus, "fuzz", "build", "--sanitizer", "none"])?;
+    cmd::run_command(fuzz_command(&[
+        &plus,
+        "fuzz",
+        "build",
+        "--sanitizer",
+        "none",
+    ]))?;
     let build = build.elapsed();
     let fuzzing = Instant::now();
     let mut lines = Vec::new();
@@ -77,8 +83,8 @@ pub fn fuzz(targets: &[&str], seconds: u64) -> Result<String, String> {
     for target in targets {
         let corpus = project::root().join("fuzz").join("corpus").join(target);
         println!("\n==> fuzz {target}: seeds from the bundled content, then {seconds} s");
-        seed(&plus, target, &corpus)?;
-        match run_target(&plus, target, &corpus, seconds) {
+        let ran = seed(target, &corpus).and_then(|()| run_target(&plus, target, &corpus, seconds));
+        match ran {
             Ok(runs) => lines.push(format!("{target} {runs} runs")),
             Err(e) => {
                 eprintln!("  FAILED: {e}");
@@ -106,27 +112,28 @@ pub fn fuzz(targets: &[&str], seconds: u64) -> Result<String, String> {
 }
 
 /// Writes the target's seeds into its corpus: the target makes them from
-/// the repository's content on its first input (`fuzz/src/seeds.rs`).
-fn seed(plus: &str, target: &str, corpus: &Path) -> Result<(), String> {
+/// the repository's content on its first input (`fuzz/src/seeds.rs`). The
+/// built binary runs once on an empty input, so a corpus that already
+/// holds a crash is reported by the run, not here.
+fn seed(target: &str, corpus: &Path) -> Result<(), String> {
     std::fs::create_dir_all(corpus)
         .map_err(|e| format!("cannot create {}: {e}", corpus.display()))?;
-    let corpus_arg = corpus.to_string_lossy();
-    let mut command = cmd::command(
-        "cargo",
-        &[
-            plus,
-            "fuzz",
-            "run",
-            "--sanitizer",
-            "none",
-            target,
-            &corpus_arg,
-            "--",
-            "-runs=0",
-        ],
-    );
+    let built = project::root().join("fuzz").join("target");
+    let empty = built.join("empty-input");
+    std::fs::write(&empty, b"").map_err(|e| format!("cannot write {}: {e}", empty.display()))?;
+    let host = cmd::output("rustc", &["-vV"])
+        .and_then(|v| {
+            v.lines()
+                .find_map(|l| l.strip_prefix("host: ").map(str::to_owned))
+        })
+        .ok_or("cannot tell the host from `rustc -vV`")?;
+    let binary = built.join(host).join("release").join(target);
+    let mut command = std::process::Command::new(&binary);
     command
+        .arg(&empty)
+        .current_dir(project::root())
         .env("FIRSTLINE_FUZZ_SEEDS", corpus)
+        .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::null());
     cmd::run_command(command).map_err(|e| format!("writing the seeds failed: {e}"))
@@ -137,24 +144,29 @@ fn run_target(plus: &str, target: &str, corpus: &Path, seconds: u64) -> Result<u
     let corpus_arg = corpus.to_string_lossy();
     let time = format!("-max_total_time={seconds}");
     let timeout = format!("-timeout={TIMEOUT_SECONDS}");
-    let mut command = cmd::command(
-        "cargo",
-        &[
-            plus,
-            "fuzz",
-            "run",
-            "--sanitizer",
-            "none",
-            target,
-            &corpus_arg,
-            "--",
-            &time,
-            &timeout,
-            "-rss_limit_mb=2048",
-            "-max_len=262144",
-            "-print_final_stats=1",
-        ],
-    );
+    let mut command = fuzz_command(&[
+        plus,
+        "fuzz",
+        "run",
+        "--sanitizer",
+        "none",
+        target,
+        &corpus_arg,
+        "--",
+        &time,
+        &timeout,
+        "-rss_limit_mb=2048",
+        "-max_len=262144",
+        "-print_final_stats=1",
+    ]);
+    // Tokens that help a target, such as numbers at the edges of a type.
+    let dict = project::root()
+        .join("fuzz")
+        .join("dict")
+        .join(format!("{target}.dict"));
+    if dict.exists() {
+        command.arg(format!("-dict={}", dict.display()));
+    }
     command.stdin(Stdio::null()).stderr(Stdio::piped());
     println!(
         "  $ cargo {plus} fuzz run --sanitizer none {target} {corpus_arg} -- {time} {timeout} ..."
@@ -183,6 +195,14 @@ fn run_target(plus: &str, target: &str, corpus: &Path, seconds: u64) -> Result<u
             "found a crash or hang ({status}); the input is in fuzz/artifacts/{target}/"
         ))
     }
+}
+
+/// cargo in the project root; the fuzz crate always builds into its own
+/// fuzz/target, whatever CARGO_TARGET_DIR says for the workspace.
+fn fuzz_command(args: &[&str]) -> std::process::Command {
+    let mut command = cmd::command("cargo", args);
+    command.env_remove("CARGO_TARGET_DIR");
+    command
 }
 
 fn minutes(d: Duration) -> String {
