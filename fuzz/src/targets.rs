@@ -42,7 +42,7 @@ pub const FILE_SEPARATOR: char = '\0';
 /// a debug build and gets a wrong column in release. Reported, not fixed
 /// here: content/locate belongs to the linear-loading work.
 pub fn known_locate_bug(text: &str) -> bool {
-    !text.is_empty() && text.len() % 256 == 0
+    !text.is_empty() && text.len().is_multiple_of(256)
 }
 
 // ---------------------------------------------------------------------------
