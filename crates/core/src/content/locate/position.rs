@@ -49,6 +49,12 @@ impl<'a> LineIndex<'a> {
                 chars += usize::from(is_char_start(byte));
             }
         }
+        // The mark for the end of the text when its length is a multiple
+        // of MARK_EVERY (the loop above pushes one per chunk start only):
+        // without it the end of such a text counted 0 characters before it.
+        if bytes.len().is_multiple_of(MARK_EVERY) {
+            marks.push(chars);
+        }
         LineIndex {
             text,
             line_starts,
@@ -70,7 +76,10 @@ impl<'a> LineIndex<'a> {
             .get(line.saturating_sub(1))
             .copied()
             .unwrap_or(0);
-        let column = self.chars_before(offset) - self.chars_before(line_start) + 1;
+        let column = self
+            .chars_before(offset)
+            .saturating_sub(self.chars_before(line_start))
+            + 1;
         Position { line, column }
     }
 
@@ -120,6 +129,22 @@ mod tests {
         let line_start = before.rfind('\n').map_or(0, |at| at + 1);
         let column = before[line_start..].chars().count() + 1;
         Position { line, column }
+    }
+
+    /// Found by the fuzzer: at the very end of a text whose length is a
+    /// multiple of the mark spacing, the column underflowed.
+    #[test]
+    fn the_end_of_a_text_a_multiple_of_the_mark_spacing_long() {
+        for lines in [false, true] {
+            for len in [MARK_EVERY, 2 * MARK_EVERY, 4 * MARK_EVERY] {
+                let text: String = (0..len)
+                    .map(|i| if lines && i % 40 == 39 { '\n' } else { 'a' })
+                    .collect();
+                let index = LineIndex::new(&text);
+                assert_eq!(index.position(len), counted(&text, len), "len {len}");
+                assert_eq!(index.position(len - 1), counted(&text, len - 1));
+            }
+        }
     }
 
     #[test]
