@@ -74,7 +74,6 @@
     if (notice) {
       return;
     }
-    addStyle();
     notice = document.createElement('aside');
     notice.className = 'fl-update';
     notice.setAttribute('aria-label', 'Update');
@@ -139,43 +138,6 @@
     element.className = className;
     element.textContent = label;
     return element;
-  }
-
-  // The notice's few rules live here rather than in style/, so the page
-  // downloads nothing extra until there is something to show. The colours
-  // are the app's light and dark tokens (style/main.css), which meet WCAG AA.
-  function addStyle() {
-    if (document.getElementById('fl-update-style')) {
-      return;
-    }
-    var style = document.createElement('style');
-    style.id = 'fl-update-style';
-    style.textContent = [
-      '.fl-update { box-sizing: border-box; position: sticky; bottom: 0; z-index: 20;',
-      '  width: 100%; max-width: 46rem; margin: 0 auto; padding: 0.75rem 1rem;',
-      '  display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 1rem;',
-      '  background: #ffffff; color: #1a1d23; border: 2px solid #1f5fbf; border-bottom: 0;',
-      '  border-radius: 8px 8px 0 0; box-shadow: 0 -2px 10px rgba(0, 0, 0, 0.2); }',
-      '.fl-update p { margin: 0; flex: 1 1 12rem; font-weight: 600; }',
-      '.fl-update-actions { display: flex; flex-wrap: wrap; gap: 0.5rem; }',
-      '.fl-update button { font: inherit; min-height: 44px; padding: 0.5rem 0.9rem; cursor: pointer;',
-      '  border-radius: 8px; border: 2px solid #1f5fbf; }',
-      '.fl-update .fl-update-reload { background: #1f5fbf; color: #ffffff; }',
-      '.fl-update .fl-update-reload:hover { background: #174a96; border-color: #174a96; }',
-      '.fl-update .fl-update-later { background: #ffffff; color: #1f5fbf; }',
-      '.fl-update button:focus-visible { outline: 3px solid #b35900; outline-offset: 2px; }',
-      '.fl-update button:disabled { cursor: progress; }',
-      '@media (prefers-color-scheme: dark) {',
-      '  .fl-update { background: #1d2128; color: #e8eaed; border-color: #8ab4ff; }',
-      '  .fl-update button { border-color: #8ab4ff; }',
-      '  .fl-update .fl-update-reload { background: #8ab4ff; color: #0d1117; }',
-      '  .fl-update .fl-update-reload:hover { background: #a9c8ff; border-color: #a9c8ff; }',
-      '  .fl-update .fl-update-later { background: #1d2128; color: #8ab4ff; }',
-      '  .fl-update button:focus-visible { outline-color: #ffb86b; }',
-      '}',
-      '@media print { .fl-update { display: none; } }',
-    ].join('\n');
-    document.head.appendChild(style);
   }
 
   // After the page has loaded, so registering and precaching never compete

@@ -60,8 +60,9 @@ test('the policy is strict and every page, chart and score bar works under it', 
   await page.getByLabel('Questions', { exact: true }).fill('3');
   await page.getByLabel('Minutes').fill('10');
   await page.getByRole('button', { name: 'Start exam' }).press('Enter');
+  await page.getByRole('button', { name: 'Review answers' }).first().press('Enter');
   await page.getByRole('button', { name: 'Submit exam' }).press('Enter');
-  await page.getByRole('dialog').getByRole('button', { name: 'Submit anyway' }).press('Enter');
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Submit anyway' }).press('Enter');
   await expect(page.getByRole('table', { name: 'Results by domain' })).toBeVisible();
   expect(await violations(page), 'exam results').toEqual([]);
   await open(page, '/progress');

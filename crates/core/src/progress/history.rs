@@ -15,7 +15,7 @@ use std::collections::HashSet;
 
 use serde::{Deserialize, Serialize};
 
-use super::{repair, Attempt, Progress};
+use super::{merge, repair, Attempt, Progress};
 use crate::store::{decode_record, encode_record, Document, StoreError};
 
 /// One saved answer as a record.
@@ -105,13 +105,34 @@ impl Progress {
     /// Puts answers back after `detach_history`, or brings in the stored
     /// history on start. Answers already in the document (added by a merge
     /// meanwhile, or left from before the history moved) join them: a
-    /// union, and the review schedule is replayed if anything was added.
+    /// union. The review schedule is kept when it already reflects every
+    /// answer, and replayed otherwise:
+    /// - the document held no answers: its schedule was written knowing
+    ///   `kept_apart` answers; if the store holds another number, another
+    ///   tab's answers are missing from it;
+    /// - the document held answers: only answers it lacked change the
+    ///   schedule (a migration, where the store is empty or holds the same
+    ///   answers, keeps the schedule exactly as saved).
     pub fn attach_history(&mut self, answers: Vec<Attempt>) {
-        let extra = std::mem::replace(&mut self.attempts, answers);
-        self.kept_apart = 0;
-        if !extra.is_empty() {
+        let known = std::mem::take(&mut self.kept_apart);
+        let held = std::mem::take(&mut self.attempts);
+        if held.is_empty() {
+            self.attempts = answers;
+            if self.attempts.len() != known {
+                self.review = merge::replay(&self.attempts);
+            }
+            return;
+        }
+        let have: HashSet<(&str, u64)> = held.iter().map(|a| (a.question.as_str(), a.at)).collect();
+        let new: Vec<Attempt> = answers
+            .into_iter()
+            .filter(|a| !have.contains(&(a.question.as_str(), a.at)))
+            .collect();
+        drop(have);
+        self.attempts = held;
+        if !new.is_empty() {
             self.merge(Progress {
-                attempts: extra,
+                attempts: new,
                 ..Progress::default()
             });
         }
@@ -268,6 +289,36 @@ mod tests {
         assert_eq!(doc.attempts, all.attempts);
         assert_eq!(doc.review, all.review);
         assert_eq!(doc.answers_saved(), 20);
+    }
+
+    /// Moving a saved document's answers into an empty store keeps its
+    /// schedule exactly, even a card no answer explains (kept by the
+    /// version 1 upgrade).
+    #[test]
+    fn migrating_keeps_the_schedule_as_saved() {
+        let mut doc = history(6);
+        let orphan = doc.review.cards.values().next().cloned().unwrap();
+        doc.review.cards.insert("orphan".into(), orphan);
+        let before = doc.clone();
+        doc.attach_history(vec![]);
+        assert_eq!(doc, before);
+        let mut again = before.clone();
+        again.attach_history(before.attempts.clone());
+        assert_eq!(again, before);
+    }
+
+    /// A schedule written without another tab's answer (the count says so)
+    /// is replayed from every answer on start.
+    #[test]
+    fn a_schedule_missing_answers_is_replayed() {
+        let all = history(8);
+        let mut stored = all.clone();
+        let answers = stored.detach_history();
+        // Written by a tab that knew 7 of the 8.
+        stored.kept_apart = 7;
+        stored.review = merge::replay(&answers[..7]);
+        stored.attach_history(answers);
+        assert_eq!(stored.review, all.review);
     }
 
     /// Two tabs each add answers and write only their own records: the

@@ -45,7 +45,7 @@ pub(super) fn progress(ours: &mut Progress, theirs: Progress) {
 }
 
 /// The review schedule the answers make, in the order given (time order).
-fn replay(attempts: &[Attempt]) -> ReviewDeck {
+pub(super) fn replay(attempts: &[Attempt]) -> ReviewDeck {
     ReviewDeck::replay(
         attempts
             .iter()
