@@ -124,14 +124,24 @@ pub struct Card {
     pub last_reviewed: u64,
 }
 
+/// A card's number as kept: to a millionth (far finer than a day's
+/// interval needs). JSON writes it in at most 16 significant digits with
+/// a mantissa under 2^53, which serde_json's default parser reads back to
+/// the same bits; full-precision values sometimes came back a bit off,
+/// and exact reading (its `float_roundtrip` feature) adds its code to
+/// every page's first download.
+fn kept(x: f64) -> f64 {
+    (x * 1e6).round() / 1e6
+}
+
 impl Card {
     /// A card after its question's first scheduled answer.
     pub fn first(grade: Grade, now: u64) -> Self {
         let memory = MODEL.first(grade);
         Card {
             due: due_after(memory, grade, now),
-            stability: memory.stability,
-            difficulty: memory.difficulty,
+            stability: kept(memory.stability),
+            difficulty: kept(memory.difficulty),
             reps: 1,
             lapses: u32::from(grade == Grade::Again),
             last_reviewed: now,
@@ -144,8 +154,8 @@ impl Card {
         // the same day rather than as negative time.
         let elapsed_days = now.saturating_sub(self.last_reviewed) / DAY_MS;
         let memory = MODEL.next(self.memory(), elapsed_days, grade);
-        self.stability = memory.stability;
-        self.difficulty = memory.difficulty;
+        self.stability = kept(memory.stability);
+        self.difficulty = kept(memory.difficulty);
         self.due = due_after(memory, grade, now);
         self.reps = self.reps.saturating_add(1);
         if grade == Grade::Again {
