@@ -6,12 +6,14 @@
 //!   loader, which must stay under 230 KB (every page pays it);
 //! - each area's first visit: the initial download plus the area's chunks
 //!   and the content reader's (every area but the home page reads
-//!   content), which must stay under 600 KB. This is a ceiling on code,
+//!   content), which must stay under 620 KB. This is a ceiling on code,
 //!   counted pessimistically (every chunk the area may load); what a
 //!   learner's first visit really moves, content included, is budgeted
 //!   per page in `budgets.json` and measured by `perf.spec.ts`. Code that
 //!   left the main download for the pages that use it (the progress
-//!   document) counts in each of those areas, hence 600, not 550.
+//!   document) counts in each of those areas, hence 600, not 550; the
+//!   answer history's IndexedDB code (`idb`, about 25 KB gzip) joined the
+//!   areas that save answers, hence 620 until it moves to its own chunk.
 //!
 //! Content files are excluded: the browser test `perf.spec.ts` measures a
 //! first visit with content, on the wire.
@@ -25,7 +27,7 @@ use flate2::write::GzEncoder;
 use flate2::Compression;
 
 pub const INITIAL_BUDGET: u64 = 230 * 1000;
-pub const PAGE_BUDGET: u64 = 600 * 1000;
+pub const PAGE_BUDGET: u64 = 620 * 1000;
 
 /// The split that reads content, which every area's pages load.
 const READER_SPLIT: &str = "reader";
