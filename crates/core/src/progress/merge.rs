@@ -28,20 +28,63 @@ fn union<T, K: Eq + Hash>(
 }
 
 /// Every answer from both, in time order (an answer is its question and
-/// time); the review schedule is replayed from them, as if one tab had
-/// recorded them all.
+/// time); the review schedule is what replaying them all would make, as if
+/// one tab had recorded them all.
 pub(super) fn progress(ours: &mut Progress, theirs: Progress) {
-    let before = ours.attempts.len();
-    union(
-        &mut ours.attempts,
-        theirs.attempts,
-        |a| (a.question.clone(), a.at),
-        |a| a.at,
-    );
-    if ours.attempts.len() == before {
+    let mut new = unseen(&ours.attempts, theirs.attempts);
+    if new.is_empty() {
         return;
     }
-    ours.review = replay(&ours.attempts);
+    // Stable, as the union of the other documents: equal times keep their
+    // order, ours first.
+    new.sort_by_key(|a| a.at);
+    // The usual merge (another tab's newest answers) only adds answers
+    // from our last one on. Sorting all would then leave ours in place with
+    // the new ones after, and replaying would rebuild the same cards before
+    // recording the new answers: record just those instead.
+    let appends = match (ours.attempts.last(), new.first()) {
+        (Some(last), Some(first)) => {
+            first.at >= last.at && ours.attempts.windows(2).all(|w| w[0].at <= w[1].at)
+        }
+        _ => true,
+    };
+    let before = ours.attempts.len();
+    ours.attempts.extend(new);
+    if appends {
+        for a in &ours.attempts[before..] {
+            ours.review.record(&a.question, a.score, a.confidence, a.at);
+        }
+    } else {
+        ours.attempts.sort_by_key(|a| a.at);
+        ours.review = replay(&ours.attempts);
+    }
+}
+
+/// Their answers that ours lacks, each once, in their order. Only our
+/// answers from their earliest time on can match one of theirs, and keys
+/// are borrowed, so a few answers from another tab are checked without
+/// hashing (or copying the names of) all of ours: that took 15 ms for
+/// 20,000 answers natively, for each answer another tab announced.
+fn unseen(ours: &[Attempt], theirs: Vec<Attempt>) -> Vec<Attempt> {
+    let Some(earliest) = theirs.iter().map(|a| a.at).min() else {
+        return theirs;
+    };
+    let keep: Vec<bool> = {
+        let mut known: HashSet<(&str, u64)> = ours
+            .iter()
+            .filter(|a| a.at >= earliest)
+            .map(|a| (a.question.as_str(), a.at))
+            .collect();
+        theirs
+            .iter()
+            .map(|a| known.insert((a.question.as_str(), a.at)))
+            .collect()
+    };
+    theirs
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(a, keep)| keep.then_some(a))
+        .collect()
 }
 
 /// The review schedule the answers make, in the order given (time order).
@@ -245,6 +288,56 @@ mod tests {
         again.merge(a);
         again.merge(b);
         assert_eq!(again, ab);
+    }
+
+    /// What a merge must equal whichever way it is computed: every answer
+    /// once, in time order (ours first on equal times), and the schedule a
+    /// single tab recording them in that order would have.
+    fn merged_by_replay(ours: &Progress, theirs: &Progress) -> Progress {
+        let mut all = ours.attempts.clone();
+        for a in &theirs.attempts {
+            if !all.iter().any(|b| b.question == a.question && b.at == a.at) {
+                all.push(a.clone());
+            }
+        }
+        all.sort_by_key(|a| a.at);
+        let mut expected = Progress::default();
+        for a in all {
+            expected.record(a);
+        }
+        expected
+    }
+
+    #[test]
+    fn merging_answers_from_after_ours_or_among_them_gives_the_replayed_schedule() {
+        let questions = ["q1", "q2", "q3"];
+        let mut ours = Progress::default();
+        for i in 0..30u64 {
+            ours.record(attempt(questions[(i % 3) as usize], 100 + i * 10, (i % 2) as f64));
+        }
+        let last = 100 + 29 * 10;
+        let cases: Vec<Vec<Attempt>> = vec![
+            // Another tab's newest answers, the fast path: later, at the
+            // same time as our last (kept after it), and out of order.
+            vec![attempt("q2", last + 5, 0.0)],
+            vec![attempt("q1", last, 0.0), attempt("q3", last + 1, 1.0)],
+            vec![attempt("q3", last + 9, 0.0), attempt("q1", last + 2, 0.0)],
+            // Answers among ours, one already known, one repeated: replayed.
+            vec![attempt("q2", 155, 0.0), attempt("q1", 100, 0.0)],
+            vec![attempt("q3", last + 3, 0.0), attempt("q3", last + 3, 0.0)],
+            vec![attempt("q1", 5, 1.0), attempt("q2", last + 1, 0.0)],
+        ];
+        for theirs in cases {
+            let theirs = Progress {
+                attempts: theirs,
+                ..Progress::default()
+            };
+            let mut merged = ours.clone();
+            merged.merge(theirs.clone());
+            let expected = merged_by_replay(&ours, &theirs);
+            assert_eq!(merged.attempts, expected.attempts, "{:?}", theirs.attempts);
+            assert_eq!(merged.review, expected.review, "{:?}", theirs.attempts);
+        }
     }
 
     #[test]
