@@ -313,7 +313,11 @@ mod tests {
         let questions = ["q1", "q2", "q3"];
         let mut ours = Progress::default();
         for i in 0..30u64 {
-            ours.record(attempt(questions[(i % 3) as usize], 100 + i * 10, (i % 2) as f64));
+            ours.record(attempt(
+                questions[(i % 3) as usize],
+                100 + i * 10,
+                (i % 2) as f64,
+            ));
         }
         let last = 100 + 29 * 10;
         let cases: Vec<Vec<Attempt>> = vec![
