@@ -107,3 +107,13 @@ pub fn utc_offset_minutes(at: u64) -> i32 {
         0
     }
 }
+
+/// The UTC day of a time as "2026-11-22", for file names: they sort by it
+/// and read the same in every locale.
+pub fn iso_day(ms: u64) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
+    date.to_iso_string()
+        .as_string()
+        .and_then(|text| text.get(..10).map(str::to_owned))
+        .unwrap_or_else(|| ms.to_string())
+}

@@ -1,4 +1,5 @@
 use leptos::prelude::*;
+use leptos_router::components::A;
 
 use crate::state::notices::{use_notices, Level};
 
@@ -19,7 +20,10 @@ pub fn NoticeList() -> impl IntoView {
                     let id = notice.id;
                     view! {
                         <div class=class role=role>
-                            <p><strong>{label} ": "</strong>{notice.text.clone()}</p>
+                            <p>
+                                <strong>{label} ": "</strong>{notice.text.clone()}
+                                {notice.link.map(|(href, text)| view! { " " <A href=href>{text}</A> })}
+                            </p>
                             <button type="button" class="secondary" on:click=move |_| notices.dismiss(id)>
                                 "Dismiss"
                             </button>

@@ -2,6 +2,7 @@
 //! learner's progress and the notices shown to the user.
 
 pub mod content;
+pub mod damaged;
 pub mod history;
 pub mod notices;
 pub mod progress;

@@ -15,6 +15,8 @@ pub struct Notice {
     pub id: u32,
     pub level: Level,
     pub text: String,
+    /// Where the user can act on it, as (address, link text).
+    pub link: Option<(&'static str, &'static str)>,
 }
 
 #[derive(Clone, Copy)]
@@ -35,6 +37,16 @@ impl Notices {
 
     /// Adds a notice unless the same text is already shown.
     pub fn push(&self, level: Level, text: impl Into<String>) {
+        self.push_linked(level, text, None);
+    }
+
+    /// Adds a notice with a link to where the user can act on it.
+    pub fn push_linked(
+        &self,
+        level: Level,
+        text: impl Into<String>,
+        link: Option<(&'static str, &'static str)>,
+    ) {
         let text = text.into();
         if self
             .list
@@ -44,7 +56,14 @@ impl Notices {
         }
         let id = self.next_id.get_value();
         self.next_id.set_value(id.wrapping_add(1));
-        self.list.update(|l| l.push(Notice { id, level, text }));
+        self.list.update(|l| {
+            l.push(Notice {
+                id,
+                level,
+                text,
+                link,
+            })
+        });
     }
 
     pub fn dismiss(&self, id: u32) {

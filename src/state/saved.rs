@@ -7,6 +7,7 @@
 use firstline_core::store::{self, Document};
 use leptos::prelude::*;
 
+use super::damaged::{self, DamageOps};
 use super::notices::{Level, Notices};
 use crate::adapters::clock::now_ms;
 use crate::adapters::storage::{on_other_tab_write, BrowserStore};
@@ -51,7 +52,14 @@ impl<D: Document + Clone + Send + Sync + 'static> Saved<D> {
             } else {
                 Level::Info
             };
-            notices.push(level, notice.message(what));
+            // Damaged data, kept aside or not, is dealt with on the backup
+            // page: download it, then discard it.
+            let link = matches!(
+                notice,
+                store::Notice::KeptAside { .. } | store::Notice::NotBackedUp { .. }
+            )
+            .then_some(DAMAGED_LINK);
+            notices.push_linked(level, notice.message(what), link);
         }
         let saved = Saved {
             doc: RwSignal::new(loaded.doc),
@@ -64,7 +72,21 @@ impl<D: Document + Clone + Send + Sync + 'static> Saved<D> {
             around_write: None,
         };
         on_other_tab_write(D::KEY, move |text| saved.take_in(text));
+        damaged::register(D::KEY, std::rc::Rc::new(saved));
         saved
+    }
+
+    /// Lets saving go on once the damaged text this tab would not write
+    /// over has been removed. Resetting the flag is enough, rather than
+    /// loading again: the key is now empty, so there is nothing to read,
+    /// and the document in memory (fresh, with whatever the learner did
+    /// since) is what the next change saves. `last` is cleared so that save
+    /// does not take the empty key for another tab's write. `try_`: a
+    /// page's own document may be gone, and then its next load starts
+    /// afresh anyway.
+    fn resume(&self) {
+        self.writable.try_set_value(true);
+        self.last.try_set_value(None);
     }
 
     /// Saves in the next task; only for a document that lives as long as
@@ -145,12 +167,13 @@ impl<D: Document + Clone + Send + Sync + 'static> Saved<D> {
 
     pub fn save(&self) {
         if !self.writable.get_value() {
-            self.notices.push(
+            self.notices.push_linked(
                 Level::Error,
                 format!(
                     "Your {} was not saved: data already in this browser could not be read or backed up, so FirstLine will not write over it.",
                     self.what
                 ),
+                Some(DAMAGED_LINK),
             );
             return;
         }
@@ -194,5 +217,29 @@ impl<D: Document + Clone + Send + Sync + 'static> Saved<D> {
                 D::KEY
             ),
         );
+    }
+}
+
+/// Where damaged data can be downloaded and discarded.
+const DAMAGED_LINK: (&str, &str) = ("/progress/backup", "Download or discard the damaged data");
+
+impl<D: Document + Clone + Send + Sync + 'static> DamageOps for Saved<D> {
+    fn unbacked(&self) -> Result<Option<String>, store::StoreError> {
+        store::unbacked_damage::<D>(&BrowserStore)
+    }
+
+    fn discard_in_place(&self, downloaded: &str) -> Result<(), store::DiscardError> {
+        store::discard_damaged::<D>(&BrowserStore, downloaded)?;
+        self.resume();
+        Ok(())
+    }
+
+    fn discard_backup(&self, backup_key: &str) -> Result<(), store::DiscardError> {
+        if store::discard_backup_of::<D>(&BrowserStore, backup_key)? {
+            // The same text was under the document's own key; with it gone
+            // there is nothing left this tab must not write over.
+            self.resume();
+        }
+        Ok(())
     }
 }

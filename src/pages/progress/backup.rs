@@ -13,6 +13,7 @@ use crate::adapters::clock::{format_date, now_ms};
 use crate::adapters::dom::set_title;
 use crate::adapters::files::{download, read_chosen};
 use crate::adapters::storage::{ask_to_persist, used_bytes};
+use crate::pages::progress::damaged::DamagedPanel;
 use crate::state::history;
 use crate::state::progress::{
     use_backup_log, use_exam_log, use_interview_log, use_progress, use_scenario_log,
@@ -24,6 +25,7 @@ pub fn BackupPage() -> impl IntoView {
     view! {
         <h1>"Back up and restore"</h1>
         <BackupPanel/>
+        <DamagedPanel/>
         <StoragePanel/>
         <p><A href="/progress">"Back to your progress"</A></p>
     }

@@ -1,4 +1,5 @@
 pub mod backup;
+mod damaged;
 mod dashboard;
 mod interview;
 mod readiness;

@@ -243,6 +243,12 @@ pub enum DiscardError {
     /// for copies, never for a document or another document's backup.
     #[error("\"{key}\" is not a backup of \"{document_key}\"")]
     NotABackup { key: String, document_key: String },
+    /// The text under the key is a document this build can read.
+    #[error("\"{key}\" holds data FirstLine can read, so it was not discarded")]
+    Readable { key: String },
+    /// The text under the key is no longer the text that was downloaded.
+    #[error("\"{key}\" changed since it was downloaded (another tab wrote it), so it was not discarded; reload and try again")]
+    Changed { key: String },
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -265,6 +271,70 @@ pub fn discard_backup(
     }
     store.remove(backup_key)?;
     Ok(())
+}
+
+/// The text under a document's own key when it cannot be read and no backup
+/// holds it: what `load` could not copy aside (the store was full), which
+/// blocks saving until the user downloads and discards it. `None` when the
+/// key is empty, holds a readable document, or its text is backed up.
+pub fn unbacked_damage<D: Document>(
+    store: &dyn KeyValueStore,
+) -> Result<Option<String>, StoreError> {
+    let Some(raw) = store.get(D::KEY)? else {
+        return Ok(None);
+    };
+    if decode::<D>(&raw).is_ok() || existing_backup(store, D::KEY, &raw).is_some() {
+        return Ok(None);
+    }
+    Ok(Some(raw))
+}
+
+/// Removes the damaged text under a document's own key, once the user has
+/// downloaded it (`downloaded`: the text they got). Refuses a document this
+/// build can read, and text that changed since the download (another tab
+/// wrote), so a healthy document is never removed. An empty key is already
+/// what was asked for.
+pub fn discard_damaged<D: Document>(
+    store: &dyn KeyValueStore,
+    downloaded: &str,
+) -> Result<(), DiscardError> {
+    let Some(raw) = store.get(D::KEY)? else {
+        return Ok(());
+    };
+    if raw != downloaded {
+        return Err(DiscardError::Changed {
+            key: D::KEY.to_owned(),
+        });
+    }
+    if decode::<D>(&raw).is_ok() {
+        return Err(DiscardError::Readable {
+            key: D::KEY.to_owned(),
+        });
+    }
+    store.remove(D::KEY)?;
+    Ok(())
+}
+
+/// Discards one backup of `D`'s damaged data (`discard_backup`) and, when
+/// the document's own key still holds that same unreadable text (nothing
+/// has been saved since the damage was found), that too: otherwise the
+/// next start would find the text again and keep it aside once more.
+/// Returns whether the document's own text was removed.
+pub fn discard_backup_of<D: Document>(
+    store: &dyn KeyValueStore,
+    backup_key: &str,
+) -> Result<bool, DiscardError> {
+    let text = store.get(backup_key)?;
+    discard_backup(store, D::KEY, backup_key)?;
+    let Some(text) = text else {
+        return Ok(false);
+    };
+    let same = store.get(D::KEY)?.is_some_and(|raw| raw == text);
+    if same && decode::<D>(&text).is_err() {
+        store.remove(D::KEY)?;
+        return Ok(true);
+    }
+    Ok(false)
 }
 
 /// Reads an envelope and upgrades its data; returns the version it had.
@@ -501,6 +571,125 @@ mod tests {
             );
         }
         assert!(store.get("test.counter").unwrap().is_some());
+    }
+
+    #[test]
+    fn damage_that_could_not_be_backed_up_can_be_discarded_and_saving_resumes() {
+        // Room for the damaged text or a document, not for a copy as well.
+        let raw = "x".repeat(60);
+        let store = MemoryStore::with_limit(100);
+        store.set("test.counter", &raw).unwrap();
+        let loaded: Loaded<Counter> = load(&store, 5);
+        assert!(!loaded.writable);
+        assert_eq!(
+            unbacked_damage::<Counter>(&store).unwrap().as_deref(),
+            Some(raw.as_str())
+        );
+        // Text other than what was downloaded is not touched.
+        assert_eq!(
+            discard_damaged::<Counter>(&store, "something else"),
+            Err(DiscardError::Changed {
+                key: "test.counter".into()
+            })
+        );
+        assert_eq!(
+            store.get("test.counter").unwrap().as_deref(),
+            Some(raw.as_str())
+        );
+        discard_damaged::<Counter>(&store, &raw).unwrap();
+        assert_eq!(store.get("test.counter").unwrap(), None);
+        assert_eq!(unbacked_damage::<Counter>(&store).unwrap(), None);
+        // With the space back, the next start can write.
+        let loaded: Loaded<Counter> = load(&store, 6);
+        assert!(loaded.writable);
+        assert!(loaded.notice.is_none());
+        save(&store, &Counter { count: 3 }, 7).unwrap();
+        // Discarding again finds nothing damaged and removes nothing.
+        let healthy = store.get("test.counter").unwrap().unwrap();
+        assert!(matches!(
+            discard_damaged::<Counter>(&store, &healthy),
+            Err(DiscardError::Readable { .. })
+        ));
+        let loaded: Loaded<Counter> = load(&store, 8);
+        assert_eq!(loaded.doc, Counter { count: 3 });
+    }
+
+    #[test]
+    fn a_healthy_document_is_never_discarded() {
+        let store = MemoryStore::new();
+        save(&store, &Counter { count: 9 }, 1).unwrap();
+        let healthy = store.get("test.counter").unwrap().unwrap();
+        assert_eq!(
+            discard_damaged::<Counter>(&store, &healthy),
+            Err(DiscardError::Readable {
+                key: "test.counter".into()
+            })
+        );
+        // An older version that upgrades is readable too.
+        let v1 = r#"{"format":"test-counter","version":1,"saved_at":0,"data":{"n":4}}"#;
+        let old = MemoryStore::new();
+        old.set("test.counter", v1).unwrap();
+        assert!(matches!(
+            discard_damaged::<Counter>(&old, v1),
+            Err(DiscardError::Readable { .. })
+        ));
+        assert_eq!(old.get("test.counter").unwrap().as_deref(), Some(v1));
+        assert_eq!(unbacked_damage::<Counter>(&old).unwrap(), None);
+        let loaded: Loaded<Counter> = load(&store, 2);
+        assert_eq!(loaded.doc, Counter { count: 9 });
+    }
+
+    #[test]
+    fn damage_kept_aside_is_not_reported_as_unbacked() {
+        let store = MemoryStore::new();
+        store.set("test.counter", "{not json").unwrap();
+        assert_eq!(
+            unbacked_damage::<Counter>(&store).unwrap().as_deref(),
+            Some("{not json")
+        );
+        let _: Loaded<Counter> = load(&store, 4);
+        assert_eq!(unbacked_damage::<Counter>(&store).unwrap(), None);
+    }
+
+    #[test]
+    fn discarding_the_backup_of_unsaved_damage_removes_the_damage_too() {
+        let store = MemoryStore::new();
+        store.set("test.counter", "{not json").unwrap();
+        let _: Loaded<Counter> = load(&store, 4);
+        assert_eq!(
+            discard_backup_of::<Counter>(&store, "test.counter.backup.4"),
+            Ok(true)
+        );
+        assert_eq!(store.get("test.counter").unwrap(), None);
+        assert_eq!(
+            backup_keys(&store, "test.counter").unwrap(),
+            Vec::<String>::new()
+        );
+        // The next start finds nothing to keep aside.
+        let loaded: Loaded<Counter> = load(&store, 5);
+        assert!(loaded.notice.is_none());
+        assert!(store.keys().unwrap().is_empty());
+    }
+
+    #[test]
+    fn discarding_a_backup_leaves_a_saved_document_alone() {
+        let store = MemoryStore::new();
+        store.set("test.counter", "{not json").unwrap();
+        let _: Loaded<Counter> = load(&store, 4);
+        save(&store, &Counter { count: 2 }, 5).unwrap();
+        let saved = store.get("test.counter").unwrap();
+        assert_eq!(
+            discard_backup_of::<Counter>(&store, "test.counter.backup.4"),
+            Ok(false)
+        );
+        assert_eq!(store.get("test.counter").unwrap(), saved);
+        assert_eq!(store.get("test.counter.backup.4").unwrap(), None);
+        // Only backups: the document's own key is refused.
+        assert!(matches!(
+            discard_backup_of::<Counter>(&store, "test.counter"),
+            Err(DiscardError::NotABackup { .. })
+        ));
+        assert_eq!(store.get("test.counter").unwrap(), saved);
     }
 
     #[test]

@@ -8,7 +8,8 @@ mod record;
 mod sync;
 
 pub use document::{
-    backup_keys, backup_prefix, discard_backup, load, save, DiscardError, Document, Loaded, Notice,
+    backup_keys, backup_prefix, discard_backup, discard_backup_of, discard_damaged, load, save,
+    unbacked_damage, DiscardError, Document, Loaded, Notice,
 };
 pub use memory::MemoryStore;
 pub use record::{decode_record, encode_record};
