@@ -1,5 +1,5 @@
 import { test, expect, Page } from '@playwright/test';
-import { open } from './helpers';
+import { open, startShortExam } from './helpers';
 
 // The release build carries a strict Content-Security-Policy (written by
 // `cargo xtask pwa`): no inline styles, scripts only by file or hash. Any
@@ -54,12 +54,7 @@ test('the policy is strict and every page, chart and score bar works under it', 
   expect(await violations(page), 'debrief').toEqual([]);
 
   // A short exam to its results (domain bars), then the dashboard's charts.
-  await open(page, '/practice/exam');
-  await page.getByLabel('Exam', { exact: true }).selectOption({ label: '220-1201 CompTIA A+ Core 1' });
-  await page.getByRole('radio', { name: 'Shorter exam' }).press('Space');
-  await page.getByLabel('Questions', { exact: true }).fill('3');
-  await page.getByLabel('Minutes').fill('10');
-  await page.getByRole('button', { name: 'Start exam' }).press('Enter');
+  await startShortExam(page, '3', '10');
   await page.getByRole('button', { name: 'Review answers' }).first().press('Enter');
   await page.getByRole('button', { name: 'Submit exam' }).press('Enter');
   await page.getByRole('alertdialog').getByRole('button', { name: 'Submit anyway' }).press('Enter');

@@ -1,15 +1,6 @@
 import { test, expect, Page } from '@playwright/test';
-import { answerCurrent, open } from './helpers';
+import { answerCurrent, open, startShortExam } from './helpers';
 
-async function startShortExam(page: Page, count: string, minutes: string) {
-  await open(page, '/practice/exam');
-  await page.getByLabel('Exam', { exact: true }).selectOption({ label: '220-1201 CompTIA A+ Core 1' });
-  await page.getByRole('radio', { name: 'Shorter exam' }).press('Space');
-  await page.getByLabel('Questions', { exact: true }).fill(count);
-  await page.getByLabel('Minutes').fill(minutes);
-  await page.getByRole('button', { name: 'Start exam' }).press('Enter');
-  await expect(page.getByRole('navigation', { name: 'Questions' })).toBeVisible();
-}
 
 async function optionOrder(page: Page) {
   return page.locator('.question').locator('label, .step-text, .match-row > label').allInnerTexts();

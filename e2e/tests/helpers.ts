@@ -86,3 +86,15 @@ export async function storedAnswers(page: Page, store = 'answers'): Promise<{ ke
 export async function storedQuestions(page: Page): Promise<string[]> {
   return (await storedAnswers(page)).map((r) => JSON.parse(r.text).data.question).sort();
 }
+
+/// Starts a shorter timed exam on A+ Core 1 by keyboard: `count` questions
+/// in `minutes`, and waits for the question navigation.
+export async function startShortExam(page: Page, count: string, minutes: string) {
+  await open(page, '/practice/exam');
+  await page.getByLabel('Exam', { exact: true }).selectOption({ label: '220-1201 CompTIA A+ Core 1' });
+  await page.getByRole('radio', { name: 'Shorter exam' }).press('Space');
+  await page.getByLabel('Questions', { exact: true }).fill(count);
+  await page.getByLabel('Minutes').fill(minutes);
+  await page.getByRole('button', { name: 'Start exam' }).press('Enter');
+  await expect(page.getByRole('navigation', { name: 'Questions' })).toBeVisible();
+}

@@ -1,5 +1,5 @@
 import { test, expect, Page } from '@playwright/test';
-import { answerCurrent, open } from './helpers';
+import { answerCurrent, open, startShortExam } from './helpers';
 
 // Work in progress survives a reload: a scenario (transcript, ticket and
 // notes), a practice run (place and answer, recorded once), a mock
@@ -105,12 +105,7 @@ test('a mock interview resumes after a reload with its finished answers kept onc
 });
 
 test('reloading a timed exam never hands back time', async ({ page }) => {
-  await open(page, '/practice/exam');
-  await page.getByLabel('Exam', { exact: true }).selectOption({ label: '220-1201 CompTIA A+ Core 1' });
-  await page.getByRole('radio', { name: 'Shorter exam' }).press('Space');
-  await page.getByLabel('Questions', { exact: true }).fill('3');
-  await page.getByLabel('Minutes').fill('10');
-  await page.getByRole('button', { name: 'Start exam' }).press('Enter');
+  await startShortExam(page, '3', '10');
   const timer = page.getByRole('timer', { name: 'Time remaining' });
   await expect(timer).toHaveText(/^9:5[0-6]$/, { timeout: 15_000 });
   const seconds = (t: string) => {
