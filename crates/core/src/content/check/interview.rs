@@ -2,6 +2,8 @@
 //! with phrases; and, for authors, that each example or model answer covers
 //! most of its own key points (so the scorer and the example agree).
 
+use std::ops::Range;
+
 use crate::content::finding::Reporter;
 use crate::content::interview::{InterviewKind, InterviewQuestion, InterviewSet};
 use crate::content::path::JsonPath;
@@ -11,10 +13,23 @@ use crate::interview::{Part, StarAnswer};
 use crate::text::generic::is_generic;
 use crate::text::tokens;
 
-/// Returns the sound questions, each with its index in the file.
-pub fn check_set(set: &InterviewSet, report: &mut Reporter) -> Vec<(usize, InterviewQuestion)> {
+/// Checks the questions of a set at `indices` (a set is checked a range
+/// at a time, so reading a large file can give way between ranges) and
+/// returns the sound ones, each with its index in the file.
+pub fn check_questions(
+    set: &InterviewSet,
+    indices: Range<usize>,
+    report: &mut Reporter,
+) -> Vec<(usize, InterviewQuestion)> {
     let mut out = Vec::new();
-    for (i, q) in set.questions.iter().enumerate() {
+    let taken = indices.end.saturating_sub(indices.start);
+    for (i, q) in set
+        .questions
+        .iter()
+        .enumerate()
+        .skip(indices.start)
+        .take(taken)
+    {
         let path = JsonPath::root().key("questions").index(i);
         let before = report.error_count();
         if q.id.trim().is_empty() || q.id.chars().any(char::is_whitespace) {

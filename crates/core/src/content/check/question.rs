@@ -1,6 +1,8 @@
 //! Turns written questions into checked ones, reporting every problem with
 //! its location. A bad question is left out; the rest of its file loads.
 
+use std::ops::Range;
+
 use crate::content::exam::{domain_id_of, Exam};
 use crate::content::finding::Reporter;
 use crate::content::path::JsonPath;
@@ -24,26 +26,40 @@ struct TaskFields<'a> {
     accept: &'a [String],
 }
 
-/// Checks every question of a set against its exam's blueprint (when the
-/// blueprint is known) and returns the ones that are sound.
-/// Each sound question comes with its index in the file.
-pub fn check_set(
-    set: &QuestionSet,
-    exam: Option<&Exam>,
-    report: &mut Reporter,
-) -> Vec<(usize, Question)> {
-    let root = JsonPath::root();
+/// Warns, once per set, when its exam has no blueprint (its questions'
+/// objectives then go unchecked). Comes before the questions' findings.
+pub fn check_blueprint_known(set: &QuestionSet, exam: Option<&Exam>, report: &mut Reporter) {
     if exam.is_none() {
         report.warning(
-            &root.key("exam"),
+            &JsonPath::root().key("exam"),
             format!(
                 "no exam blueprint with id \"{}\" was loaded, so objectives are not checked; add a file with \"kind\": \"exam\" and this id",
                 set.exam
             ),
         );
     }
+}
+
+/// Checks the questions of a set at `indices` (a set is checked a range
+/// at a time, so reading a large file can give way between ranges)
+/// against its exam's blueprint (when the blueprint is known) and returns
+/// the ones that are sound, each with its index in the file.
+pub fn check_questions(
+    set: &QuestionSet,
+    exam: Option<&Exam>,
+    indices: Range<usize>,
+    report: &mut Reporter,
+) -> Vec<(usize, Question)> {
+    let root = JsonPath::root();
     let mut out = Vec::new();
-    for (index, raw) in set.questions.iter().enumerate() {
+    let taken = indices.end.saturating_sub(indices.start);
+    for (index, raw) in set
+        .questions
+        .iter()
+        .enumerate()
+        .skip(indices.start)
+        .take(taken)
+    {
         let path = root.key("questions").index(index);
         let before = report.error_count();
         check_text(report, &path.key("id"), &raw.id, "id");

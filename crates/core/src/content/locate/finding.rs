@@ -6,7 +6,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::content::locate::{Locator, Position};
+use crate::content::locate::{Locator, LocatorMemory, Position};
 use crate::content::path::JsonPath;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -77,13 +77,37 @@ pub struct Reporter<'a> {
     errors: usize,
 }
 
+/// A [`Reporter`] set aside between the steps one file is checked in:
+/// its findings so far and what its locator learnt of the text.
+#[derive(Default)]
+pub struct PausedReporter {
+    locator: LocatorMemory,
+    findings: Vec<Finding>,
+    errors: usize,
+}
+
 impl<'a> Reporter<'a> {
     pub fn new(file: &'a str, text: &'a str) -> Self {
+        Reporter::resume(file, text, PausedReporter::default())
+    }
+
+    /// Goes on reporting on the same file and text as the reporter that
+    /// was paused.
+    pub fn resume(file: &'a str, text: &'a str, paused: PausedReporter) -> Self {
         Reporter {
             file,
-            locator: RefCell::new(Locator::new(text)),
-            findings: Vec::new(),
-            errors: 0,
+            locator: RefCell::new(Locator::resume(text, paused.locator)),
+            findings: paused.findings,
+            errors: paused.errors,
+        }
+    }
+
+    /// Sets the reporter aside until the next step ([`resume`](Self::resume)).
+    pub fn pause(self) -> PausedReporter {
+        PausedReporter {
+            locator: self.locator.into_inner().pause(),
+            findings: self.findings,
+            errors: self.errors,
         }
     }
 

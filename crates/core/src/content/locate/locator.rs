@@ -6,11 +6,12 @@
 //! needs, and remembers where each member starts; the next path into the
 //! same container resumes there. So locating every question id of a file
 //! reads the file a bounded number of times (once per level of the paths),
-//! not once per id, and line:column come from a [`LineIndex`] built once.
+//! not once per id, and line:column come from a line index built once
+//! (as far as the paths asked).
 
 use std::collections::hash_map::{Entry, HashMap};
 
-use super::position::{LineIndex, Position};
+use super::position::{LineTable, Position};
 use crate::content::path::{JsonPath, Segment};
 
 /// Where the value at `path` starts, or the nearest enclosing value that
@@ -24,7 +25,17 @@ pub fn locate(text: &str, path: &JsonPath) -> Position {
 /// module notes).
 pub struct Locator<'a> {
     text: &'a str,
-    lines: Option<LineIndex<'a>>,
+    memory: LocatorMemory,
+}
+
+/// What a [`Locator`] has learnt of its text, without the text: kept
+/// between the steps a large file is checked in
+/// ([`Locator::pause`], [`Locator::resume`]), so the file is still read a
+/// bounded number of times in all.
+#[derive(Default)]
+pub struct LocatorMemory {
+    /// Line starts and character counts, as far as positions were asked.
+    lines: LineTable,
     /// Containers entered so far, by the byte offset of their bracket.
     containers: HashMap<usize, Container>,
     /// Bytes read so far, for tests that prove the work is linear.
@@ -48,12 +59,18 @@ struct Member {
 
 impl<'a> Locator<'a> {
     pub fn new(text: &'a str) -> Self {
-        Locator {
-            text,
-            lines: None,
-            containers: HashMap::new(),
-            scanned: 0,
-        }
+        Locator::resume(text, LocatorMemory::default())
+    }
+
+    /// Goes on locating in `text` with what an earlier locator of the same
+    /// text learnt.
+    pub fn resume(text: &'a str, memory: LocatorMemory) -> Self {
+        Locator { text, memory }
+    }
+
+    /// What this locator learnt, to [`resume`](Self::resume) later.
+    pub fn pause(self) -> LocatorMemory {
+        self.memory
     }
 
     /// Where the value at `path` starts, or the nearest enclosing value
@@ -72,7 +89,7 @@ impl<'a> Locator<'a> {
         };
         scanner.skip_ws();
         let mut at = scanner.pos;
-        self.scanned += at;
+        self.memory.scanned += at;
         for segment in path.segments() {
             match self.member(at, segment) {
                 Some(value) => at = value,
@@ -82,27 +99,23 @@ impl<'a> Locator<'a> {
         at
     }
 
-    /// The line and column of a byte offset (the line index is built on
-    /// first use).
+    /// The line and column of a byte offset (the line index is built as
+    /// far as the offsets asked, once).
     pub fn position(&mut self, offset: usize) -> Position {
-        let text = self.text;
-        if self.lines.is_none() {
-            self.scanned += text.len();
-        }
-        self.lines
-            .get_or_insert_with(|| LineIndex::new(text))
-            .position(offset)
+        let memory = &mut self.memory;
+        memory.scanned += memory.lines.extend_to(self.text, offset);
+        memory.lines.position(self.text, offset)
     }
 
     /// Bytes read so far by this locator.
     pub fn scanned(&self) -> usize {
-        self.scanned
+        self.memory.scanned
     }
 
     /// Where the member `segment` of the container at `at` starts.
     fn member(&mut self, at: usize, segment: &Segment) -> Option<usize> {
         let bytes = self.text.as_bytes();
-        let container = match self.containers.entry(at) {
+        let container = match self.memory.containers.entry(at) {
             Entry::Occupied(entry) => entry.into_mut(),
             Entry::Vacant(entry) => {
                 let object = match bytes.get(at) {
@@ -123,7 +136,7 @@ impl<'a> Locator<'a> {
                     return None;
                 }
                 while container.members.len() <= *index && !container.done {
-                    self.scanned += container.advance(bytes, at);
+                    self.memory.scanned += container.advance(bytes, at);
                 }
                 container.members.get(*index).map(|m| m.value)
             }
@@ -140,7 +153,7 @@ impl<'a> Locator<'a> {
                 }
                 while !container.done {
                     let before = container.members.len();
-                    self.scanned += container.advance(bytes, at);
+                    self.memory.scanned += container.advance(bytes, at);
                     if let Some(member) = container.members.get(before) {
                         if key_is(self.text, member.key, wanted) {
                             return Some(member.value);

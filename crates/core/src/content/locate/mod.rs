@@ -6,5 +6,5 @@ mod locator;
 pub mod path;
 mod position;
 
-pub use locator::{locate, path_at, Locator};
-pub use position::{offset_of, LineIndex, Position};
+pub use locator::{locate, path_at, Locator, LocatorMemory};
+pub use position::{offset_of, LineIndex, LineTable, Position};

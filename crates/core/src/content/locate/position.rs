@@ -27,69 +27,108 @@ const MARK_EVERY: usize = 256;
 #[derive(Debug, Clone)]
 pub struct LineIndex<'a> {
     text: &'a str,
-    /// Byte offset of each line's first byte; the first is 0.
-    line_starts: Vec<usize>,
-    /// `marks[k]`: characters in the first `k * MARK_EVERY` bytes.
-    marks: Vec<usize>,
+    table: LineTable,
 }
 
 impl<'a> LineIndex<'a> {
     /// One pass over `text`.
     pub fn new(text: &'a str) -> Self {
-        let bytes = text.as_bytes();
-        let mut line_starts = vec![0];
-        let mut marks = Vec::with_capacity(bytes.len() / MARK_EVERY + 1);
-        let mut chars = 0;
-        for (k, chunk) in bytes.chunks(MARK_EVERY).enumerate() {
-            marks.push(chars);
-            for (i, &byte) in chunk.iter().enumerate() {
-                if byte == b'\n' {
-                    line_starts.push(k * MARK_EVERY + i + 1);
-                }
-                chars += usize::from(is_char_start(byte));
-            }
-        }
-        // The mark for the end of the text when its length is a multiple
-        // of MARK_EVERY (the loop above pushes one per chunk start only):
-        // without it the end of such a text counted 0 characters before it.
-        if bytes.len().is_multiple_of(MARK_EVERY) {
-            marks.push(chars);
-        }
-        LineIndex {
-            text,
-            line_starts,
-            marks,
-        }
+        let mut table = LineTable::default();
+        table.extend_to(text, text.len());
+        LineIndex { text, table }
     }
 
     /// The position of byte `offset`, clamped to the text and moved back
     /// to the start of the character it falls in.
     pub fn position(&self, offset: usize) -> Position {
-        let mut offset = offset.min(self.text.len());
-        while !self.text.is_char_boundary(offset) {
+        self.table.position(self.text, offset)
+    }
+}
+
+/// A [`LineIndex`] without its text, built only as far as positions were
+/// asked for. A [`Locator`](super::Locator) keeps one between the steps a
+/// large file is checked in: each step then reads only the part of the
+/// text its findings are in, and the whole text once over all steps.
+#[derive(Debug, Clone, Default)]
+pub struct LineTable {
+    /// Byte offset of each line's first byte, up to `built`; the first
+    /// is 0.
+    line_starts: Vec<usize>,
+    /// `marks[k]`: characters in the first `k * MARK_EVERY` bytes.
+    marks: Vec<usize>,
+    /// Bytes indexed so far: a multiple of `MARK_EVERY`, or the whole text.
+    built: usize,
+    /// Characters in the first `built` bytes.
+    chars: usize,
+}
+
+impl LineTable {
+    /// Indexes `text` at least as far as `offset` (a mark at a time), and
+    /// returns how many bytes that read.
+    pub fn extend_to(&mut self, text: &str, offset: usize) -> usize {
+        let bytes = text.as_bytes();
+        if self.line_starts.is_empty() {
+            self.line_starts.push(0);
+        }
+        let from = self.built;
+        let target = offset.min(bytes.len());
+        while self.built <= target && self.built < bytes.len() {
+            let end = self.built.saturating_add(MARK_EVERY).min(bytes.len());
+            self.marks.push(self.chars);
+            for (i, &byte) in bytes[self.built..end].iter().enumerate() {
+                if byte == b'\n' {
+                    self.line_starts.push(self.built + i + 1);
+                }
+                self.chars += usize::from(is_char_start(byte));
+            }
+            self.built = end;
+        }
+        // The mark for the end of the text when its length is a multiple
+        // of MARK_EVERY (the loop above pushes one per chunk start only):
+        // without it the end of such a text counted 0 characters before it.
+        if self.built == bytes.len()
+            && bytes.len().is_multiple_of(MARK_EVERY)
+            && self.marks.len() == bytes.len() / MARK_EVERY
+        {
+            self.marks.push(self.chars);
+        }
+        self.built - from
+    }
+
+    /// The position of byte `offset` in `text` (the text this table
+    /// indexes), clamped to the text and moved back to the start of the
+    /// character it falls in. The table must reach `offset`
+    /// ([`extend_to`](Self::extend_to)); where it does not, lines and
+    /// characters past its end are not counted.
+    pub fn position(&self, text: &str, offset: usize) -> Position {
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
             offset -= 1;
         }
         // line_starts[0] == 0 <= offset, so at least one start qualifies.
-        let line = self.line_starts.partition_point(|&start| start <= offset);
+        let line = self
+            .line_starts
+            .partition_point(|&start| start <= offset)
+            .max(1);
         let line_start = self
             .line_starts
             .get(line.saturating_sub(1))
             .copied()
             .unwrap_or(0);
         let column = self
-            .chars_before(offset)
-            .saturating_sub(self.chars_before(line_start))
+            .chars_before(text, offset)
+            .saturating_sub(self.chars_before(text, line_start))
             + 1;
         Position { line, column }
     }
 
     /// Characters in the text before byte `offset` (at most `MARK_EVERY`
     /// bytes counted).
-    fn chars_before(&self, offset: usize) -> usize {
+    fn chars_before(&self, text: &str, offset: usize) -> usize {
         let mark = offset / MARK_EVERY;
         let from = mark * MARK_EVERY;
         let counted = self.marks.get(mark).copied().unwrap_or(0);
-        let rest = self.text.as_bytes().get(from..offset).unwrap_or(&[]);
+        let rest = text.as_bytes().get(from..offset).unwrap_or(&[]);
         counted + rest.iter().filter(|&&b| is_char_start(b)).count()
     }
 }

@@ -5,14 +5,20 @@
 //! The order is fixed: every file is parsed, then blueprints are checked
 //! (question sets are checked against them), then question sets,
 //! scenarios and interview sets, each in file-name order, then the checks
-//! across files. A step is one file's work.
+//! across files. A step is at most a budget of items (`budget`): a file
+//! of thousands of questions is parsed (`chunked`) and checked
+//! (`set_check`) over many steps, with the same findings, in the same
+//! order, as when it is read at once.
 
 use crate::content::check;
-use crate::content::file::{self, ContentFile};
+use crate::content::file::ContentFile;
 use crate::content::finding::Reporter;
 use crate::content::path::JsonPath;
 
+use super::budget::Work;
+use super::chunked::{Chunked, Parsed};
 use super::library::{FileSummary, FirstSeen, LoadReport, Source};
+use super::set_check::SetCheck;
 
 /// A library being read; see the module notes.
 pub struct Loading {
@@ -28,6 +34,18 @@ pub struct Loading {
     questions: FirstSeen,
     scenarios: FirstSeen,
     interview: FirstSeen,
+    /// The file whose work is spread over steps, while it is.
+    current: Option<Current>,
+    /// What the last step did.
+    last: Work,
+}
+
+/// A file part done.
+enum Current {
+    /// Being parsed: the source's index, and how far it got.
+    Parsing(usize, Chunked),
+    /// A question or interview set being checked.
+    Checking(SetCheck),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -79,27 +97,94 @@ impl Loading {
             questions: FirstSeen::default(),
             scenarios: FirstSeen::default(),
             interview: FirstSeen::default(),
+            current: None,
+            last: Work::default(),
         }
     }
 
-    /// Does one file's work. Returns false once nothing is left, when
-    /// `finish` gives the report.
+    /// Does the next piece of work: at most a step's budget of items
+    /// (`budget::ITEMS_PER_STEP`), however large the file they are in.
+    /// Returns false once nothing is left, when `finish` gives the report.
     pub fn step(&mut self) -> bool {
-        while self.stage != Stage::Done {
+        let mut work = Work::default();
+        let more = self.step_within(&mut work);
+        self.last = work;
+        more
+    }
+
+    /// What the last step did, to show that steps stay small.
+    pub fn last_step(&self) -> Work {
+        self.last
+    }
+
+    fn step_within(&mut self, work: &mut Work) -> bool {
+        loop {
+            if let Some(current) = self.current.take() {
+                self.resume(current, work);
+                return true;
+            }
+            if self.stage == Stage::Done {
+                return false;
+            }
             let Some(index) = self.next_file() else {
                 self.stage = self.stage.after();
                 self.next = 0;
                 continue;
             };
             self.next = index + 1;
-            if self.stage == Stage::Parse {
-                self.parse(index);
-            } else {
-                self.check(index);
+            // A file's first piece is done in the step that finds it.
+            self.current = match self.stage {
+                Stage::Parse => Some(Current::Parsing(index, Chunked::new())),
+                _ => self.check(index, work),
+            };
+            if self.current.is_none() {
+                return true;
             }
-            return true;
         }
-        false
+    }
+
+    /// Goes on with a file part done, keeping it for the next step when
+    /// the budget runs out first.
+    fn resume(&mut self, current: Current, work: &mut Work) {
+        match current {
+            Current::Parsing(index, mut chunked) => {
+                let Some(source) = self.sources.get(index) else {
+                    return;
+                };
+                match chunked.step(&source.name, &source.text, work) {
+                    Parsed::More => self.current = Some(Current::Parsing(index, chunked)),
+                    Parsed::Done(Ok(content)) => {
+                        if let Some(slot) = self.parsed.get_mut(index) {
+                            *slot = Some(content);
+                        }
+                    }
+                    Parsed::Done(Err(finding)) => {
+                        self.report.files.push(FileSummary {
+                            name: source.name.clone(),
+                            kind: None,
+                            loaded: 0,
+                            errors: 1,
+                            warnings: 0,
+                        });
+                        self.report.findings.push(finding);
+                    }
+                }
+            }
+            Current::Checking(mut set) => {
+                let (Some(source), Some(Some(content))) =
+                    (self.sources.get(set.index), self.parsed.get(set.index))
+                else {
+                    return;
+                };
+                let seen = match content {
+                    ContentFile::InterviewSet(_) => &mut self.interview,
+                    _ => &mut self.questions,
+                };
+                if !set.step(source, content, seen, &mut self.report, work) {
+                    self.current = Some(Current::Checking(set));
+                }
+            }
+        }
     }
 
     /// The checks across files, and the report. Any steps not yet taken
@@ -127,33 +212,17 @@ impl Loading {
         })
     }
 
-    fn parse(&mut self, index: usize) {
+    /// Checks an exam or a scenario (one item each) at once; a set is
+    /// returned to be checked in steps.
+    fn check(&mut self, index: usize, work: &mut Work) -> Option<Current> {
         let source = &self.sources[index];
-        match file::parse(&source.name, &source.text) {
-            Ok(content) => self.parsed[index] = Some(content),
-            Err(finding) => {
-                self.report.files.push(FileSummary {
-                    name: source.name.clone(),
-                    kind: None,
-                    loaded: 0,
-                    errors: 1,
-                    warnings: 0,
-                });
-                self.report.findings.push(finding);
-            }
-        }
-    }
-
-    fn check(&mut self, index: usize) {
-        let source = &self.sources[index];
-        let Some(content) = &self.parsed[index] else {
-            return;
-        };
+        let content = self.parsed[index].as_ref()?;
         let report = &mut self.report;
         let mut reporter = Reporter::new(&source.name, &source.text);
         let id_path = JsonPath::root().key("id");
         match content {
             ContentFile::Exam(exam) => {
+                work.spend_items(1);
                 let ok = check::exam::validate(exam, &mut reporter)
                     && self.exams.claim(
                         "exam",
@@ -166,29 +235,14 @@ impl Loading {
                     report.library.exams.push(exam.clone());
                 }
                 report.summarise(source, "exam", usize::from(ok), reporter.finish());
+                None
             }
             ContentFile::QuestionSet(set) => {
                 let exam = report.library.exam(&set.exam).cloned();
-                let mut loaded = 0;
-                for (index, question) in
-                    check::question::check_set(set, exam.as_ref(), &mut reporter)
-                {
-                    let id_path = JsonPath::root().key("questions").index(index).key("id");
-                    let place = reporter.where_is(&id_path);
-                    if self.questions.claim(
-                        "question",
-                        &question.id,
-                        place,
-                        &id_path,
-                        &mut reporter,
-                    ) {
-                        report.library.questions.push(question);
-                        loaded += 1;
-                    }
-                }
-                report.summarise(source, "question-set", loaded, reporter.finish());
+                Some(Current::Checking(SetCheck::new(index, exam)))
             }
             ContentFile::Scenario(scenario) => {
+                work.spend_items(1);
                 let ok = check::scenario::check(scenario, &mut reporter)
                     && self.scenarios.claim(
                         "scenario",
@@ -201,25 +255,9 @@ impl Loading {
                     report.library.scenarios.push((**scenario).clone());
                 }
                 report.summarise(source, "scenario", usize::from(ok), reporter.finish());
+                None
             }
-            ContentFile::InterviewSet(set) => {
-                let mut loaded = 0;
-                for (index, question) in check::interview::check_set(set, &mut reporter) {
-                    let id_path = JsonPath::root().key("questions").index(index).key("id");
-                    let place = reporter.where_is(&id_path);
-                    if self.interview.claim(
-                        "interview question",
-                        &question.id,
-                        place,
-                        &id_path,
-                        &mut reporter,
-                    ) {
-                        report.library.interview.push(question);
-                        loaded += 1;
-                    }
-                }
-                report.summarise(source, "interview-set", loaded, reporter.finish());
-            }
+            ContentFile::InterviewSet(_) => Some(Current::Checking(SetCheck::new(index, None))),
         }
     }
 }

@@ -1,17 +1,24 @@
 //! Reading content: one file (`file`), a library of them with every
-//! finding (`library`, read in steps by `loading`), and the list of files
+//! finding (`library`, read in steps by `loading`, each step at most a
+//! `budget` of items: `chunked` parses a file and `set_check` checks a
+//! set a few items at a time), and the list of files
 //! the app fetches (`manifest`; `names` makes their web addresses and
 //! warns about names a host would change), what the list pages show of
 //! the bank (`catalog`), and what the build's check found
 //! (`build_report`).
 
+pub mod budget;
 pub mod build_report;
 pub mod catalog;
+mod chunked;
 pub mod file;
+#[cfg(test)]
+mod large_file;
 pub mod library;
 pub mod loading;
 pub mod manifest;
 pub mod names;
 mod robustness;
+mod set_check;
 #[cfg(test)]
 pub(crate) mod test_sources;

@@ -1,6 +1,8 @@
 //! Item analysis as located findings for `firstline check`: the exam share
 //! at the exam's blueprint, each cue at the option, pairs or prompt it is
-//! about. Locating needs the files' text, which only the authoring load has.
+//! about. Locating needs the files' text, which only the authoring load has;
+//! one locator per file serves all its findings, so a file with thousands
+//! of cues is read a bounded number of times, not once per cue.
 
 use std::collections::HashMap;
 
@@ -8,12 +10,12 @@ use super::{CueKind, ItemAnalysis};
 use crate::content::file::{self, ContentFile};
 use crate::content::finding::{Finding, Severity};
 use crate::content::library::Source;
-use crate::content::locate::{locate, Position};
+use crate::content::locate::{Locator, Position};
 use crate::content::path::JsonPath;
 
 /// Errors for exams over the limit, then a warning per cue.
 pub fn findings(analysis: &ItemAnalysis, sources: &[Source]) -> Vec<Finding> {
-    let places = Places::of(sources);
+    let mut places = Places::of(sources);
     let mut out = Vec::new();
     for exam in analysis.exams_over_limit() {
         let at = places
@@ -54,7 +56,12 @@ struct Places<'a> {
     questions: HashMap<(&'a str, String), (usize, usize)>,
     /// exam id -> source index of its first question file
     first_sets: HashMap<String, usize>,
+    /// source index -> the locator of its findings
+    locators: HashMap<usize, Locator<'a>>,
 }
+
+/// A source, by index, and a path in it.
+type Place = (usize, JsonPath);
 
 impl<'a> Places<'a> {
     fn of(sources: &'a [Source]) -> Self {
@@ -87,50 +94,47 @@ impl<'a> Places<'a> {
             blueprints,
             questions,
             first_sets,
+            locators: HashMap::new(),
         }
     }
 
-    fn blueprint(&self, exam: &str) -> Option<(&'a Source, JsonPath)> {
+    fn blueprint(&self, exam: &str) -> Option<Place> {
         let s = *self.blueprints.get(exam)?;
-        Some((self.sources.get(s)?, JsonPath::root().key("id")))
+        Some((s, JsonPath::root().key("id")))
     }
 
-    fn question(&self, file: &str, id: &str) -> Option<(&'a Source, JsonPath)> {
+    fn question(&self, file: &str, id: &str) -> Option<Place> {
         let (s, i) = *self.questions.get(&(file, id.to_owned()))?;
-        Some((
-            self.sources.get(s)?,
-            JsonPath::root().key("questions").index(i),
-        ))
+        Some((s, JsonPath::root().key("questions").index(i)))
     }
 
     /// Where an exam's share goes when its blueprint cannot be found:
     /// the first question of its first question file.
-    fn first_question_of(&self, exam: &str) -> Option<(&'a Source, JsonPath)> {
+    fn first_question_of(&self, exam: &str) -> Option<Place> {
         let s = *self.first_sets.get(exam)?;
-        Some((
-            self.sources.get(s)?,
-            JsonPath::root().key("questions").index(0),
-        ))
+        Some((s, JsonPath::root().key("questions").index(0)))
     }
 
-    fn file(&self, name: &str) -> Option<&'a Source> {
-        self.sources.iter().find(|s| s.name == name)
+    fn file(&self, name: &str) -> Option<usize> {
+        self.sources.iter().position(|s| s.name == name)
     }
 
-    fn finding(
-        &self,
-        at: Option<(&Source, JsonPath)>,
-        severity: Severity,
-        message: String,
-    ) -> Finding {
-        match at {
-            Some((source, path)) => Finding::at(
-                &source.name,
-                locate(&source.text, &path),
-                &path,
-                severity,
-                message,
-            ),
+    fn finding(&mut self, at: Option<Place>, severity: Severity, message: String) -> Finding {
+        let sources = self.sources;
+        match at.and_then(|(s, path)| Some((s, sources.get(s)?, path))) {
+            Some((s, source, path)) => {
+                let locator = self
+                    .locators
+                    .entry(s)
+                    .or_insert_with(|| Locator::new(&source.text));
+                Finding::at(
+                    &source.name,
+                    locator.locate(&path),
+                    &path,
+                    severity,
+                    message,
+                )
+            }
             None => Finding::at(
                 "(content)",
                 Position::START,

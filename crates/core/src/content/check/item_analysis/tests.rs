@@ -4,6 +4,8 @@
 use serde_json::{json, Value};
 
 use super::{analyse, CueKind, ItemAnalysis, DOCS};
+use crate::content::locate::locate;
+use crate::content::path::JsonPath;
 use crate::content::{Finding, Library, Severity, Source};
 
 const BLUEPRINT: &str = "questions/exams/test.json";
@@ -354,4 +356,40 @@ fn the_start_up_load_does_not_analyse_items() {
         .find(|f| f.name == BLUEPRINT)
         .unwrap();
     assert_eq!(summary.errors, 1);
+}
+
+/// One locator serves every finding of a file (item analysis used to
+/// read the file again for each): each warning is where locating its
+/// path alone puts it.
+#[test]
+fn many_cues_in_one_file_are_each_located_as_alone() {
+    let questions: Vec<Value> = (0..40)
+        .map(|n| {
+            single(
+                &format!("q{n}"),
+                &short_prompt(n),
+                "abcdefghijklmnopqr",
+                &["abcdefghij", "bcdefghijk"],
+            )
+        })
+        .collect();
+    let set = json!({ "kind": "question-set", "exam": "TEST-1", "questions": questions });
+    let text = pretty(&set);
+    let (_, findings) = load(questions);
+    let mut located = 0;
+    for n in (0..40).rev() {
+        let path = JsonPath::root()
+            .key("questions")
+            .index(n)
+            .key("options")
+            .index(0);
+        let alone = locate(&text, &path);
+        let finding = findings
+            .iter()
+            .find(|f| f.file == SET && f.path == path.to_string())
+            .unwrap_or_else(|| panic!("no finding at {path}: {findings:#?}"));
+        assert_eq!((finding.line, finding.column), (alone.line, alone.column));
+        located += 1;
+    }
+    assert_eq!(located, 40);
 }

@@ -1,0 +1,187 @@
+//! Checking a question or interview set a few items per step, with the
+//! findings, their order and their positions of checking it at once: the
+//! checks of every item first, then each sound item's id claimed against
+//! the ids already loaded, with one reporter (and so one locator, reading
+//! the file forward) paused between steps.
+
+use std::collections::VecDeque;
+use std::ops::Range;
+
+use crate::content::check;
+use crate::content::exam::Exam;
+use crate::content::file::ContentFile;
+use crate::content::finding::{PausedReporter, Reporter};
+use crate::content::interview::InterviewQuestion;
+use crate::content::path::JsonPath;
+use crate::content::question::Question;
+
+use super::budget::Work;
+use super::library::{FirstSeen, LoadReport, Source};
+
+/// One set being checked.
+pub(super) struct SetCheck {
+    /// The source's index in the load.
+    pub(super) index: usize,
+    /// A question set's blueprint, when one loaded.
+    exam: Option<Exam>,
+    reporter: PausedReporter,
+    /// Whether the checks of the set as a whole ran.
+    started: bool,
+    /// The next item to check.
+    next: usize,
+    /// Sound items not yet claimed, with their index in the file.
+    questions: VecDeque<(usize, Question)>,
+    interview: VecDeque<(usize, InterviewQuestion)>,
+    /// Items claimed and added to the library.
+    loaded: usize,
+}
+
+impl SetCheck {
+    pub(super) fn new(index: usize, exam: Option<Exam>) -> Self {
+        SetCheck {
+            index,
+            exam,
+            reporter: PausedReporter::default(),
+            started: false,
+            next: 0,
+            questions: VecDeque::new(),
+            interview: VecDeque::new(),
+            loaded: 0,
+        }
+    }
+
+    /// Checks and claims items of `content` (the set read from `source`)
+    /// while `work` has room. Returns true once the set is done and its
+    /// summary and findings are in `report`.
+    pub(super) fn step(
+        &mut self,
+        source: &Source,
+        content: &ContentFile,
+        seen: &mut FirstSeen,
+        report: &mut LoadReport,
+        work: &mut Work,
+    ) -> bool {
+        let paused = std::mem::take(&mut self.reporter);
+        let mut reporter = Reporter::resume(&source.name, &source.text, paused);
+        let started = std::mem::replace(&mut self.started, true);
+        let (kind, done) = match content {
+            ContentFile::QuestionSet(set) => {
+                let exam = self.exam.as_ref();
+                if !started {
+                    check::question::check_blueprint_known(set, exam, &mut reporter);
+                }
+                let checked = check_items(
+                    &mut self.next,
+                    set.questions.len(),
+                    &mut self.questions,
+                    work,
+                    |range| check::question::check_questions(set, exam, range, &mut reporter),
+                );
+                let claimed = checked
+                    && claim_items(
+                        &mut self.questions,
+                        &mut self.loaded,
+                        work,
+                        |index, question| {
+                            let path = id_path(index);
+                            let place = reporter.where_is(&path);
+                            let ok =
+                                seen.claim("question", &question.id, place, &path, &mut reporter);
+                            if ok {
+                                report.library.questions.push(question);
+                            }
+                            ok
+                        },
+                    );
+                ("question-set", claimed)
+            }
+            ContentFile::InterviewSet(set) => {
+                let checked = check_items(
+                    &mut self.next,
+                    set.questions.len(),
+                    &mut self.interview,
+                    work,
+                    |range| check::interview::check_questions(set, range, &mut reporter),
+                );
+                let claimed = checked
+                    && claim_items(
+                        &mut self.interview,
+                        &mut self.loaded,
+                        work,
+                        |index, question| {
+                            let path = id_path(index);
+                            let place = reporter.where_is(&path);
+                            let ok = seen.claim(
+                                "interview question",
+                                &question.id,
+                                place,
+                                &path,
+                                &mut reporter,
+                            );
+                            if ok {
+                                report.library.interview.push(question);
+                            }
+                            ok
+                        },
+                    );
+                ("interview-set", claimed)
+            }
+            // Not a set: nothing to check here.
+            _ => ("", true),
+        };
+        if done {
+            report.summarise(source, kind, self.loaded, reporter.finish());
+        } else {
+            self.reporter = reporter.pause();
+        }
+        done
+    }
+}
+
+/// Checks the items from `next` on (of `len`) while `work` has room,
+/// queueing the sound ones; true once every item is checked.
+fn check_items<T>(
+    next: &mut usize,
+    len: usize,
+    sound: &mut VecDeque<T>,
+    work: &mut Work,
+    mut check: impl FnMut(Range<usize>) -> Vec<T>,
+) -> bool {
+    while *next < len {
+        let room = work.room();
+        if room == 0 {
+            return false;
+        }
+        let end = next.saturating_add(room).min(len);
+        sound.extend(check(*next..end));
+        work.spend_items(end - *next);
+        *next = end;
+    }
+    true
+}
+
+/// Claims queued sound items (their ids against those already loaded)
+/// while `work` has room, counting those that load; true once the queue
+/// is empty.
+fn claim_items<T>(
+    sound: &mut VecDeque<(usize, T)>,
+    loaded: &mut usize,
+    work: &mut Work,
+    mut claim: impl FnMut(usize, T) -> bool,
+) -> bool {
+    while work.left() {
+        let Some((index, item)) = sound.pop_front() else {
+            return true;
+        };
+        work.spend_items(1);
+        if claim(index, item) {
+            *loaded += 1;
+        }
+    }
+    sound.is_empty()
+}
+
+/// The path of the id of a set's item `index`.
+fn id_path(index: usize) -> JsonPath {
+    JsonPath::root().key("questions").index(index).key("id")
+}
