@@ -147,22 +147,8 @@ impl Progress {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::progress::Mode;
+    use crate::progress::testing::attempt as answer;
     use crate::store::{load, save, KeyValueStore, MemoryStore};
-
-    fn answer(question: &str, at: u64, score: f64) -> Attempt {
-        Attempt {
-            question: question.into(),
-            exam: "220-1201".into(),
-            domain: "2.0".into(),
-            objective: "2.1".into(),
-            score,
-            at,
-            mode: Mode::Practice,
-            confidence: None,
-            wrong_picks: vec![],
-        }
-    }
 
     fn history(n: u64) -> Progress {
         let mut p = Progress::default();

@@ -166,24 +166,11 @@ pub(super) fn interview(ours: &mut InterviewLog, theirs: InterviewLog) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{Attempt, Mode, Story};
+    use super::super::{Attempt, Story};
     use super::*;
     use crate::interview::StarAnswer;
+    use crate::progress::testing::attempt;
     use crate::store::{load, merge_text, save_merged, Document, KeyValueStore, MemoryStore};
-
-    fn attempt(question: &str, at: u64, score: f64) -> Attempt {
-        Attempt {
-            question: question.into(),
-            exam: "220-1201".into(),
-            domain: "2.0".into(),
-            objective: "2.1".into(),
-            score,
-            at,
-            mode: Mode::Practice,
-            confidence: None,
-            wrong_picks: vec![],
-        }
-    }
 
     /// A browser tab: its own copy and the stored text it last saw.
     struct Tab {

@@ -12,6 +12,8 @@ pub mod peek;
 pub mod readiness;
 pub mod reminder;
 mod repair;
+#[cfg(test)]
+pub(crate) mod testing;
 pub mod trends;
 
 use crate::content::interview::Competency;
