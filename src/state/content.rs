@@ -346,7 +346,8 @@ fn file_finding(file: &str, message: String) -> Finding {
 
 /// Reading and checking content is its own wasm chunk, fetched while the
 /// first content downloads; pages that show none never fetch it. It reads
-/// a file at a time and gives way to the browser between slices, so a
+/// in steps of at most a couple of hundred items (`Loading::step`, however
+/// large a file is) and gives way to the browser between slices, so a
 /// large bank never blocks the page. (A split function cannot be `async`:
 /// it returns the reading as a boxed future instead.)
 #[leptos::wasm_split::wasm_split(reader, wasm_split_path = ::leptos::wasm_split, fallible)]

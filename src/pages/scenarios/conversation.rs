@@ -43,7 +43,8 @@ pub fn messages(s: &Scenario, play: &Play) -> Vec<Message> {
 }
 
 /// The conversation in the form its channel takes: chat bubbles, a call
-/// transcript under a call header, or an email thread.
+/// transcript under a call header, an email thread, or a conversation at
+/// the desk.
 #[component]
 pub fn Conversation(scenario: StoredValue<Scenario>, play: Signal<Option<Play>>) -> impl IntoView {
     let channel = scenario.with_value(|s| s.ticket.channel);
@@ -95,6 +96,10 @@ pub fn Conversation(scenario: StoredValue<Scenario>, play: Signal<Option<Play>>)
             )),
             Channel::Email => Some(format!(
                 "Email thread with {} ({}, {})",
+                p.name, p.role, p.department
+            )),
+            Channel::WalkUp => Some(format!(
+                "{} ({}, {}) at the service desk, in person",
                 p.name, p.role, p.department
             )),
         };

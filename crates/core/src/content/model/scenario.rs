@@ -146,14 +146,20 @@ pub enum Channel {
     Phone,
     Email,
     Chat,
+    /// In person at the service desk (or at the user's desk): the user can
+    /// hand over a device and show ID, which changes what can be checked.
+    #[serde(rename = "walk-up")]
+    WalkUp,
 }
 
 impl Channel {
+    /// The name in files, also shown to the trainee.
     pub fn label(self) -> &'static str {
         match self {
             Channel::Phone => "phone",
             Channel::Email => "email",
             Channel::Chat => "chat",
+            Channel::WalkUp => "walk-up",
         }
     }
 }
@@ -460,4 +466,25 @@ pub enum NoteSection {
     #[default]
     Notes,
     Handoff,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Channel;
+
+    #[test]
+    fn every_channel_reads_and_writes_its_label() {
+        for channel in [
+            Channel::Phone,
+            Channel::Email,
+            Channel::Chat,
+            Channel::WalkUp,
+        ] {
+            let text = format!("\"{}\"", channel.label());
+            assert_eq!(serde_json::from_str::<Channel>(&text).ok(), Some(channel));
+            assert_eq!(serde_json::to_string(&channel).ok(), Some(text));
+        }
+        // The file name is "walk-up", not the variant's own spelling.
+        assert!(serde_json::from_str::<Channel>("\"walkup\"").is_err());
+    }
 }
