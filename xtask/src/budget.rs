@@ -121,6 +121,17 @@ fn gzip_size(path: &Path) -> Result<u64, String> {
     Ok(out.len() as u64)
 }
 
+/// `cargo xtask budget [DIR]`: the check CI runs, on any built site.
+pub fn run(args: &[String]) -> Result<(), String> {
+    let dist = match args {
+        [] => crate::project::dist(),
+        [dir] => std::path::PathBuf::from(dir),
+        _ => return Err("usage: cargo xtask budget [DIR]".into()),
+    };
+    println!("xtask budget: {}", check(&dist)?);
+    Ok(())
+}
+
 pub fn check(dist: &Path) -> Result<String, String> {
     let report = measure(dist)?;
     let mut over = Vec::new();

@@ -23,6 +23,8 @@ COMMANDS:
     test               install missing tools and run every check CI runs, with a summary
     wasm               build the app's split WebAssembly (trunk runs this as a pre-build hook)
     pwa DIR            write DIR/sw.js, the service worker that precaches DIR for offline use (a post-build hook)
+    merge-chunks DIR   merge the small wasm chunks of the built site DIR (the release build does this itself)
+    budget [DIR]       check the download budgets of the built site DIR (default dist/)
     compress DIR       write a gzipped X.gz beside each text and wasm file under DIR (a post-build hook)
     fuzz [--seconds N] [TARGET...]
                        run every fuzz target in fuzz/ for N seconds each (default 60), installing nightly and cargo-fuzz if missing
@@ -37,6 +39,8 @@ fn main() -> ExitCode {
         Some("wasm") => wasm::run(&args[1..]),
         Some("pwa") => pwa::run(&args[1..]),
         Some("compress") => compress::run(&args[1..]),
+        Some("merge-chunks") => wasm::run_merge_chunks(&args[1..]),
+        Some("budget") => budget::run(&args[1..]),
         Some("fuzz") => fuzz::run(&args[1..]),
         Some("lighthouse") => lighthouse::run(&args[1..]),
         None | Some("help" | "--help" | "-h") => {

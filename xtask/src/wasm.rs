@@ -1,15 +1,21 @@
 //! Builds the app's WebAssembly: compile, split at the lazy-loaded routes
 //! (`#[lazy]`, `#[lazy_route]`) into chunks, generate the JS bindings and,
-//! for release, shrink every file with wasm-opt. Trunk runs this as a
-//! pre-build hook and copies the result into the site.
+//! for release, shrink every file with wasm-opt and merge the many small
+//! chunks into fewer (`wasm/merge.rs`). Trunk runs this as a pre-build hook
+//! and copies the result into the site.
 //!
 //! Splitting keeps the first download small: each page's code arrives when
 //! the page is first visited.
 
+mod merge;
+
+use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::{cmd, project};
+
+pub use merge::run as run_merge_chunks;
 
 const CRATE: &str = "firstline-app";
 const TARGET: &str = "wasm32-unknown-unknown";
@@ -72,23 +78,9 @@ pub fn build(release: bool) -> Result<(), String> {
         wasm_split_cli_support::transform(opts)
             .map_err(|e| format!("splitting the wasm failed: {e}"))?
     };
-    let manifest = out.join("__wasm_split_manifest.json");
-    let mut entries: Vec<_> = split.prefetch_map.iter().collect();
-    entries.sort();
-    let text = entries
-        .iter()
-        .map(|(name, deps)| {
-            format!(
-                "  \"{name}\": [{}]",
-                deps.iter()
-                    .map(|d| format!("\"{d}\""))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )
-        })
-        .collect::<Vec<_>>()
-        .join(",\n");
-    fs::write(&manifest, format!("{{\n{text}\n}}\n"))
+    let manifest = out.join(merge::MANIFEST);
+    let entries: BTreeMap<String, Vec<String>> = split.prefetch_map.into_iter().collect();
+    fs::write(&manifest, merge::manifest_json(&entries))
         .map_err(|e| format!("cannot write {}: {e}", manifest.display()))?;
 
     println!("  generating JS bindings");
@@ -124,6 +116,20 @@ pub fn build(release: bool) -> Result<(), String> {
         let mut files = vec![out.join(format!("{CRATE}_bg.wasm"))];
         files.extend(split.split_modules.iter().cloned());
         shrink_all(&files)?;
+        // Merging comes after wasm-opt so that the plan weighs chunks at the
+        // size they are downloaded, and so that `cargo xtask merge-chunks`
+        // on a built site does exactly what the build does. Running wasm-opt
+        // again on the merged modules would gain little: chunks reach each
+        // other's code only through the table, so it could not inline across
+        // them, and the merge already shares types and imports. Debug builds
+        // keep the splitter's chunks (and their names, for debugging); only
+        // the release build is measured and shipped.
+        println!("  merging small chunks");
+        let summary = merge::merge_chunks(&out)?;
+        println!(
+            "  {} chunks merged into {}",
+            summary.chunks_before, summary.chunks_after
+        );
     }
     Ok(())
 }

@@ -1,0 +1,382 @@
+//! Reading and rewriting the splitter's loader, `__wasm_split.js`.
+//!
+//! The loader has a shared preamble (`makeLoad`, `wrapAsyncCb`), then one
+//! block per chunk (a comment naming the split points that need it and a
+//! `makeLoad` that fetches `chunk_N.wasm`), then one exported block per
+//! split point whose last line lists the chunks it loads first. Every block
+//! is checked against the exact text wasm_split_cli_support 0.2 writes, so
+//! a splitter upgrade that changes it fails the build here instead of
+//! leaving a loader that fetches deleted files.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+#[derive(Debug, PartialEq, Eq)]
+pub struct Loader {
+    /// Everything before the first chunk, unchanged by a rewrite.
+    preamble: String,
+    /// Chunk names (`chunk_17`) in file order.
+    pub chunks: Vec<String>,
+    /// Split point names (`practice`) and the chunks each loads, in file order.
+    pub splits: Vec<(String, Vec<String>)>,
+}
+
+/// The first line of a loader this merge rewrote. Merging again would plan
+/// from the merged sizes and merge further (a merged module is smaller than
+/// its parts added up), so a merged directory is left as it is.
+const MERGED_MARK: &str = "// Chunks merged by xtask/src/wasm/merge.rs.\n";
+
+const CHUNK_LINES: usize = 7;
+const SPLIT_LINES: usize = 6;
+
+fn chunk_block(name: &str, needed_by: &[&str]) -> String {
+    format!(
+        "/* {} */\n\
+         const __{name} = makeLoad(() => {{\n    \
+         const src = fetch(new URL(\"./{name}.wasm\", import.meta.url));\n    \
+         src.catch(() => {{}});\n    \
+         return async (imports) => (WebAssembly.instantiateStreaming(src, imports));\n\
+         }}\n\
+         , []);\n",
+        needed_by.join(", ")
+    )
+}
+
+fn split_block(name: &str, deps: &[String]) -> String {
+    let deps: Vec<String> = deps.iter().map(|d| format!("__{d}")).collect();
+    format!(
+        "export const __wasm_split_load_{name} = wrapAsyncCb(makeLoad(() => {{\n    \
+         const src = fetch(new URL(\"./split_{name}.wasm\", import.meta.url));\n    \
+         src.catch(() => {{}});\n    \
+         return async (imports) => (WebAssembly.instantiateStreaming(src, imports));\n\
+         }}\n\
+         , [{}]));\n",
+        deps.join(", ")
+    )
+}
+
+fn shape_error(line: usize, what: &str) -> String {
+    format!(
+        "__wasm_split.js line {}: {what}; the splitter's loader no longer has the shape \
+         xtask/src/wasm/merge/loader.rs expects (did wasm_split_cli_support change?)",
+        line + 1
+    )
+}
+
+impl Loader {
+    pub fn parse(text: &str) -> Result<Self, String> {
+        let lines: Vec<&str> = text.split_inclusive('\n').collect();
+        let is_chunk_start = |i: usize| {
+            lines[i].starts_with("/* ")
+                && lines
+                    .get(i + 1)
+                    .is_some_and(|l| l.starts_with("const __chunk_"))
+        };
+        let is_split_start = |i: usize| lines[i].starts_with("export const __wasm_split_load_");
+        let first = (0..lines.len())
+            .find(|&i| is_chunk_start(i) || is_split_start(i))
+            .ok_or_else(|| shape_error(lines.len(), "no chunk or split loader found"))?;
+        let preamble: String = lines[..first].concat();
+        // The merge relies on what these do: `makeLoad` fetches once and
+        // starts a module's dependencies before instantiating it.
+        for needed in ["function makeLoad(fetcher, deps)", "function wrapAsyncCb("] {
+            if !preamble.contains(needed) {
+                return Err(shape_error(0, &format!("the preamble has no `{needed}`")));
+            }
+        }
+
+        let mut at = first;
+        let mut chunks = Vec::new();
+        let mut comments = BTreeMap::new();
+        while at < lines.len() && is_chunk_start(at) {
+            let block = lines.get(at..at + CHUNK_LINES).map(|b| b.concat());
+            let name = lines[at + 1]
+                .strip_prefix("const __")
+                .and_then(|l| l.strip_suffix(" = makeLoad(() => {\n"))
+                .filter(|n| is_chunk_name(n))
+                .ok_or_else(|| shape_error(at + 1, "a chunk loader without a chunk_N name"))?;
+            let needed_by: Vec<&str> = lines[at]
+                .strip_prefix("/* ")
+                .and_then(|l| l.strip_suffix(" */\n"))
+                .map(|l| l.split(", ").collect())
+                .ok_or_else(|| shape_error(at, "a chunk comment that is not one line"))?;
+            if block.as_deref() != Some(chunk_block(name, &needed_by).as_str()) {
+                return Err(shape_error(
+                    at,
+                    &format!("the loader of {name} is not the expected text"),
+                ));
+            }
+            let needed_by: BTreeSet<String> = needed_by.iter().map(|s| s.to_string()).collect();
+            if comments.insert(name.to_owned(), needed_by).is_some() {
+                return Err(shape_error(at, &format!("{name} has two loaders")));
+            }
+            chunks.push(name.to_owned());
+            at += CHUNK_LINES;
+        }
+
+        let mut splits = Vec::new();
+        while at < lines.len() && is_split_start(at) {
+            let name = lines[at]
+                .strip_prefix("export const __wasm_split_load_")
+                .and_then(|l| l.strip_suffix(" = wrapAsyncCb(makeLoad(() => {\n"))
+                .ok_or_else(|| shape_error(at, "a split loader without a name"))?;
+            let last = at + SPLIT_LINES - 1;
+            let deps: Vec<String> = lines
+                .get(last)
+                .and_then(|l| l.strip_prefix(", ["))
+                .and_then(|l| l.strip_suffix("]));\n"))
+                .map(|l| {
+                    l.split(", ")
+                        .filter(|d| !d.is_empty())
+                        .map(|d| d.trim_start_matches("__").to_owned())
+                        .collect()
+                })
+                .ok_or_else(|| shape_error(last, &format!("split {name} has no list of chunks")))?;
+            if let Some(unknown) = deps.iter().find(|d| !comments.contains_key(*d)) {
+                return Err(shape_error(
+                    last,
+                    &format!("split {name} loads unknown {unknown}"),
+                ));
+            }
+            let block = lines[at..=last].concat();
+            if block != split_block(name, &deps) {
+                return Err(shape_error(
+                    at,
+                    &format!("the loader of split {name} is not the expected text"),
+                ));
+            }
+            splits.push((name.to_owned(), deps));
+            at += SPLIT_LINES;
+        }
+        if let Some(extra) = (at..lines.len()).find(|&i| !lines[i].trim().is_empty()) {
+            return Err(shape_error(
+                extra,
+                "unexpected text after the split loaders",
+            ));
+        }
+
+        let loader = Loader {
+            preamble,
+            chunks,
+            splits,
+        };
+        // The comment above each chunk must say what the split loaders do:
+        // the plan reads who needs a chunk from the loaders.
+        for (name, needed_by) in loader.needed_by() {
+            if comments.get(&name) != Some(&needed_by) {
+                return Err(shape_error(
+                    first,
+                    &format!("the comment on {name} does not list the splits that load it"),
+                ));
+            }
+        }
+        Ok(loader)
+    }
+
+    pub fn is_merged(&self) -> bool {
+        self.preamble.starts_with(MERGED_MARK)
+    }
+
+    /// Each chunk and the split points that load it.
+    pub fn needed_by(&self) -> BTreeMap<String, BTreeSet<String>> {
+        let mut needed: BTreeMap<String, BTreeSet<String>> = self
+            .chunks
+            .iter()
+            .map(|c| (c.clone(), BTreeSet::new()))
+            .collect();
+        for (split, deps) in &self.splits {
+            for dep in deps {
+                if let Some(set) = needed.get_mut(dep) {
+                    set.insert(split.clone());
+                }
+            }
+        }
+        needed
+    }
+
+    /// The loader after merging: `renamed` maps each merged-away chunk to the
+    /// chunk that now holds its code. Only the holders keep a loader, and
+    /// each split loads each holder once, where its first member was.
+    pub fn rewrite(&self, renamed: &BTreeMap<String, String>) -> Loader {
+        let holder = |c: &String| renamed.get(c).unwrap_or(c).clone();
+        let splits = self
+            .splits
+            .iter()
+            .map(|(name, deps)| (name.clone(), dedup(deps.iter().map(holder))))
+            .collect();
+        let preamble = if self.is_merged() {
+            self.preamble.clone()
+        } else {
+            format!("{MERGED_MARK}{}", self.preamble)
+        };
+        Loader {
+            preamble,
+            chunks: self
+                .chunks
+                .iter()
+                .filter(|c| !renamed.contains_key(*c))
+                .cloned()
+                .collect(),
+            splits,
+        }
+    }
+
+    pub fn render(&self) -> String {
+        let needed = self.needed_by();
+        let mut out = self.preamble.clone();
+        for chunk in &self.chunks {
+            let splits: Vec<&str> = needed
+                .get(chunk)
+                .map(|s| s.iter().map(String::as_str).collect())
+                .unwrap_or_default();
+            out.push_str(&chunk_block(chunk, &splits));
+        }
+        for (name, deps) in &self.splits {
+            out.push_str(&split_block(name, deps));
+        }
+        out
+    }
+}
+
+fn is_chunk_name(name: &str) -> bool {
+    name.strip_prefix("chunk_")
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// `items` without repeats, each where it first appeared.
+pub fn dedup(items: impl Iterator<Item = String>) -> Vec<String> {
+    let mut seen = BTreeSet::new();
+    items.filter(|i| seen.insert(i.clone())).collect()
+}
+
+/// The split manifest (split point -> files it loads, `__wasm_split_manifest.json`)
+/// after the same merge, checked against the loader it was written with.
+pub fn rewrite_manifest(
+    manifest: &BTreeMap<String, Vec<String>>,
+    loader: &Loader,
+    renamed: &BTreeMap<String, String>,
+) -> Result<BTreeMap<String, Vec<String>>, String> {
+    let js: BTreeMap<&str, BTreeSet<&str>> = loader
+        .splits
+        .iter()
+        .map(|(s, deps)| (s.as_str(), deps.iter().map(String::as_str).collect()))
+        .collect();
+    let listed: BTreeSet<&str> = manifest.keys().map(String::as_str).collect();
+    if listed != js.keys().copied().collect() {
+        return Err(
+            "__wasm_split_manifest.json and __wasm_split.js list different split points".into(),
+        );
+    }
+    let mut out = BTreeMap::new();
+    for (split, files) in manifest {
+        let chunks: BTreeSet<&str> = files
+            .iter()
+            .map(String::as_str)
+            .filter(|f| is_chunk_name(f))
+            .collect();
+        if Some(&chunks) != js.get(split.as_str()) {
+            return Err(format!(
+                "__wasm_split_manifest.json and __wasm_split.js disagree on the chunks of {split}"
+            ));
+        }
+        let files = dedup(files.iter().map(|f| renamed.get(f).unwrap_or(f).clone()));
+        out.insert(split.clone(), files);
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PREAMBLE: &str = "import { initSync } from \"./app.js\";\n\
+        function wrapAsyncCb(callee) {}\n\
+        function makeLoad(fetcher, deps) {}\n";
+
+    fn sample() -> String {
+        let mut text = PREAMBLE.to_owned();
+        text.push_str(&chunk_block("chunk_1", &["a", "b"]));
+        text.push_str(&chunk_block("chunk_2", &["a"]));
+        text.push_str(&chunk_block("chunk_3", &["b"]));
+        text.push_str(&split_block("b", &["chunk_1".into(), "chunk_3".into()]));
+        text.push_str(&split_block("a", &["chunk_1".into(), "chunk_2".into()]));
+        text
+    }
+
+    #[test]
+    fn reads_chunks_splits_and_who_needs_what() {
+        let loader = Loader::parse(&sample()).unwrap();
+        assert_eq!(loader.chunks, ["chunk_1", "chunk_2", "chunk_3"]);
+        assert_eq!(
+            loader.splits[0],
+            ("b".into(), vec!["chunk_1".into(), "chunk_3".into()])
+        );
+        let needed = loader.needed_by();
+        assert_eq!(needed["chunk_1"], BTreeSet::from(["a".into(), "b".into()]));
+        assert_eq!(
+            loader.render(),
+            sample(),
+            "rendering unchanged gives the same text"
+        );
+    }
+
+    #[test]
+    fn merged_chunks_keep_one_loader_and_splits_name_them_once() {
+        let loader = Loader::parse(&sample()).unwrap();
+        let renamed = BTreeMap::from([
+            ("chunk_2".to_string(), "chunk_1".to_string()),
+            ("chunk_3".to_string(), "chunk_1".to_string()),
+        ]);
+        assert!(!loader.is_merged());
+        let text = loader.rewrite(&renamed).render();
+        let again = Loader::parse(&text).unwrap();
+        assert!(again.is_merged(), "a rewritten loader says so");
+        assert_eq!(again.chunks, ["chunk_1"]);
+        assert_eq!(
+            again.splits,
+            [
+                ("b".into(), vec!["chunk_1".into()]),
+                ("a".into(), vec!["chunk_1".into()])
+            ]
+        );
+        assert!(!text.contains("chunk_2") && !text.contains("chunk_3"));
+        assert!(text.contains("/* a, b */\nconst __chunk_1 = "));
+    }
+
+    #[test]
+    fn an_unexpected_shape_fails_with_the_line() {
+        let changed = sample().replace("instantiateStreaming(src, imports)", "instantiate(src)");
+        let err = Loader::parse(&changed).unwrap_err();
+        assert!(err.contains("line 4") && err.contains("chunk_1"), "{err}");
+        let extra = format!("{}console.log(1);\n", sample());
+        assert!(Loader::parse(&extra)
+            .unwrap_err()
+            .contains("after the split loaders"));
+        assert!(Loader::parse("export {}\n").is_err());
+        let wrong_comment = sample().replace("/* a */", "/* b */");
+        assert!(Loader::parse(&wrong_comment)
+            .unwrap_err()
+            .contains("comment on chunk_2"));
+    }
+
+    #[test]
+    fn the_manifest_follows_the_merge_and_must_match_the_loader() {
+        let loader = Loader::parse(&sample()).unwrap();
+        let manifest = BTreeMap::from([
+            (
+                "a".to_string(),
+                vec!["chunk_1".into(), "chunk_2".into(), "split_a".into()],
+            ),
+            (
+                "b".to_string(),
+                vec!["chunk_1".into(), "chunk_3".into(), "split_b".into()],
+            ),
+        ]);
+        let renamed = BTreeMap::from([("chunk_2".to_string(), "chunk_1".to_string())]);
+        let out = rewrite_manifest(&manifest, &loader, &renamed).unwrap();
+        assert_eq!(out["a"], ["chunk_1", "split_a"]);
+        assert_eq!(out["b"], ["chunk_1", "chunk_3", "split_b"]);
+        let mut stale = manifest.clone();
+        stale.insert("a".into(), vec!["chunk_1".into(), "split_a".into()]);
+        assert!(rewrite_manifest(&stale, &loader, &renamed).is_err());
+    }
+}
