@@ -167,3 +167,38 @@ test('choices are shown in a seeded order, so position gives nothing away', asyn
   }
   expect(positions.size).toBeGreaterThan(1);
 });
+
+test('a practice play can take back a choice, and is kept apart from the record', async ({ page }) => {
+  await open(page, url);
+  await expect(page.getByText('This play counts in your progress')).toBeVisible();
+  await page.getByRole('link', { name: 'Practise this call first' }).click();
+  await expect(page.getByText('Practice play: you can take back a choice')).toBeVisible();
+  await setPriority(page, 'Medium', 'High');
+  const log = page.getByRole('log', { name: 'Conversation' });
+  await pick(page, /self-service portal/);
+  await expect(log).toContainText('self-service portal');
+  // Taken back by keyboard: the transcript loses the choice, and a screen
+  // reader hears what the user is saying again.
+  await page.getByRole('button', { name: 'Take back my last choice' }).press('Enter');
+  await expect(log).not.toContainText('self-service portal');
+  await expect(page.getByText(/^Took back your last choice\. The user is saying:/)).toBeAttached();
+  for (const step of BEST) await pick(page, step);
+  const debrief = await submit(page, NOTE);
+  await expect(debrief).toContainText('Practice play (1 choice taken back): it is kept, but not counted in your progress.');
+  expect(await score(debrief)).toBe(100);
+
+  // Kept, marked as practice, and not counted: no best on the list.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Progress' }).click();
+  await expect(page.getByRole('table', { name: 'Scenarios played' })).toContainText('(practice, not counted)');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Scenarios' }).click();
+  const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Locked out on payroll day' }) });
+  await expect(card).toContainText('Not played yet');
+  await expect(card.getByRole('link', { name: 'Practise Locked out on payroll day' })).toHaveAttribute('href', /mode=practice/);
+});
+
+test('an assessed play offers no way to take a choice back', async ({ page }) => {
+  await open(page, url);
+  await pick(page, /self-service portal/);
+  await expect(page.getByRole('log', { name: 'Conversation' })).toContainText('self-service portal');
+  await expect(page.getByRole('button', { name: 'Take back my last choice' })).toHaveCount(0);
+});

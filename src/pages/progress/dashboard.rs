@@ -16,6 +16,7 @@ use crate::state::progress::{use_exam_log, use_progress, use_scenario_log};
 use firstline_core::content::manifest::Need;
 use firstline_core::progress::ScenarioRecord;
 use firstline_core::quiz::review::forecast::{forecast, FORECAST_DAYS};
+use firstline_core::scenario::play::PlayMode;
 
 /// Everything recorded in this browser: readiness, charts, exams,
 /// calibration, weak areas, common wrong picks and recent answers. Its code
@@ -146,17 +147,24 @@ pub fn Dashboard() -> impl IntoView {
                         .as_ref()
                         .and_then(|m| m.scenario_cards().into_iter().find(|c| c.id == r.scenario).map(|c| c.title.clone()))
                         .unwrap_or_else(|| r.scenario.clone());
-                    let replay = format!("/scenarios/{}?seed={}", r.scenario, r.seed);
+                    let practice = r.mode == PlayMode::Practice;
+                    let replay = format!(
+                        "/scenarios/{}?seed={}{}",
+                        r.scenario,
+                        r.seed,
+                        if practice { "&mode=practice" } else { "" }
+                    );
                     view! {
                         <tr>
                             <td>{format_date(r.at)}</td>
                             <td><a href=replay>{title}</a></td>
                             <td>{if r.harm.is_empty() { r.outcome.label().to_string() } else { format!("{}, but {}", r.outcome.label(), r.harm.join("; ")) }}</td>
                             <td>{format!(
-                                "{} / 100{}{}",
+                                "{} / 100{}{}{}",
                                 r.overall,
                                 if r.critical > 0 { " (critical mistake)" } else { "" },
-                                if r.scoring < ScenarioRecord::SCORING { " (earlier scoring)" } else { "" }
+                                if r.scoring < ScenarioRecord::SCORING { " (earlier scoring)" } else { "" },
+                                if practice { " (practice, not counted)" } else { "" }
                             )}</td>
                         </tr>
                     }

@@ -24,7 +24,7 @@ pub fn ProgressPage() -> impl IntoView {
     let exam_log = use_exam_log().read();
     let interview = use_interview_log().read();
     let summary = move || {
-        let played = plays.with(|l| l.plays.len());
+        let played = plays.with(|l| l.assessed().count());
         let taken = exam_log.with(|l| l.records.len());
         progress.with(|p| {
             let total = p.attempts.len();

@@ -1,7 +1,7 @@
 use firstline_core::content::scenario::{NoteSection, Scenario};
 use firstline_core::scenario::debrief::{outcome_line, Debrief};
 use firstline_core::scenario::graph::choice;
-use firstline_core::scenario::play::Play;
+use firstline_core::scenario::play::{Play, PlayMode};
 use leptos::prelude::*;
 
 use super::chart::MoodChart;
@@ -193,10 +193,24 @@ pub fn DebriefView(
     let poor: Vec<&str> = debrief.poor.iter().map(|b| b.label()).collect();
     let replay = format!("/scenarios/{}?seed={}", s.id, play.seed);
     let fresh = format!("/scenarios/{}?seed={}", s.id, now_ms() % 1_000_000);
+    let practice = (play.mode == PlayMode::Practice).then(|| {
+        let taken_back = match play.undone {
+            0 => "no choices taken back".to_string(),
+            1 => "1 choice taken back".to_string(),
+            n => format!("{n} choices taken back"),
+        };
+        view! {
+            <p class="notice info">
+                {format!("Practice play ({taken_back}): it is kept, but not counted in your progress. ")}
+                <a href=format!("/scenarios/{}?seed={}", s.id, play.seed)>"Play this call for the record"</a>
+            </p>
+        }
+    });
     view! {
         <section class="debrief" aria-labelledby="debrief-heading">
             <h2 id="debrief-heading" tabindex="-1">"Debrief"</h2>
             <p class="big-score">{debrief.overall}<span class="muted">" / 100"</span></p>
+            {practice}
             <p><strong>{format!("Outcome: {outcome}. ")}</strong>{closing}</p>
             {critical}
             <table>

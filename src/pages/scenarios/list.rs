@@ -18,8 +18,7 @@ pub fn Scenarios() -> impl IntoView {
         let manifest = manifest.get()?.ok()?;
         let best = |id: &str| {
             log.with(|l| {
-                l.plays
-                    .iter()
+                l.assessed()
                     .filter(|r| r.scenario == id)
                     .map(|r| r.overall)
                     .max()
@@ -42,6 +41,7 @@ pub fn Scenarios() -> impl IntoView {
 
 fn card(s: &ScenarioCard, best: Option<u32>, seed: u64) -> impl IntoView {
     let href = format!("/scenarios/{}?seed={}", s.id, seed % 1_000_000);
+    let practice = format!("{href}&mode=practice");
     view! {
         <li class="card">
             <h2><a href=href>{s.title.clone()}</a></h2>
@@ -54,6 +54,7 @@ fn card(s: &ScenarioCard, best: Option<u32>, seed: u64) -> impl IntoView {
             </p>
             <p class="muted">{format!("Practises: {}", s.duties.join(", "))}</p>
             <p>{best.map_or("Not played yet".to_string(), |b| format!("Your best: {b} / 100"))}</p>
+            <p><a href=practice aria-label=format!("Practise {}", s.title)>"Practise it (choices can be taken back, not counted)"</a></p>
         </li>
     }
 }

@@ -3,7 +3,7 @@ use firstline_core::progress::ScenarioRecord;
 use firstline_core::scenario::debrief::{debrief, Debrief};
 use firstline_core::scenario::draft::{draft_name, Draft, Drafts};
 use firstline_core::scenario::graph::choice;
-use firstline_core::scenario::play::Play;
+use firstline_core::scenario::play::{Play, PlayMode};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
@@ -20,7 +20,9 @@ use crate::state::progress::{page_document, use_scenario_log};
 use firstline_core::content::manifest::Need;
 
 /// Plays one scenario: `/scenarios/:id?seed=N` (the seed picks the caller
-/// and their mood, so a link replays the same call).
+/// and their mood, so a link replays the same call); `&mode=practice`
+/// makes it a practice play, whose choices can be taken back and which
+/// progress does not count.
 #[component]
 pub fn ScenarioPage() -> impl IntoView {
     set_title("Scenario");
@@ -37,6 +39,7 @@ pub fn ScenarioPage() -> impl IntoView {
             .with(|q| q.get("seed"))
             .and_then(|s| s.parse::<u64>().ok())
             .unwrap_or(1);
+        let mode = PlayMode::from_query(query.with(|q| q.get("mode")).as_deref());
         let report = content.get();
         match report.as_ref().map(|r| r.library.scenario(&id).cloned()) {
             None => view! { <p>"Loading the scenario\u{2026}"</p> }.into_any(),
@@ -46,7 +49,7 @@ pub fn ScenarioPage() -> impl IntoView {
                 <p><a href="/scenarios">"See all scenarios"</a></p>
             }
             .into_any(),
-            Some(Some(s)) => view! { <Player scenario=s seed=seed/> }.into_any(),
+            Some(Some(s)) => view! { <Player scenario=s seed=seed mode=mode/> }.into_any(),
         }
     };
     view! { {page} }
@@ -58,6 +61,9 @@ pub fn ScenarioPage() -> impl IntoView {
 pub fn Player(
     scenario: Scenario,
     seed: u64,
+    /// Assessed unless given: a mock interview's role-play always counts.
+    #[prop(optional)]
+    mode: PlayMode,
     #[prop(optional)] on_done: Option<Callback<u32>>,
 ) -> impl IntoView {
     if on_done.is_none() {
@@ -68,14 +74,14 @@ pub fn Player(
     // An unfinished play of this call (same scenario, same seed) resumes
     // after a reload: its choices are replayed, its ticket restored.
     let drafts = page_document::<Drafts>("scenario in progress");
-    let name = StoredValue::new(draft_name(&scenario.id, seed));
+    let name = StoredValue::new(draft_name(&scenario.id, seed, mode));
     let draft = drafts
         .get_untracked()
         .get(&name.get_value())
         .cloned()
         .unwrap_or_default();
     let resumed = RwSignal::new(!draft.is_empty());
-    let play = RwSignal::new(Some(draft.replay(&scenario, seed)));
+    let play = RwSignal::new(Some(draft.replay(&scenario, seed).in_mode(mode)));
     let notes = RwSignal::new(draft.notes);
     let handoff = RwSignal::new(draft.handoff);
     let impact = RwSignal::new(draft.impact);
@@ -106,7 +112,7 @@ pub fn Player(
         }
     });
     let start_over = move |_| {
-        play.set(Some(s.with_value(|s| Play::start(s, seed))));
+        play.set(Some(s.with_value(|s| Play::start(s, seed).in_mode(mode))));
         notes.set(String::new());
         handoff.set(String::new());
         impact.set(None);
@@ -152,6 +158,26 @@ pub fn Player(
             }
         }
     });
+    // Practice only: the play is rebuilt without its last choice (the
+    // ending too), and the trainee hears what happened.
+    let undo = move |_| {
+        let result = play
+            .try_update(|p| p.as_mut().map(|p| s.with_value(|s| p.undo(s))))
+            .flatten();
+        let line = match result {
+            Some(Ok(())) => {
+                let last = play.with_untracked(|p| {
+                    p.as_ref()
+                        .map(|p| s.with_value(|s| p.user_line(s)))
+                        .unwrap_or_default()
+                });
+                format!("Took back your last choice. The user is saying: {last}")
+            }
+            Some(Err(e)) => format!("Nothing taken back: {e}."),
+            None => String::new(),
+        };
+        announce.set(line);
+    };
     use_shortcuts(move |key| match key {
         Shortcut::Number(n) if !over.get_untracked() => {
             let id = play
@@ -230,6 +256,26 @@ pub fn Player(
             view! { <DebriefView scenario=s play=p debrief=d notes=notes.get_untracked() handoff=handoff.get_untracked()/> },
         )
     };
+    // Say which kind of play this is before the first choice, and offer
+    // the other kind (a mock interview's role-play is always assessed).
+    let scenario_id = scenario.id.clone();
+    let mode_note = on_done.is_none().then(move || match mode {
+        PlayMode::Practice => view! {
+            <p class="notice info">
+                "Practice play: you can take back a choice, and it is not counted in your progress. "
+                <a href=format!("/scenarios/{scenario_id}?seed={seed}")>"Play this call for the record instead"</a>
+            </p>
+        }
+        .into_any(),
+        PlayMode::Assessed => view! {
+            <p class="muted">
+                "This play counts in your progress: every choice stands. "
+                <a href=format!("/scenarios/{scenario_id}?seed={seed}&mode=practice")>"Practise this call first"</a>
+                " (choices can be taken back; not counted)."
+            </p>
+        }
+        .into_any(),
+    });
     let heading = if on_done.is_some() {
         view! { <h2>{format!("Role-play: {}", scenario.title)}</h2> }.into_any()
     } else {
@@ -243,12 +289,18 @@ pub fn Player(
                 <button type="button" class="secondary" on:click=start_over>"Start this call again"</button>
             </div>
         </Show>
+        {mode_note}
         <TicketCard ticket=ticket caller=caller impact=impact urgency=urgency/>
         {status}
         <p class="visually-hidden" aria-live="polite">{move || announce.get()}</p>
         <Conversation scenario=s play=play.into()/>
         <Show when=move || !over.get()>
             <ChoiceList scenario=s play=play.into() on_choose=choose/>
+        </Show>
+        <Show when=move || mode == PlayMode::Practice && result.with(Option::is_none)>
+            <p>
+                <button type="button" class="secondary" on:click=undo>"Take back my last choice"</button>
+            </p>
         </Show>
         <Show when=move || result.with(Option::is_none)>
             <NotesForm notes=notes handoff=handoff escalated=escalated over=over on_submit=submit/>

@@ -24,7 +24,7 @@ use crate::quiz::answer::Confidence;
 use crate::quiz::results::ExamRecord;
 use crate::quiz::review::ReviewDeck;
 use crate::scenario::debrief::{Debrief, Dimension};
-use crate::scenario::play::Play;
+use crate::scenario::play::{Play, PlayMode};
 use crate::store::Document;
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -72,6 +72,14 @@ impl Document for ExamLog {
 pub struct ScenarioLog {
     #[serde(default)]
     pub plays: Vec<ScenarioRecord>,
+}
+
+impl ScenarioLog {
+    /// The plays that count: progress, trends, bests and class reports
+    /// use these, never practice plays (whose choices could be undone).
+    pub fn assessed(&self) -> impl Iterator<Item = &ScenarioRecord> {
+        self.plays.iter().filter(|p| p.mode == PlayMode::Assessed)
+    }
 }
 
 impl Document for ScenarioLog {
@@ -232,6 +240,12 @@ pub struct ScenarioRecord {
     /// The priority the trainee set, if any.
     #[serde(default)]
     pub priority: Option<Priority>,
+    /// Practice plays are kept, and shown as practice, but only assessed
+    /// ones count (`ScenarioLog::assessed`).
+    #[serde(default)]
+    pub mode: PlayMode,
+    #[serde(default)]
+    pub undone: u32,
 }
 
 fn first_model() -> u32 {
@@ -265,6 +279,8 @@ impl ScenarioRecord {
             mistakes: d.mistakes.len(),
             harm: d.harm.clone(),
             priority: d.priority,
+            mode: play.mode,
+            undone: play.undone,
         }
     }
 }

@@ -89,8 +89,7 @@ pub fn scenario_dimensions(log: &ScenarioLog) -> Vec<Series> {
     .into_iter()
     .map(|dimension| {
         let points = log
-            .plays
-            .iter()
+            .assessed()
             .filter_map(|play| {
                 play.dimensions
                     .iter()
@@ -238,9 +237,16 @@ mod tests {
             mistakes: 0,
             harm: vec![],
             priority: None,
+            mode: crate::scenario::play::PlayMode::Assessed,
+            undone: 0,
+        };
+        // A practice play (choices could be undone) is no point on a chart.
+        let practice = ScenarioRecord {
+            mode: crate::scenario::play::PlayMode::Practice,
+            ..record(100, 4)
         };
         let log = ScenarioLog {
-            plays: vec![record(40, 1), record(90, 2), record(400, 3)],
+            plays: vec![record(40, 1), record(90, 2), record(400, 3), practice],
         };
         let series = scenario_dimensions(&log);
         assert_eq!(series.len(), 2);

@@ -14,7 +14,7 @@ use crate::content::scenario::{Level, Scenario};
 use crate::store::newest::{keep_newest, merge_newest};
 use crate::store::Document;
 
-use super::play::Play;
+use super::play::{Play, PlayMode};
 
 /// How many unfinished plays are kept; older ones are dropped first.
 pub const KEEP: usize = 8;
@@ -34,18 +34,24 @@ pub struct Draft {
     #[serde(default)]
     pub urgency: Option<Level>,
     pub saved_at: u64,
+    #[serde(default)]
+    pub mode: PlayMode,
+    /// Choices taken back so far (practice).
+    #[serde(default)]
+    pub undone: u32,
 }
 
 impl Draft {
     /// The play rebuilt from its seed and saved choices. Choices past one
     /// that is no longer on offer are dropped.
     pub fn replay(&self, scenario: &Scenario, seed: u64) -> Play {
-        let mut play = Play::start(scenario, seed);
+        let mut play = Play::start(scenario, seed).in_mode(self.mode);
         for choice in &self.choices {
             if play.choose(scenario, choice).is_err() {
                 break;
             }
         }
+        play.undone = self.undone;
         play
     }
 
@@ -58,6 +64,8 @@ impl Draft {
             impact: None,
             urgency: None,
             saved_at,
+            mode: play.mode,
+            undone: play.undone,
         }
     }
 
@@ -79,9 +87,14 @@ fn cut(text: &str) -> String {
 }
 
 /// The name a draft is saved under: the same scenario and seed (the same
-/// link) resume the same play.
-pub fn draft_name(scenario: &str, seed: u64) -> String {
-    format!("{scenario}:{seed}")
+/// link) resume the same play. A practice play of the same call is a
+/// different play (it may be undone, and is not counted), so it has a name
+/// of its own; an assessed play keeps the name drafts always had.
+pub fn draft_name(scenario: &str, seed: u64, mode: PlayMode) -> String {
+    match mode {
+        PlayMode::Assessed => format!("{scenario}:{seed}"),
+        PlayMode::Practice => format!("{scenario}:{seed}:practice"),
+    }
 }
 
 /// Unfinished plays, by `draft_name`.

@@ -11,6 +11,38 @@ use crate::content::scenario::{Choice, Ending, Level, Lines, Priority, Scenario}
 use super::graph::{apply_flags, ending_text, offered_at, target, Target};
 use super::order::shown_order;
 
+/// How a play counts. An assessed play (the default, and what a saved play
+/// without a mode was) is what progress and readiness count, and cannot be
+/// undone; a practice play may take back choices and is kept apart from
+/// the learner's record, since a score reached by trying each choice in
+/// turn measures nothing.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PlayMode {
+    #[default]
+    Assessed,
+    Practice,
+}
+
+impl PlayMode {
+    /// The mode a page address asks for (`?mode=practice`); anything else
+    /// is assessed, so a link cannot turn a counted play into practice by
+    /// accident of spelling.
+    pub fn from_query(value: Option<&str>) -> PlayMode {
+        match value {
+            Some("practice") => PlayMode::Practice,
+            _ => PlayMode::Assessed,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            PlayMode::Assessed => "assessed",
+            PlayMode::Practice => "practice",
+        }
+    }
+}
+
 /// Frustration from which the user is annoyed, and from which angry.
 pub const ANNOYED_AT: u8 = 40;
 pub const ANGRY_AT: u8 = 70;
@@ -85,6 +117,11 @@ pub struct Play {
     pub turns: Vec<Turn>,
     /// Set by the trainee on the ticket; none until they do.
     pub priority: Option<PrioritySetting>,
+    #[serde(default)]
+    pub mode: PlayMode,
+    /// Choices taken back (practice plays only).
+    #[serde(default)]
+    pub undone: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -93,6 +130,14 @@ pub enum PlayError {
     Over,
     #[error("choice \"{0}\" is not on offer here")]
     NotOffered(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum UndoError {
+    #[error("an assessed play cannot take back a choice")]
+    Assessed,
+    #[error("no choice has been made yet")]
+    NothingToUndo,
 }
 
 impl Play {
@@ -160,7 +205,46 @@ impl Play {
             flags: BTreeSet::new(),
             turns: Vec::new(),
             priority: None,
+            mode: PlayMode::Assessed,
+            undone: 0,
         }
+    }
+
+    /// The same play in `mode`.
+    pub fn in_mode(mut self, mode: PlayMode) -> Play {
+        self.mode = mode;
+        self
+    }
+
+    /// Takes back the last choice of a practice play, the ending too if it
+    /// reached one: the play is rebuilt from its start with the earlier
+    /// choices (a play is deterministic), so mood, clock and flags are
+    /// exactly what they were before it.
+    pub fn undo(&mut self, s: &Scenario) -> Result<(), UndoError> {
+        if self.mode != PlayMode::Practice {
+            return Err(UndoError::Assessed);
+        }
+        let Some(keep) = self.turns.len().checked_sub(1) else {
+            return Err(UndoError::NothingToUndo);
+        };
+        let caller = (
+            self.name.clone(),
+            self.department.clone(),
+            self.role.clone(),
+        );
+        let mut again = Play::fresh(s, self.seed, caller, self.start_frustration);
+        for turn in &self.turns[..keep] {
+            // Each was on offer when made; only a scenario file changed
+            // under the play could refuse one, and then the replay stops.
+            if again.choose(s, &turn.choice).is_err() {
+                break;
+            }
+        }
+        again.priority = self.priority;
+        again.mode = self.mode;
+        again.undone = self.undone.saturating_add(1);
+        *self = again;
+        Ok(())
     }
 
     /// Records the impact and urgency the trainee chose.

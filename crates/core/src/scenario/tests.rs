@@ -10,7 +10,7 @@ use crate::content::scenario::{Behaviour, CriticalMistake, Level, NoteSection, O
 use super::analyse::{analyse, apply_rules, Analysis, PathScore, Rule, Truncation, EXPLORE_LIMIT};
 use super::debrief::{debrief, outcome_line, time_score, Debrief, Dimension, MISTAKE_MARK};
 use super::notes::score_facts;
-use super::play::{Mood, Play, PlayError};
+use super::play::{Mood, Play, PlayError, PlayMode, UndoError};
 
 /// A small scenario: verify (or not), fix (or not), close. Patience 90,
 /// starting frustration 50, one frustration point per minute, deadline 15.
@@ -785,7 +785,7 @@ fn a_saved_draft_replays_to_the_same_play() {
         play.choose(&s, c).unwrap();
     }
     let mut drafts = Drafts::default();
-    let name = draft_name(&s.id, seed);
+    let name = draft_name(&s.id, seed, PlayMode::Assessed);
     drafts.put(&name, Draft::of(&play, "User locked out.", "", 100));
     let text = serde_json::to_string(&drafts).unwrap();
     let back: Drafts = serde_json::from_str(&text).unwrap();
@@ -1043,5 +1043,123 @@ fn every_number_in_a_scenario_has_bounds_that_check_names() {
                 .any(|f| f.contains(at) && f.contains(needle)),
             "{needle} {at}\n{findings:#?}"
         );
+    }
+}
+
+// ---- practice and assessed plays -------------------------------------------
+
+#[test]
+fn an_assessed_play_cannot_take_back_a_choice() {
+    let s = scenario();
+    let mut play = Play::start(&s, 3);
+    assert_eq!(play.mode, PlayMode::Assessed);
+    play.choose(&s, "rude").unwrap();
+    let before = play.clone();
+    assert_eq!(play.undo(&s), Err(UndoError::Assessed));
+    assert_eq!(play, before);
+}
+
+#[test]
+fn undo_in_practice_restores_the_play_as_it_was_before_the_choice() {
+    let s = scenario();
+    let seed = seed_for_default(&s);
+    let mut play = Play::start(&s, seed).in_mode(PlayMode::Practice);
+    assert_eq!(play.undo(&s), Err(UndoError::NothingToUndo));
+    play.choose(&s, "verify").unwrap();
+    let after_verify = play.clone();
+    play.set_priority(Level::Medium, Level::High);
+    // A slow choice moves mood, clock and transcript; undoing it puts
+    // every one back, keeps the priority set meanwhile, and counts the undo.
+    play.choose(&s, "wait").unwrap();
+    assert_ne!(play.frustration, after_verify.frustration);
+    play.undo(&s).unwrap();
+    assert_eq!(play.turns, after_verify.turns);
+    assert_eq!(
+        (play.frustration, play.minutes, &play.flags, &play.node),
+        (
+            after_verify.frustration,
+            after_verify.minutes,
+            &after_verify.flags,
+            &after_verify.node
+        )
+    );
+    assert_eq!(play.undone, 1);
+    assert!(play.priority.is_some());
+    // An ending can be taken back too.
+    play.choose(&s, "reset").unwrap();
+    assert!(play.is_over());
+    play.undo(&s).unwrap();
+    assert!(!play.is_over());
+    assert_eq!(play.undone, 2);
+    assert_eq!(play.mode, PlayMode::Practice);
+}
+
+#[test]
+fn trying_every_choice_by_undo_is_practice_and_never_counts() {
+    use crate::progress::{ScenarioLog, ScenarioRecord};
+    let s = scenario();
+    let seed = seed_for_default(&s);
+    // The cheat: try a choice, undo whatever went badly, keep the best.
+    let mut practice = Play::start(&s, seed).in_mode(PlayMode::Practice);
+    practice.choose(&s, "rude").unwrap();
+    practice.undo(&s).unwrap();
+    practice.choose(&s, "verify").unwrap();
+    practice.choose(&s, "reset").unwrap();
+    practice.set_priority(Level::Medium, Level::High);
+    let d = debrief(&s, &practice, GOOD_NOTE, "");
+    let mut assessed = Play::start(&s, seed);
+    assessed.choose(&s, "rude").unwrap();
+    assessed.choose(&s, "verify").unwrap();
+    assessed.choose(&s, "reset").unwrap();
+    assessed.set_priority(Level::Medium, Level::High);
+    let honest = debrief(&s, &assessed, GOOD_NOTE, "");
+    let log = ScenarioLog {
+        plays: vec![
+            ScenarioRecord::of(&practice, &d, 1),
+            ScenarioRecord::of(&assessed, &honest, 2),
+        ],
+    };
+    let counted: Vec<u32> = log.assessed().map(|p| p.overall).collect();
+    assert_eq!(counted, vec![honest.overall]);
+    assert!(
+        honest.overall < d.overall,
+        "the undone mistake is not on the practice record"
+    );
+    assert_eq!(log.plays[0].undone, 1);
+    assert_eq!(log.plays[0].mode, PlayMode::Practice);
+}
+
+#[test]
+fn a_practice_draft_resumes_as_practice_under_its_own_name() {
+    use super::draft::{draft_name, Draft};
+    let s = scenario();
+    let mut play = Play::start(&s, 5).in_mode(PlayMode::Practice);
+    play.choose(&s, "rude").unwrap();
+    play.undo(&s).unwrap();
+    play.choose(&s, "verify").unwrap();
+    let draft = Draft::of(&play, "", "", 10);
+    let text = serde_json::to_string(&draft).unwrap();
+    let back: Draft = serde_json::from_str(&text).unwrap();
+    assert_eq!(back.replay(&s, 5), play);
+    assert_ne!(
+        draft_name(&s.id, 5, PlayMode::Practice),
+        draft_name(&s.id, 5, PlayMode::Assessed)
+    );
+    // Drafts and records saved before modes existed read as assessed.
+    let old: Draft = serde_json::from_str(r#"{"choices":["verify"],"saved_at":1}"#).unwrap();
+    assert_eq!(old.replay(&s, 5).mode, PlayMode::Assessed);
+}
+
+#[test]
+fn only_the_word_practice_in_an_address_makes_a_practice_play() {
+    assert_eq!(PlayMode::from_query(Some("practice")), PlayMode::Practice);
+    for other in [
+        None,
+        Some(""),
+        Some("Practice"),
+        Some("assessed"),
+        Some("x"),
+    ] {
+        assert_eq!(PlayMode::from_query(other), PlayMode::Assessed);
     }
 }

@@ -198,7 +198,9 @@ pub(super) fn summarise(learner: &Learner) -> Summary {
             s.exams_passed += usize::from(e.passed());
         }
     }
-    for p in &data.scenarios.plays {
+    // Practice plays (choices could be undone) are the learner's own
+    // rehearsal, not a result an instructor should grade.
+    for p in data.scenarios.assessed() {
         if p.overall > 100 {
             s.ignored += 1;
             continue;

@@ -3,6 +3,7 @@ use crate::content::scenario::Outcome;
 use crate::progress::backup::Everything;
 use crate::progress::{Attempt, InterviewAttempt, Mode, ScenarioRecord};
 use crate::scenario::debrief::Dimension;
+use crate::scenario::play::PlayMode;
 
 const DAY: u64 = 86_400_000;
 /// 2025-10-09, 07:33:20 UTC.
@@ -40,6 +41,8 @@ fn play(scenario: &str, overall: u32, dimensions: &[(Dimension, u32)], at: u64) 
         mistakes: 0,
         harm: vec![],
         priority: None,
+        mode: PlayMode::Assessed,
+        undone: 0,
     }
 }
 
