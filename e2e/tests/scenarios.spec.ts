@@ -193,7 +193,7 @@ test('a practice play can take back a choice, and is kept apart from the record'
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Scenarios' }).click();
   const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Locked out on payroll day' }) });
   await expect(card).toContainText('Not played yet');
-  await expect(card.getByRole('link', { name: 'Practise Locked out on payroll day' })).toHaveAttribute('href', /mode=practice/);
+  await expect(card.getByRole('link', { name: 'Practise this call: Locked out on payroll day' })).toHaveAttribute('href', /mode=practice/);
 });
 
 test('an assessed play offers no way to take a choice back', async ({ page }) => {

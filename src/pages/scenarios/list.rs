@@ -54,7 +54,10 @@ fn card(s: &ScenarioCard, best: Option<u32>, seed: u64) -> impl IntoView {
             </p>
             <p class="muted">{format!("Practises: {}", s.duties.join(", "))}</p>
             <p>{best.map_or("Not played yet".to_string(), |b| format!("Your best: {b} / 100"))}</p>
-            <p><a href=practice aria-label=format!("Practise {}", s.title)>"Practise it (choices can be taken back, not counted)"</a></p>
+            <p>
+                <a href=practice aria-label=format!("Practise this call: {}", s.title)>"Practise this call"</a>
+                <span class="muted">" (choices can be taken back; not counted)"</span>
+            </p>
         </li>
     }
 }
