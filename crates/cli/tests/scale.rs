@@ -159,7 +159,9 @@ static TIMING: std::sync::Mutex<()> = std::sync::Mutex::new(());
 fn timing() -> std::sync::MutexGuard<'static, ()> {
     // A test that panicked while holding it poisons it; the lock still
     // serialises, which is all it is for.
-    TIMING.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    TIMING
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 fn timed_check(dir: &Path, total: usize) -> Took {
