@@ -79,8 +79,10 @@ function trackRequests(page: Page) {
   const sizes: Promise<number>[] = [];
   const workerSizes: Promise<number>[] = [];
   let lastActivity = Date.now();
+  const urls: string[] = [];
   const started = (request: Request) => {
     pending.add(request);
+    if (!request.serviceWorker()) urls.push(request.url());
     lastActivity = Date.now();
   };
   const ended = (request: Request, into?: Promise<number>[]) => {
@@ -108,6 +110,9 @@ function trackRequests(page: Page) {
   return {
     /** The page's finished requests; read once the network is quiet. */
     count: () => sizes.length,
+    /** Addresses the page requested more than once: a preload the app's
+     * own fetch did not reuse downloads its file twice. */
+    repeated: () => [...new Set(urls.filter((url, i) => urls.indexOf(url) !== i))],
     bytes: () => sum(sizes),
     workerCount: () => workerSizes.length,
     workerBytes: () => sum(workerSizes),
@@ -170,6 +175,7 @@ async function onFreshPage<T>(
 }
 
 interface Visit {
+  repeated: string[];
   path: string;
   requests: number;
   bytes: number;
@@ -196,6 +202,7 @@ test('a first visit to each page stays within its download budget', async ({ bro
         path,
         requests: requests.count(),
         bytes: await requests.bytes(),
+        repeated: requests.repeated(),
       })),
     );
   }
@@ -217,6 +224,7 @@ test('a first visit to each page stays within its download budget', async ({ bro
     const target = budgets.first_visit.target[visit.path];
     const enforced = budgets.first_visit.enforced[visit.path];
     const over = overFirstVisit(visit, enforced);
+    if (visit.repeated.length > 0) over.push(`fetched twice: ${visit.repeated.join(', ')}`);
     if (over.length > 0) failures.push(`${visit.path}: ${over.join(', ')}`);
     const verdict = over.length > 0 ? 'FAIL' : overFirstVisit(visit, target).length > 0 ? 'ok, misses target' : 'ok';
     rows.push(
@@ -231,6 +239,33 @@ test('a first visit to each page stays within its download budget', async ({ bro
     `First visit, fresh browser, requests the page makes and their bytes on the wire (compressed, with headers):\n${rows.join('\n')}\n${worker}`,
   );
   expect(failures, 'over the enforced first_visit budget in budgets.json').toEqual([]);
+});
+
+// The release build writes each route's area code into index.html's
+// loader (xtask/src/pwa/preload.rs), which preloads it beside the main
+// module instead of after it has run. A route whose table entry names the
+// wrong area would fetch its real code late, and the preload for nothing.
+test('the area code of a page is preloaded with the main module, and fetched once', async ({ browser, baseURL }) => {
+  test.setTimeout(120_000);
+  for (const [path, area] of [
+    ['/scenarios', 'split_scenario_list'],
+    ['/scenarios/account-locked-payroll', 'split_scenarios'],
+    ['/practice', 'split_practice_setup'],
+    ['/progress', 'split_progress'],
+  ]) {
+    await onFreshPage(browser, baseURL!, path, async (page, requests) => {
+      const initiators = await page.evaluate(
+        (area) =>
+          performance
+            .getEntriesByType('resource')
+            .filter((entry) => entry.name.endsWith(`/pkg/${area}.wasm`))
+            .map((entry) => (entry as PerformanceResourceTiming).initiatorType),
+        area,
+      );
+      expect(initiators, `${path}: how ${area}.wasm was requested`).toEqual(['link']);
+      expect(requests.repeated(), `${path}: files fetched twice`).toEqual([]);
+    });
+  }
 });
 
 /** Clicks `button` inside the page and resolves with the milliseconds until

@@ -20,6 +20,7 @@ use sha2::{Digest, Sha256};
 use crate::project;
 
 mod csp;
+mod preload;
 
 /// The template's placeholders; each must appear exactly once.
 const VERSION_PLACEHOLDER: &str = "__FIRSTLINE_VERSION__";
@@ -78,10 +79,27 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let index = dir.join("index.html");
     let html =
         fs::read_to_string(&index).map_err(|e| format!("cannot read {}: {e}", index.display()))?;
+    // The preload table is part of the module script, so it goes in before
+    // the policy hashes that script.
+    let split_manifest = dir.join("pkg").join(preload::MANIFEST);
+    let manifest = fs::read_to_string(&split_manifest)
+        .map_err(|e| format!("cannot read {}: {e}", split_manifest.display()))?;
+    let table = preload::table(&manifest)?;
+    for file in table.values().flatten() {
+        if !dir.join(file).is_file() {
+            return Err(format!(
+                "{} lists {file}, which the build did not write; the preload table \
+                 would point at nothing",
+                split_manifest.display()
+            ));
+        }
+    }
+    let html = preload::apply(&html, &table)?;
     fs::write(&index, csp::apply(&html)?)
         .map_err(|e| format!("cannot write {}: {e}", index.display()))?;
     println!(
-        "  wrote the Content-Security-Policy into {}",
+        "  wrote the preload table ({} routes) and the Content-Security-Policy into {}",
+        table.len(),
         index.display()
     );
     let files = list(&dir)?;

@@ -1,0 +1,181 @@
+//! Which wasm files each page's first visit needs, written into the release
+//! build's index.html so its loader can fetch them beside the main module.
+//!
+//! Without it a page's area code is requested only once the main module has
+//! downloaded, compiled and run far enough to match the route: on a slow
+//! phone network that chain held the scenario list back by about 0.7 s
+//! (Lighthouse LCP 3.5 s before, 2.8 s after, same build and host). The
+//! loader adds `<link rel="preload" as="fetch">` for the files listed under
+//! the address it starts on, after the first paint as it does for the main
+//! module, and the split loader's own `fetch` then finds them on their way.
+//!
+//! The route-to-area table lives here, beside the build step that reads the
+//! split manifest, so a renamed area fails the build instead of quietly
+//! preloading nothing; a test keeps it in step with the routes in
+//! `src/app.rs`.
+
+use std::collections::BTreeMap;
+
+/// The placeholder in index.html's module script that the table replaces;
+/// it must appear exactly once. Left as it is (development builds), it is
+/// an empty table and nothing is preloaded.
+pub const PLACEHOLDER: &str = "/* __FIRSTLINE_AREA_CODE__ */ {}";
+
+/// Each route, relative to the site's base (`*` stands for one segment),
+/// and the split areas its first visit loads, as measured by listing a
+/// release build's requests. `reader` is the content reader, loaded by
+/// pages that read a question, scenario or interview file.
+pub const ROUTES: &[(&str, &[&str])] = &[
+    ("practice", &["practice_setup"]),
+    ("practice/session", &["practice", "reader"]),
+    ("practice/exam", &["exam", "reader"]),
+    ("practice/review", &["practice", "reader"]),
+    ("practice/results/*", &["exam", "reader"]),
+    ("scenarios", &["scenario_list"]),
+    ("scenarios/*", &["scenarios", "reader"]),
+    ("interview", &["interview_list"]),
+    ("interview/q/*", &["interview", "reader"]),
+    ("interview/stories", &["interview"]),
+    ("interview/mock", &["mock", "reader"]),
+    ("interview/report/*", &["mock"]),
+    ("progress", &["progress"]),
+    ("progress/backup", &["backup"]),
+    ("author", &["author"]),
+];
+
+/// The split manifest's name inside the built `pkg/` folder.
+pub const MANIFEST: &str = "__wasm_split_manifest.json";
+
+/// The table for `manifest` (area name to chunk names, as the splitter
+/// writes it): each route to the `pkg/` files its areas need, the area's
+/// own module last, with no file twice.
+pub fn table(manifest: &str) -> Result<BTreeMap<&'static str, Vec<String>>, String> {
+    let areas: BTreeMap<String, Vec<String>> = serde_json::from_str(manifest)
+        .map_err(|e| format!("cannot read the split manifest {MANIFEST}: {e}"))?;
+    let mut out = BTreeMap::new();
+    for (route, needs) in ROUTES {
+        let mut files: Vec<String> = Vec::new();
+        for area in *needs {
+            let chunks = areas.get(*area).ok_or_else(|| {
+                format!(
+                    "the route \"{route}\" preloads the area \"{area}\", which the split \
+                     manifest does not have (it has: {}); update ROUTES in \
+                     xtask/src/pwa/preload.rs to the area its page's `area_page!` names",
+                    areas.keys().cloned().collect::<Vec<_>>().join(", ")
+                )
+            })?;
+            let own = format!("split_{area}");
+            for name in chunks.iter().chain(std::iter::once(&own)) {
+                let file = format!("pkg/{name}.wasm");
+                if !files.contains(&file) {
+                    files.push(file);
+                }
+            }
+        }
+        out.insert(*route, files);
+    }
+    Ok(out)
+}
+
+/// index.html with the table in place of the placeholder.
+pub fn apply(html: &str, table: &BTreeMap<&'static str, Vec<String>>) -> Result<String, String> {
+    match html.matches(PLACEHOLDER).count() {
+        1 => {}
+        0 => {
+            return Err(format!(
+                "index.html has no `{PLACEHOLDER}` in its module script, so no page's code \
+                 would be preloaded; put it back where the loader reads its table"
+            ))
+        }
+        n => {
+            return Err(format!(
+                "index.html has `{PLACEHOLDER}` {n} times; keep it once, in the module script"
+            ))
+        }
+    }
+    let json =
+        serde_json::to_string(table).map_err(|e| format!("cannot write the preload table: {e}"))?;
+    Ok(html.replacen(PLACEHOLDER, &json, 1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn manifest() -> String {
+        let mut areas = serde_json::Map::new();
+        for (_, needs) in ROUTES {
+            for area in *needs {
+                areas.insert(
+                    (*area).to_owned(),
+                    serde_json::json!(["chunk_1", format!("chunk_{area}")]),
+                );
+            }
+        }
+        serde_json::Value::Object(areas).to_string()
+    }
+
+    #[test]
+    fn each_route_lists_its_areas_chunks_then_the_areas_own_module_once() {
+        let table = table(&manifest()).unwrap();
+        assert_eq!(
+            table["scenarios/*"],
+            [
+                "pkg/chunk_1.wasm",
+                "pkg/chunk_scenarios.wasm",
+                "pkg/split_scenarios.wasm",
+                "pkg/chunk_reader.wasm",
+                "pkg/split_reader.wasm",
+            ]
+        );
+        assert_eq!(table.len(), ROUTES.len());
+    }
+
+    #[test]
+    fn an_area_the_manifest_lacks_fails_the_build_naming_route_and_fix() {
+        let err = table(r#"{"practice": ["chunk_1"]}"#).unwrap_err();
+        assert!(
+            err.contains("\"practice\" preloads the area \"practice_setup\""),
+            "{err}"
+        );
+        assert!(err.contains("xtask/src/pwa/preload.rs"), "{err}");
+    }
+
+    #[test]
+    fn the_placeholder_is_replaced_once_and_a_missing_one_is_an_error() {
+        let table = table(&manifest()).unwrap();
+        let html = format!("<script type=\"module\">const code = {PLACEHOLDER};</script>");
+        let out = apply(&html, &table).unwrap();
+        assert!(!out.contains(PLACEHOLDER));
+        assert!(out.contains("\"scenarios\":[\"pkg/chunk_1.wasm\""), "{out}");
+        assert!(apply("<script></script>", &table)
+            .unwrap_err()
+            .contains("no `"));
+        let twice = format!("{html}{html}");
+        assert!(apply(&twice, &table).unwrap_err().contains("2 times"));
+    }
+
+    /// Every route the app declares, but the home page (which has no area),
+    /// has an entry, and no entry names a route the app lacks.
+    #[test]
+    fn the_table_covers_exactly_the_apps_routes() {
+        let app = std::fs::read_to_string(crate::project::root().join("src/app.rs")).unwrap();
+        let mut declared: Vec<String> = app
+            .split("path!(\"")
+            .skip(1)
+            .filter_map(|rest| rest.split('"').next())
+            .map(|path| {
+                path.trim_start_matches('/')
+                    .split('/')
+                    .map(|seg| if seg.starts_with(':') { "*" } else { seg })
+                    .collect::<Vec<_>>()
+                    .join("/")
+            })
+            .filter(|path| !path.is_empty())
+            .collect();
+        declared.sort();
+        let mut listed: Vec<String> = ROUTES.iter().map(|(r, _)| (*r).to_owned()).collect();
+        listed.sort();
+        assert_eq!(listed, declared);
+    }
+}
