@@ -10,6 +10,7 @@ use firstline_core::content::library::{Library, Source};
 use firstline_core::content::question::{Body, Choice, Question, Task};
 use firstline_core::content::scenario::Scenario;
 use firstline_core::scenario::debrief::debrief;
+use firstline_core::scenario::evidence;
 use firstline_core::scenario::play::Play;
 
 fn root() -> PathBuf {
@@ -61,13 +62,33 @@ fn honest_note(s: &Scenario) -> String {
         .join(" ")
 }
 
-fn play_with(s: &Scenario, seed: u64, mut pick: impl FnMut(&Play) -> Option<String>) -> u32 {
+fn play_with(s: &Scenario, seed: u64, pick: impl FnMut(&Play) -> Option<String>) -> u32 {
+    play_checking(s, seed, false, pick)
+}
+
+/// As `play_with`; with `checks`, the player opens the evidence a good
+/// technician checks and each tool a choice needs, as the best play does.
+fn play_checking(
+    s: &Scenario,
+    seed: u64,
+    checks: bool,
+    mut pick: impl FnMut(&Play) -> Option<String>,
+) -> u32 {
     let mut play = Play::start(s, seed);
+    let wanted = evidence::worth_opening(s);
     for _ in 0..200 {
+        if checks {
+            evidence::open_checks(s, &mut play, &wanted);
+        }
         if play.is_over() {
             break;
         }
         let Some(id) = pick(&play) else { break };
+        if checks {
+            if let Some(c) = s.nodes.iter().flat_map(|n| &n.choices).find(|c| c.id == id) {
+                evidence::open_for(s, &mut play, c);
+            }
+        }
         if play.choose(s, &id).is_err() {
             break;
         }
@@ -105,7 +126,7 @@ fn pressing_one_every_turn_or_picking_the_longest_text_loses_every_scenario() {
         // The same harness playing the best path must score full marks, or
         // the cheats' low scores would prove nothing.
         let mut step = 0;
-        let best = play_with(s, 1, |_| {
+        let best = play_checking(s, 1, true, |_| {
             step += 1;
             s.best_path.get(step - 1).cloned()
         });

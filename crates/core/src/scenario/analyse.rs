@@ -6,12 +6,21 @@
 //! - a path with a mistake must score more than [`NEAR_BEST`] below the best;
 //! - the best path must reach 100 in every dimension;
 //! - no path may outscore the best path.
+//!
+//! Tools (evidence) are opened as a diligent technician would: every
+//! expected check at the first node of the path where it can be opened, and
+//! a tool a choice needs just before the choice (`evidence::open_checks`,
+//! `evidence::open_for`); tools nobody needs are never opened, as they only
+//! cost time. Each path that opened an expected check no choice of it
+//! needed is also played without it, so skipping the check is judged too.
 
 use std::collections::{BTreeSet, HashSet};
 
 use crate::content::scenario::Scenario;
 
 use super::debrief::{baseline, score, Baseline, Debrief, Dimension};
+use super::evidence::{best_play, open_checks, open_for, worth_opening};
+use super::graph::{choice, is_offered};
 use super::notes::ideal_facts;
 use super::play::Play;
 
@@ -103,16 +112,10 @@ pub fn analyse(s: &Scenario) -> Analysis {
         },
         taken: HashSet::new(),
         scores: Vec::new(),
+        wanted: worth_opening(s),
     };
-    let mut best_play = Play::nominal(s);
-    let mut best_ok = true;
-    for id in &s.best_path {
-        if best_play.choose(s, id).is_err() {
-            best_ok = false;
-            break;
-        }
-    }
-    if best_ok && best_play.is_over() {
+    let best_play = best_play(s);
+    if best_play.turns.len() == s.best_path.len() && best_play.is_over() {
         let judged = run.judge(best_play.clone());
         run.analysis.best = Some(path_score(&best_play, &judged));
     }
@@ -151,6 +154,8 @@ struct Run<'a> {
     analysis: Analysis,
     taken: HashSet<String>,
     scores: Vec<PathScore>,
+    /// Tools the diligent player opens as soon as it can.
+    wanted: BTreeSet<&'a str>,
 }
 
 impl Run<'_> {
@@ -162,15 +167,42 @@ impl Run<'_> {
     }
 
     fn finish(&mut self, play: Play) {
-        let choices: Vec<String> = play.turns.iter().map(|t| t.choice.clone()).collect();
+        if let Some(without) = self.without_checks(&play) {
+            self.finish_one(without);
+        }
+        self.finish_one(play);
+    }
+
+    /// The same choices with only the tools they need opened, when the
+    /// path opened an expected check none of its choices needed.
+    fn without_checks(&self, play: &Play) -> Option<Play> {
+        if !self.s.tools.iter().any(|t| t.expected) {
+            return None;
+        }
+        let mut again = Play::nominal(self.s);
+        again.frustration = play.start_frustration;
+        again.start_frustration = play.start_frustration;
+        for turn in &play.turns {
+            if let Some(c) = choice(self.s, &turn.node, &turn.choice) {
+                open_for(self.s, &mut again, c);
+            }
+            if again.is_over() || again.choose(self.s, &turn.choice).is_err() {
+                return None;
+            }
+        }
+        (again.is_over() && again.opened.len() < play.opened.len()).then_some(again)
+    }
+
+    fn finish_one(&mut self, play: Play) {
+        for t in &play.turns {
+            if !self.taken.contains(&t.choice) {
+                self.taken.insert(t.choice.clone());
+            }
+        }
+        let choices = steps(&play);
         let ending = play.ending.clone().unwrap_or_default();
         let d = self.judge(play);
         let p = path_score_of(choices, ending, &d);
-        for c in &p.choices {
-            if !self.taken.contains(c) {
-                self.taken.insert(c.clone());
-            }
-        }
         self.analysis.endings_reached.insert(p.ending.clone());
         self.analysis.paths += 1;
         if self
@@ -196,7 +228,7 @@ impl Run<'_> {
     /// path, so a mistake that loops back and is then recovered from is
     /// played; further repeats only add marks, so they cannot break a rule
     /// that one repeat keeps.
-    fn explore(&mut self, play: Play, on_path: &mut Vec<(String, BTreeSet<String>)>) {
+    fn explore(&mut self, mut play: Play, on_path: &mut Vec<(String, BTreeSet<String>)>) {
         if !self.analysis.exhaustive {
             return;
         }
@@ -207,6 +239,7 @@ impl Run<'_> {
             self.stop(Truncation::Work);
             return;
         }
+        open_checks(self.s, &mut play, &self.wanted);
         if play.is_over() {
             self.finish(play);
             if self.analysis.paths >= PATH_LIMIT {
@@ -219,9 +252,14 @@ impl Run<'_> {
             return;
         }
         on_path.push(state);
-        let ids: Vec<String> = play.offered(self.s).iter().map(|c| c.id.clone()).collect();
+        let ids: Vec<String> = self.candidates(&play);
         for id in ids {
             let mut next = play.clone();
+            self.open_needed(&mut next, &id);
+            if next.is_over() {
+                self.explore(next, on_path);
+                continue;
+            }
             if next.choose(self.s, &id).is_ok() {
                 // Nothing the analyser scores reads what the user said;
                 // dropping it saves an allocation per turn in every clone
@@ -233,6 +271,28 @@ impl Run<'_> {
             }
         }
         on_path.pop();
+    }
+
+    /// The choices a node offers if the tools they need are opened.
+    fn candidates(&self, play: &Play) -> Vec<String> {
+        self.s
+            .nodes
+            .iter()
+            .find(|n| n.id == play.node)
+            .map(|n| {
+                n.choices
+                    .iter()
+                    .filter(|c| is_offered(c, &play.flags, play.frustration))
+                    .map(|c| c.id.clone())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    fn open_needed(&self, play: &mut Play, id: &str) {
+        if let Some(c) = choice(self.s, &play.node, id) {
+            open_for(self.s, play, c);
+        }
     }
 
     fn stop(&mut self, why: Truncation) {
@@ -251,11 +311,19 @@ impl Run<'_> {
                 play.start_frustration = f;
             }
             while !play.is_over() && play.turns.len() < MAX_TURNS {
-                let offered = play.offered(self.s);
+                open_checks(self.s, &mut play, &self.wanted);
+                if play.is_over() {
+                    break;
+                }
+                let offered = self.candidates(&play);
                 if offered.is_empty() {
                     break;
                 }
-                let id = offered[rng.usize(0..offered.len())].id.clone();
+                let id = offered[rng.usize(0..offered.len())].clone();
+                self.open_needed(&mut play, &id);
+                if play.is_over() {
+                    break;
+                }
                 if play.choose(self.s, &id).is_err() {
                     break;
                 }
@@ -267,12 +335,23 @@ impl Run<'_> {
     }
 }
 
+/// A path's steps: its choices, with each tool opening as `tool:ID`
+/// before the choice it came before.
+fn steps(play: &Play) -> Vec<String> {
+    let mut out = Vec::with_capacity(play.turns.len() + play.opened.len());
+    for i in 0..=play.turns.len() {
+        for o in play.opened.iter().filter(|o| o.after == i) {
+            out.push(format!("tool:{}", o.tool));
+        }
+        if let Some(t) = play.turns.get(i) {
+            out.push(t.choice.clone());
+        }
+    }
+    out
+}
+
 fn path_score(play: &Play, d: &Debrief) -> PathScore {
-    path_score_of(
-        play.turns.iter().map(|t| t.choice.clone()).collect(),
-        play.ending.clone().unwrap_or_default(),
-        d,
-    )
+    path_score_of(steps(play), play.ending.clone().unwrap_or_default(), d)
 }
 
 fn path_score_of(choices: Vec<String>, ending: String, d: &Debrief) -> PathScore {

@@ -12,7 +12,10 @@
 //! - any critical mistake makes the overall score zero and names the harm;
 //! - documentation is the share of required facts, learnt on this path, that
 //!   the notes state in sentences;
-//! - time never penalises the best path's pace.
+//! - time never penalises the best path's pace;
+//! - every expected check (a tool marked `expected`) not opened is a
+//!   process mistake of [`CHECK_COST`] points (and the usual mark), and
+//!   every hint a practice play took costs the overall score [`HINT_COST`].
 
 use serde::{Deserialize, Serialize};
 
@@ -20,6 +23,7 @@ use crate::content::scenario::{
     Behaviour, Choice, CriticalMistake, NoteSection, Outcome, Priority, Scenario,
 };
 
+use super::evidence::{best_play, CHECK_COST, HINT_COST};
 use super::graph::choice;
 use super::notes::{score_facts, FactResult};
 use super::play::Play;
@@ -129,6 +133,33 @@ pub struct Debrief {
     /// Good and poor behaviours shown, in order, without repeats.
     pub good: Vec<Behaviour>,
     pub poor: Vec<Behaviour>,
+    /// The tools that were expected or opened: the checks a good
+    /// technician makes, done or missed, and where the evidence pointed.
+    #[serde(default)]
+    pub checks: Vec<CheckResult>,
+    /// Hints taken (practice plays), each costing [`HINT_COST`] overall.
+    #[serde(default)]
+    pub hints: u32,
+}
+
+/// A tool as the debrief shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CheckResult {
+    pub tool: String,
+    pub title: String,
+    /// A check a good technician makes.
+    pub expected: bool,
+    /// Whether this play opened it.
+    pub done: bool,
+    /// Where the evidence points.
+    pub points_to: Option<String>,
+}
+
+impl CheckResult {
+    /// An expected check this play did not make.
+    pub fn missed(&self) -> bool {
+        self.expected && !self.done
+    }
 }
 
 impl Debrief {
@@ -147,14 +178,10 @@ pub struct Baseline {
     pub minutes: u32,
 }
 
-/// Plays the best path (at the written starting mood) and totals it.
+/// Plays the best path (at the written starting mood, opening the
+/// expected checks: `evidence::best_play`) and totals it.
 pub fn baseline(s: &Scenario) -> Baseline {
-    let mut play = Play::nominal(s);
-    for id in &s.best_path {
-        if play.choose(s, id).is_err() {
-            break;
-        }
-    }
+    let play = best_play(s);
     Baseline {
         top: gains(s, &play),
         minutes: play.minutes,
@@ -286,6 +313,34 @@ pub fn score(s: &Scenario, play: &Play, facts: Vec<FactResult>, base: &Baseline)
             });
         }
     }
+    let checks: Vec<CheckResult> = s
+        .tools
+        .iter()
+        .filter(|t| t.expected || play.has_seen(&t.id))
+        .map(|t| CheckResult {
+            tool: t.id.clone(),
+            title: play.fill(&t.title),
+            expected: t.expected,
+            done: play.has_seen(&t.id),
+            points_to: t.points_to.as_ref().map(|p| play.fill(p)),
+        })
+        .collect();
+    for c in checks.iter().filter(|c| c.missed()) {
+        let mut feedback = format!(
+            "You did not check the {}: a good technician looks before acting.",
+            c.title
+        );
+        if let Some(p) = &c.points_to {
+            feedback.push_str(&format!(" It showed: {p}"));
+        }
+        mistakes.push(Mistake {
+            turn: None,
+            choice: format!("check:{}", c.tool),
+            feedback,
+            costs: vec![(Dimension::Process, CHECK_COST)],
+            critical: None,
+        });
+    }
     let expected_priority = s.ticket.priority();
     let priority = play.priority.map(|p| p.priority());
     let priority_cost = match priority.map(|p| p.distance(expected_priority)) {
@@ -374,9 +429,11 @@ pub fn score(s: &Scenario, play: &Play, facts: Vec<FactResult>, base: &Baseline)
         .iter()
         .map(|d| d.score.min(100) * d.dimension.weight())
         .sum();
+    let hints = u32::try_from(play.hints.len()).unwrap_or(u32::MAX);
     let marks = u32::try_from(mistakes.len())
         .unwrap_or(u32::MAX)
-        .saturating_mul(MISTAKE_MARK);
+        .saturating_mul(MISTAKE_MARK)
+        .saturating_add(hints.saturating_mul(HINT_COST));
     let overall = if critical.is_empty() {
         ((weighted + 50) / 100).saturating_sub(marks)
     } else {
@@ -412,6 +469,8 @@ pub fn score(s: &Scenario, play: &Play, facts: Vec<FactResult>, base: &Baseline)
         expected_priority,
         good,
         poor,
+        checks,
+        hints,
     }
 }
 

@@ -14,6 +14,7 @@ use crate::content::scenario::{Level, Scenario};
 use crate::store::newest::{keep_newest, merge_newest};
 use crate::store::Document;
 
+use super::evidence::{replay, ToolStep};
 use super::play::{Play, PlayMode};
 
 /// How many unfinished plays are kept; older ones are dropped first.
@@ -39,19 +40,26 @@ pub struct Draft {
     /// Choices taken back so far (practice).
     #[serde(default)]
     pub undone: u32,
+    /// Tools opened, each after how many choices (drafts saved before
+    /// tools existed have none).
+    #[serde(default)]
+    pub tools: Vec<ToolStep>,
+    /// Hints shown (practice), as `Play::hints`.
+    #[serde(default)]
+    pub hints: Vec<usize>,
 }
 
 impl Draft {
-    /// The play rebuilt from its seed and saved choices. Choices past one
-    /// that is no longer on offer are dropped.
+    /// The play rebuilt from its seed and saved choices and tool
+    /// openings, in the order they were made. Steps past one that is no
+    /// longer on offer are dropped.
     pub fn replay(&self, scenario: &Scenario, seed: u64) -> Play {
-        let mut play = Play::start(scenario, seed).in_mode(self.mode);
-        for choice in &self.choices {
-            if play.choose(scenario, choice).is_err() {
-                break;
-            }
-        }
+        let fresh = Play::start(scenario, seed).in_mode(self.mode);
+        let mut play = replay(scenario, fresh, &self.choices, &self.tools);
         play.undone = self.undone;
+        if play.mode == PlayMode::Practice {
+            play.hints = self.hints.clone();
+        }
         play
     }
 
@@ -66,12 +74,15 @@ impl Draft {
             saved_at,
             mode: play.mode,
             undone: play.undone,
+            tools: play.tool_steps(),
+            hints: play.hints.clone(),
         }
     }
 
     /// Whether anything is worth resuming.
     pub fn is_empty(&self) -> bool {
         self.choices.is_empty()
+            && self.tools.is_empty()
             && self.notes.trim().is_empty()
             && self.handoff.trim().is_empty()
             && self.impact.is_none()

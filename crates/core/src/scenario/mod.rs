@@ -9,11 +9,14 @@ pub mod critical;
 pub mod cues;
 pub mod debrief;
 pub mod draft;
+pub mod evidence;
 pub mod graph;
 pub mod notes;
 pub mod order;
 pub mod play;
 pub mod priority;
 
+#[cfg(test)]
+mod evidence_tests;
 #[cfg(test)]
 mod tests;

@@ -8,6 +8,7 @@ use thiserror::Error;
 
 use crate::content::scenario::{Choice, Ending, Level, Lines, Priority, Scenario};
 
+use super::evidence::{replay, seen_allows, OpenedTool};
 use super::graph::{apply_flags, ending_text, offered_at, target, Target};
 use super::order::shown_order;
 
@@ -122,6 +123,13 @@ pub struct Play {
     /// Choices taken back (practice plays only).
     #[serde(default)]
     pub undone: u32,
+    /// Tools opened, in order (`evidence`).
+    #[serde(default)]
+    pub opened: Vec<OpenedTool>,
+    /// Hints shown (practice plays only): the number of choices made when
+    /// each was asked for, once per point of the call.
+    #[serde(default)]
+    pub hints: Vec<usize>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -207,6 +215,8 @@ impl Play {
             priority: None,
             mode: PlayMode::Assessed,
             undone: 0,
+            opened: Vec::new(),
+            hints: Vec::new(),
         }
     }
 
@@ -232,17 +242,25 @@ impl Play {
             self.department.clone(),
             self.role.clone(),
         );
-        let mut again = Play::fresh(s, self.seed, caller, self.start_frustration);
-        for turn in &self.turns[..keep] {
-            // Each was on offer when made; only a scenario file changed
-            // under the play could refuse one, and then the replay stops.
-            if again.choose(s, &turn.choice).is_err() {
-                break;
-            }
-        }
+        let fresh = Play::fresh(s, self.seed, caller, self.start_frustration);
+        // Each step was on offer when made; only a scenario file changed
+        // under the play could refuse one, and then the replay stops. Tools
+        // opened before the choice taken back stay open; tools opened
+        // after it are taken back with it.
+        let choices: Vec<String> = self.turns[..keep]
+            .iter()
+            .map(|t| t.choice.clone())
+            .collect();
+        let tools: Vec<_> = self
+            .tool_steps()
+            .into_iter()
+            .filter(|t| t.after <= keep)
+            .collect();
+        let mut again = replay(s, fresh, &choices, &tools);
         again.priority = self.priority;
         again.mode = self.mode;
         again.undone = self.undone.saturating_add(1);
+        again.hints = std::mem::take(&mut self.hints);
         *self = again;
         Ok(())
     }
@@ -289,6 +307,9 @@ impl Play {
             return Vec::new();
         }
         offered_at(s, &self.node, &self.flags, self.frustration)
+            .into_iter()
+            .filter(|c| seen_allows(c, self))
+            .collect()
     }
 
     /// The choices on offer in the order to show them (seeded, so position
@@ -314,13 +335,7 @@ impl Play {
             return Err(PlayError::NotOffered(choice_id.to_owned()));
         };
         let user_line = self.user_line(s);
-        let minutes = choice.effects.minutes();
-        let waiting = i64::from(minutes) * i64::from(s.persona.time_pressure);
-        let frustration =
-            (i64::from(self.frustration) + i64::from(choice.effects.frustration) + waiting)
-                .clamp(0, 100);
-        self.frustration = frustration as u8;
-        self.minutes = self.minutes.saturating_add(minutes);
+        self.wait(s, choice.effects.minutes(), choice.effects.frustration);
         apply_flags(choice, &mut self.flags);
         self.turns.push(Turn {
             node: self.node.clone(),
@@ -334,22 +349,46 @@ impl Play {
             Some(Target::Node(index)) => {
                 let next = &s.nodes[index];
                 if self.frustration >= s.persona.patience {
-                    self.end_by_id(s, &s.on_give_up);
+                    self.end_with(s, &s.on_give_up);
                 } else if self.minutes > s.ticket.deadline_minutes {
-                    self.end_by_id(s, &s.on_deadline);
+                    self.end_with(s, &s.on_deadline);
                 } else {
                     self.node = next.id.clone();
-                    if self.offered(s).is_empty() {
-                        self.end_by_id(s, &s.on_give_up);
+                    if self.offered(s).is_empty() && !self.could_see_more(s) {
+                        self.end_with(s, &s.on_give_up);
                     }
                 }
             }
-            None => self.end_by_id(s, &s.on_give_up),
+            None => self.end_with(s, &s.on_give_up),
         }
         Ok(())
     }
 
-    fn end_by_id(&mut self, s: &Scenario, id: &str) {
+    /// Whether opening a tool here would offer a choice (so a node whose
+    /// choices all need evidence is not a dead end).
+    fn could_see_more(&self, s: &Scenario) -> bool {
+        offered_at(s, &self.node, &self.flags, self.frustration)
+            .iter()
+            .any(|c| {
+                c.requires.seen.iter().all(|id| {
+                    self.has_seen(id)
+                        || s.tools
+                            .iter()
+                            .any(|t| &t.id == id && t.available_at(&self.node))
+                })
+            })
+    }
+
+    /// Time passes: `minutes` on the clock, the caller's time pressure per
+    /// minute and `change` on their frustration.
+    pub(crate) fn wait(&mut self, s: &Scenario, minutes: u32, change: i32) {
+        let waiting = i64::from(minutes) * i64::from(s.persona.time_pressure);
+        let frustration = (i64::from(self.frustration) + i64::from(change) + waiting).clamp(0, 100);
+        self.frustration = frustration as u8;
+        self.minutes = self.minutes.saturating_add(minutes);
+    }
+
+    pub(crate) fn end_with(&mut self, s: &Scenario, id: &str) {
         if let Some(ending) = s.endings.iter().find(|e| e.id == id) {
             self.end(ending);
         } else {

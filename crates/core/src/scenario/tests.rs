@@ -15,7 +15,7 @@ use super::play::{Mood, Play, PlayError, PlayMode, UndoError};
 /// A small scenario: verify (or not), fix (or not), close. Patience 90,
 /// starting frustration 50, one frustration point per minute, deadline 15.
 /// The right priority is medium impact, high urgency: P2.
-fn base() -> Value {
+pub(super) fn base() -> Value {
     json!({
         "kind": "scenario", "id": "t", "title": "Test", "summary": "A test.",
         "duties": ["password-reset"], "difficulty": "easy",
@@ -78,9 +78,9 @@ fn base() -> Value {
 }
 
 /// A note a good technician would write for the best path.
-const GOOD_NOTE: &str = "Caller verified with her employee ID. I did a password reset and gave her a temporary password by phone.";
+pub(super) const GOOD_NOTE: &str = "Caller verified with her employee ID. I did a password reset and gave her a temporary password by phone.";
 
-fn load(value: &Value) -> (Option<Scenario>, Vec<String>) {
+pub(super) fn load(value: &Value) -> (Option<Scenario>, Vec<String>) {
     let report = Library::load(vec![Source::new(
         "scenarios/t.json",
         serde_json::to_string_pretty(value).unwrap(),
@@ -96,7 +96,7 @@ fn scenario() -> Scenario {
 }
 
 /// A seed that keeps the default persona, so tests know the caller.
-fn seed_for_default(s: &Scenario) -> u64 {
+pub(super) fn seed_for_default(s: &Scenario) -> u64 {
     (0..100)
         .find(|&seed| Play::start(s, seed).name == "Ana Silva")
         .unwrap()
@@ -119,7 +119,7 @@ fn played(
     debrief(s, &play, notes, "")
 }
 
-const RIGHT: Option<(Level, Level)> = Some((Level::Medium, Level::High));
+pub(super) const RIGHT: Option<(Level, Level)> = Some((Level::Medium, Level::High));
 
 #[test]
 fn effects_move_mood_clock_and_flags() {
@@ -642,7 +642,7 @@ fn findings_for(change: impl FnOnce(&mut Value)) -> Vec<String> {
     findings
 }
 
-fn has(findings: &[String], needle: &str) -> bool {
+pub(super) fn has(findings: &[String], needle: &str) -> bool {
     findings.iter().any(|f| f.contains(needle))
 }
 

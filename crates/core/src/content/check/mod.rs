@@ -3,6 +3,7 @@
 //! scenario's graph and scoring live in `crate::scenario`); these modules
 //! only apply them to files.
 
+pub mod evidence;
 pub mod exam;
 pub mod interview;
 pub mod item_analysis;

@@ -188,11 +188,13 @@ pub fn check(s: &Scenario, report: &mut Reporter) -> bool {
             report.error(&path.key("text"), "describe what happens at this ending");
         }
     }
+    super::evidence::check_tools(s, report);
     if report.error_count() > before {
         return false;
     }
 
     check_graph(s, report);
+    super::evidence::check_evidence_paths(s, report);
     check_best_path(s, report);
     check_notes(s, report);
     report.error_count() == before

@@ -33,6 +33,90 @@ pub struct Scenario {
     /// The ids of the choices along the best path, in order.
     pub best_path: Vec<String>,
     pub notes: NotesRubric,
+    /// Evidence the trainee can open (a directory panel, the ticket
+    /// history, command output): each costs minutes and is recorded.
+    #[serde(default)]
+    pub tools: Vec<Tool>,
+}
+
+/// A tool the trainee can open for evidence, authored as data and shown
+/// generically: labelled rows, a command and its output, or both.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Tool {
+    /// Unique among the scenario's tools; choices name it in `requires.seen`.
+    pub id: String,
+    pub kind: ToolKind,
+    /// What the trainee sees on the button and above the evidence.
+    pub title: String,
+    /// Simulated minutes opening it takes, 1 to 60; 1 when not given.
+    #[serde(default)]
+    pub minutes: Option<u32>,
+    /// The nodes at which it can be opened; everywhere when empty.
+    #[serde(default)]
+    pub available_from: Vec<String>,
+    /// A check a good technician makes: the debrief lists it as done or
+    /// missed, and missing it is a process mistake.
+    #[serde(default)]
+    pub expected: bool,
+    /// Where the evidence points, in a sentence, shown in the debrief.
+    #[serde(default)]
+    pub points_to: Option<String>,
+    pub content: ToolContent,
+}
+
+impl Tool {
+    pub fn minutes(&self) -> u32 {
+        self.minutes.unwrap_or(1)
+    }
+
+    /// Whether it can be opened at `node`.
+    pub fn available_at(&self, node: &str) -> bool {
+        self.available_from.is_empty() || self.available_from.iter().any(|n| n == node)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ToolKind {
+    DirectoryAccount,
+    TicketHistory,
+    DeviceRecord,
+    CommandOutput,
+    KnowledgeBase,
+}
+
+impl ToolKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            ToolKind::DirectoryAccount => "directory account",
+            ToolKind::TicketHistory => "ticket history",
+            ToolKind::DeviceRecord => "device record",
+            ToolKind::CommandOutput => "command output",
+            ToolKind::KnowledgeBase => "knowledge base",
+        }
+    }
+}
+
+/// What a tool shows: rows of `{ label?, value }`, and for command output
+/// the command and its preformatted output.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ToolContent {
+    #[serde(default)]
+    pub rows: Vec<ToolRow>,
+    #[serde(default)]
+    pub command: Option<String>,
+    #[serde(default)]
+    pub output: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ToolRow {
+    #[serde(default)]
+    pub label: Option<String>,
+    pub value: String,
 }
 
 /// The duties of a help-desk technician (from the role description).
@@ -181,6 +265,9 @@ pub struct Node {
     /// Narration shown in italics, such as what the technician sees.
     #[serde(default)]
     pub narration: Option<String>,
+    /// A hint for practice plays at this node.
+    #[serde(default)]
+    pub hint: Option<String>,
     pub choices: Vec<Choice>,
 }
 
@@ -290,6 +377,9 @@ pub struct Requires {
     /// Offered only once frustration is at least this.
     #[serde(default)]
     pub min_frustration: Option<u8>,
+    /// Tool ids that must have been opened (the evidence seen).
+    #[serde(default)]
+    pub seen: Vec<String>,
 }
 
 /// Behaviours that support-call quality forms score (see the rubric).
