@@ -10,5 +10,6 @@ pub mod interview;
 pub mod progress;
 pub mod quiz;
 pub mod scenario;
+pub mod shift;
 pub mod store;
 pub mod text;

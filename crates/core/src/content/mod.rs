@@ -17,7 +17,7 @@ pub mod stats;
 
 pub use check::item_analysis;
 pub use locate::{finding, path};
-pub use model::{exam, interview, normalise, question, scenario};
+pub use model::{exam, interview, normalise, question, scenario, shift};
 pub use read::{build_report, catalog, file, library, manifest};
 
 pub use finding::{Finding, Severity};

@@ -9,3 +9,4 @@ pub mod interview;
 pub mod item_analysis;
 pub mod question;
 pub mod scenario;
+pub mod shift;

@@ -5,3 +5,4 @@ pub mod interview;
 pub mod normalise;
 pub mod question;
 pub mod scenario;
+pub mod shift;
