@@ -10,6 +10,7 @@
 //! as are the reading and locating modules other code names.
 
 pub mod check;
+pub mod convert;
 pub mod locate;
 pub mod model;
 pub mod read;
