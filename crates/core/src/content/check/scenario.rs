@@ -24,20 +24,12 @@ pub fn check(s: &Scenario, report: &mut Reporter) -> bool {
     let before = report.error_count();
     let node_path = |i: usize| root.key("nodes").index(i);
 
-    for (field, value) in [("id", &s.id), ("title", &s.title), ("summary", &s.summary)] {
-        if value.trim().is_empty() {
-            report.error(&root.key(field), format!("{field} is empty"));
-        }
-    }
-    if s.id.chars().any(char::is_whitespace) {
-        report.error(
-            &root.key("id"),
-            format!(
-                "scenario id \"{}\" contains spaces; use letters, digits and dashes",
-                s.id
-            ),
-        );
-    }
+    super::require_text(
+        report,
+        &root,
+        &[("id", &s.id), ("title", &s.title), ("summary", &s.summary)],
+    );
+    super::id_without_spaces(report, &root, "scenario", &s.id);
     if s.duties.is_empty() {
         report.error(
             &root.key("duties"),

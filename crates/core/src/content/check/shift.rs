@@ -28,25 +28,17 @@ pub const SUGGESTED_TICKETS: usize = 5;
 pub fn check(s: &Shift, report: &mut Reporter) -> bool {
     let root = JsonPath::root();
     let before = report.error_count();
-    for (field, value) in [
-        ("id", &s.id),
-        ("title", &s.title),
-        ("summary", &s.summary),
-        ("briefing", &s.briefing),
-    ] {
-        if value.trim().is_empty() {
-            report.error(&root.key(field), format!("{field} is empty"));
-        }
-    }
-    if s.id.chars().any(char::is_whitespace) {
-        report.error(
-            &root.key("id"),
-            format!(
-                "shift id \"{}\" contains spaces; use letters, digits and dashes",
-                s.id
-            ),
-        );
-    }
+    super::require_text(
+        report,
+        &root,
+        &[
+            ("id", &s.id),
+            ("title", &s.title),
+            ("summary", &s.summary),
+            ("briefing", &s.briefing),
+        ],
+    );
+    super::id_without_spaces(report, &root, "shift", &s.id);
     let mut incidents: HashMap<&str, usize> = HashMap::new();
     for (i, incident) in s.incidents.iter().enumerate() {
         let path = root.key("incidents").index(i);
@@ -60,11 +52,11 @@ pub fn check(s: &Shift, report: &mut Reporter) -> bool {
                 ),
             );
         }
-        for (field, value) in [("title", &incident.title), ("status", &incident.status)] {
-            if value.trim().is_empty() {
-                report.error(&path.key(field), format!("{field} is empty"));
-            }
-        }
+        super::require_text(
+            report,
+            &path,
+            &[("title", &incident.title), ("status", &incident.status)],
+        );
     }
     let tickets = root.key("tickets");
     if s.tickets.len() < MIN_TICKETS || s.tickets.len() > MAX_TICKETS {
@@ -99,16 +91,16 @@ pub fn check(s: &Shift, report: &mut Reporter) -> bool {
                 ),
             );
         }
-        for (field, value) in [
-            ("id", &t.id),
-            ("subject", &t.subject),
-            ("description", &t.description),
-            ("why", &t.why),
-        ] {
-            if value.trim().is_empty() {
-                report.error(&path.key(field), format!("{field} is empty"));
-            }
-        }
+        super::require_text(
+            report,
+            &path,
+            &[
+                ("id", &t.id),
+                ("subject", &t.subject),
+                ("description", &t.description),
+                ("why", &t.why),
+            ],
+        );
         for (field, value) in [("name", &t.requester.name), ("role", &t.requester.role)] {
             if value.trim().is_empty() {
                 report.error(
