@@ -2,6 +2,7 @@
 //! with the same core the app uses, so what passes here loads in the app.
 
 mod check;
+mod convert;
 mod files;
 mod manifest;
 mod play;
@@ -34,6 +35,8 @@ fn run(args: &[String]) -> Result<ExitCode, UsageError> {
         "manifest" => manifest::run(rest),
         "stats" => stats::run(rest),
         "play" => play::run(rest),
+        "import" => convert::import(rest),
+        "export" => convert::export(rest),
         "help" | "--help" | "-h" => {
             println!("{}", usage::LONG);
             Ok(ExitCode::SUCCESS)

@@ -16,14 +16,28 @@ USAGE:
                                  it: the best path, the highest and lowest
                                  scores, each ending's range, the analyser's
                                  errors; --paths lists every path.
+    firstline import --from gift|aiken|anki FILE --exam ID --objective X.Y
+                     [--difficulty easy|medium|hard] [--id-prefix P] -o OUT.json
+                                 Convert Moodle GIFT, Aiken or Anki text
+                                 (front<TAB>back) into a question set; every
+                                 item gets the exam, objective and difficulty
+                                 given (default medium). Prints what could not
+                                 be converted and what is left to write (an
+                                 explanation, an option's why) as
+                                 file:line:col: level: message.
+    firstline export --to gift|moodle-xml SET.json -o OUT
+                                 Write a question set as GIFT or Moodle XML;
+                                 ordering and pbq questions are reported and
+                                 left out.
     firstline manifest DIR       Write DIR/manifest.json listing the content
                                  files under DIR (the build runs this).
     firstline help               Show this help.
 
 EXIT STATUS:
     0  no findings
-    1  findings were printed
-    2  usage error (unknown command, missing or unreadable folder)";
+    1  findings were printed (for import and export: anything not
+       converted, left to do or worth a note; what converted is written)
+    2  usage error (unknown command, missing or unreadable folder or file, bad option)";
 
 /// A mistake in how the command was called.
 #[derive(Debug)]

@@ -197,6 +197,14 @@ fn bundled_questions_survive_gift_and_back() {
     // the question in the set.
     let skipped = at(&gift.notes, Level::Skipped);
     assert_eq!(skipped.len(), 2, "{skipped:?}");
+    // And nothing else about them (the pbq's exhibit, say).
+    assert_eq!(
+        gift.notes
+            .iter()
+            .filter(|n| n.message.contains("c1-net-030") || n.message.contains("c1-net-031"))
+            .count(),
+        2
+    );
     assert!(skipped[0].1.contains("c1-net-031") && skipped[0].1.contains("ordering"));
     assert!(skipped[1].1.contains("c1-net-030") && skipped[1].1.contains("performance-based"));
     for (line, _) in &skipped {

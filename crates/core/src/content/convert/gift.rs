@@ -497,10 +497,14 @@ pub(super) fn export(set: &QuestionSet) -> super::Conversion<String> {
             notes.push(Note::on_question(index, Level::Skipped, format!("stopped after {MAX_ITEMS} questions; this and every later question were not written: split the set")));
             break;
         }
-        match write_question(q, index, &mut notes) {
+        // What a question loses is reported only when it is written: a
+        // skipped question gets one finding, that it was skipped.
+        let mut losses = Vec::new();
+        match write_question(q, index, &mut losses) {
             Ok(text) => {
                 out.push_str(&text);
                 out.push_str("\n\n");
+                notes.extend(losses);
             }
             Err(message) => notes.push(Note::on_question(
                 index,
