@@ -184,15 +184,18 @@ mod tests {
 
     #[test]
     fn layout_follows_the_bundled_files() {
-        let text = std::fs::read_to_string("../../questions/220-1201/2-networking.json").unwrap();
+        let text =
+            std::fs::read_to_string("../../questions/220-1201/1-mobile-devices.json").unwrap();
         let set: QuestionSet = serde_json::from_str(&text).unwrap();
         let written = question_set(&set);
         // Up to the first pbq (whose items the bundled files lay out by
         // hand), the bundled file comes back byte for byte: single,
-        // multiple, matching and fill questions.
+        // multiple, matching, ordering and fill questions.
         let end = text.find("\"type\": \"pbq\"").unwrap();
         assert!(text[..end].contains("\"type\": \"fill\""));
         assert!(text[..end].contains("\"type\": \"matching\""));
+        assert!(text[..end].contains("\"type\": \"ordering\""));
+        assert!(text[..end].contains("\"type\": \"multiple\""));
         let same = written
             .bytes()
             .zip(text.bytes())
