@@ -90,11 +90,15 @@ pub fn run(args: &[String]) -> Result<ExitCode, UsageError> {
     for (id, a) in &report.analyses {
         eprintln!("{}", crate::play::summary(id, a));
     }
+    for shift in &library.shifts {
+        eprintln!("{}", crate::play::shift_summary(shift));
+    }
     eprintln!(
-        "checked {file_count} file(s): {} exam(s), {} question(s), {} scenario(s), {} interview question(s); {errors} error(s), {warnings} warning(s)",
+        "checked {file_count} file(s): {} exam(s), {} question(s), {} scenario(s), {} shift(s), {} interview question(s); {errors} error(s), {warnings} warning(s)",
         library.exams.len(),
         library.questions.len(),
         library.scenarios.len(),
+        library.shifts.len(),
         library.interview.len(),
     );
     Ok(if findings.is_empty() {

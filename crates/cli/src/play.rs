@@ -7,7 +7,10 @@
 use std::collections::BTreeMap;
 use std::process::ExitCode;
 
+use firstline_core::content::shift::Shift;
 use firstline_core::scenario::analyse::{Analysis, PathScore};
+use firstline_core::shift::rules::{arrival_order_play, missed_targets, reference_play};
+use firstline_core::shift::score::report;
 
 use crate::check::load_dirs;
 use crate::usage::UsageError;
@@ -79,6 +82,27 @@ pub fn summary(id: &str, a: &Analysis) -> String {
         if a.exhaustive { "" } else { " (sampled)" },
         a.covered,
         a.choices,
+    )
+}
+
+/// One line per shift: the reference play's score (most urgent first,
+/// every decision right) and what taking tickets as they come misses.
+pub fn shift_summary(shift: &Shift) -> String {
+    let reference = report(shift, &reference_play(shift));
+    let arrival = arrival_order_play(shift);
+    let missed = missed_targets(shift, &arrival);
+    format!(
+        "shift {}: {} ticket(s); reference play {} ({} min); taken as they arrive, {} and misses {}",
+        shift.id,
+        shift.tickets.len(),
+        reference.overall,
+        reference.minutes,
+        report(shift, &arrival).overall,
+        if missed.is_empty() {
+            "no target".to_owned()
+        } else {
+            format!("the targets of {}", missed.join(", "))
+        },
     )
 }
 

@@ -12,9 +12,10 @@ use crate::content::locate::{locate, offset_of, path_at, Position};
 use crate::content::path::JsonPath;
 use crate::content::question::QuestionSet;
 use crate::content::scenario::Scenario;
+use crate::content::shift::Shift;
 
 /// The kinds of content file, named by the file's top-level `"kind"`.
-pub const KINDS: &[&str] = &["exam", "question-set", "scenario", "interview-set"];
+pub const KINDS: &[&str] = &["exam", "question-set", "scenario", "interview-set", "shift"];
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum ContentFile {
@@ -22,6 +23,7 @@ pub enum ContentFile {
     QuestionSet(QuestionSet),
     Scenario(Box<Scenario>),
     InterviewSet(InterviewSet),
+    Shift(Box<Shift>),
 }
 
 /// Just the `kind` of a content file; other fields are skipped.
@@ -75,6 +77,7 @@ pub fn parse(file: &str, text: &str) -> Result<ContentFile, Finding> {
         "question-set" => typed(file, text).map(ContentFile::QuestionSet),
         "scenario" => typed(file, text).map(|s| ContentFile::Scenario(Box::new(s))),
         "interview-set" => typed(file, text).map(ContentFile::InterviewSet),
+        "shift" => typed(file, text).map(|s| ContentFile::Shift(Box::new(s))),
         other => Err(finding_at(
             file,
             text,

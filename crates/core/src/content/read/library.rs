@@ -15,6 +15,7 @@ use crate::content::item_analysis;
 use crate::content::path::JsonPath;
 use crate::content::question::Question;
 use crate::content::scenario::Scenario;
+use crate::content::shift::Shift;
 use crate::quiz::draw;
 
 pub use super::loading::Loading;
@@ -40,6 +41,8 @@ pub struct Library {
     pub exams: Vec<Exam>,
     pub questions: Vec<Question>,
     pub scenarios: Vec<Scenario>,
+    /// Shifts: tickets arriving in a queue (`crate::shift`).
+    pub shifts: Vec<Shift>,
     pub interview: Vec<InterviewQuestion>,
 }
 
@@ -129,6 +132,10 @@ impl Library {
 
     pub fn scenario(&self, id: &str) -> Option<&Scenario> {
         self.scenarios.iter().find(|s| s.id == id)
+    }
+
+    pub fn shift(&self, id: &str) -> Option<&Shift> {
+        self.shifts.iter().find(|s| s.id == id)
     }
 
     /// Loads every source. Sources are processed in name order so results do

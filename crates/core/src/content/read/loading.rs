@@ -33,6 +33,7 @@ pub struct Loading {
     exams: FirstSeen,
     questions: FirstSeen,
     scenarios: FirstSeen,
+    shifts: FirstSeen,
     interview: FirstSeen,
     /// The file whose work is spread over steps, while it is.
     current: Option<Current>,
@@ -75,7 +76,10 @@ impl Stage {
             (self, content),
             (Stage::Exams, ContentFile::Exam(_))
                 | (Stage::Questions, ContentFile::QuestionSet(_))
-                | (Stage::Scenarios, ContentFile::Scenario(_))
+                | (
+                    Stage::Scenarios,
+                    ContentFile::Scenario(_) | ContentFile::Shift(_)
+                )
                 | (Stage::Interview, ContentFile::InterviewSet(_))
         )
     }
@@ -96,6 +100,7 @@ impl Loading {
             exams: FirstSeen::default(),
             questions: FirstSeen::default(),
             scenarios: FirstSeen::default(),
+            shifts: FirstSeen::default(),
             interview: FirstSeen::default(),
             current: None,
             last: Work::default(),
@@ -255,6 +260,22 @@ impl Loading {
                     report.library.scenarios.push((**scenario).clone());
                 }
                 report.summarise(source, "scenario", usize::from(ok), reporter.finish());
+                None
+            }
+            ContentFile::Shift(shift) => {
+                work.spend_items(shift.tickets.len().max(1));
+                let ok = check::shift::check(shift, &mut reporter)
+                    && self.shifts.claim(
+                        "shift",
+                        &shift.id,
+                        source.name.clone(),
+                        &id_path,
+                        &mut reporter,
+                    );
+                if ok {
+                    report.library.shifts.push((**shift).clone());
+                }
+                report.summarise(source, "shift", usize::from(ok), reporter.finish());
                 None
             }
             ContentFile::InterviewSet(_) => Some(Current::Checking(SetCheck::new(index, None))),

@@ -73,6 +73,19 @@ pub enum Holds {
     InterviewSet {
         count: usize,
     },
+    Shift {
+        card: ShiftCard,
+    },
+}
+
+/// What the list shows of a shift, without its tickets.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ShiftCard {
+    pub id: String,
+    pub title: String,
+    pub summary: String,
+    pub tickets: usize,
 }
 
 /// What the scenario list shows of a scenario, without its conversation.
@@ -128,6 +141,8 @@ pub enum Need {
     Scenarios,
     /// One scenario, by id.
     Scenario(String),
+    /// One shift, by id.
+    Shift(String),
     Interview,
     /// Everything (authoring).
     All,
@@ -218,10 +233,18 @@ impl Manifest {
                         duties: s.duties.iter().map(|d| d.label().to_owned()).collect(),
                     },
                 },
+                Ok(ContentFile::Shift(s)) => Holds::Shift {
+                    card: ShiftCard {
+                        id: s.id.clone(),
+                        title: s.title.clone(),
+                        summary: s.summary.clone(),
+                        tickets: s.tickets.len(),
+                    },
+                },
                 // Unreadable: no entry, so every page loads it and says so.
                 Err(_) => continue,
             };
-            if !matches!(holds, Holds::Scenario { .. }) {
+            if !matches!(holds, Holds::Scenario { .. } | Holds::Shift { .. }) {
                 let folder = name.rsplit_once('/').map_or("", |(dir, _)| dir);
                 folders.entry(folder.to_owned()).or_default().push(source);
             }
@@ -275,6 +298,7 @@ impl Manifest {
                 (Need::Scenarios, Holds::Scenario { .. }) => true,
                 (Need::Scenario(id), Holds::Scenario { card }) => &card.id == id,
                 (Need::Interview, Holds::InterviewSet { .. }) => true,
+                (Need::Shift(id), Holds::Shift { card }) => &card.id == id,
                 _ => false,
             })
         };
@@ -310,7 +334,7 @@ impl Manifest {
                 Holds::QuestionSet { count, .. } => counts.questions += count,
                 Holds::InterviewSet { count } => counts.interview += count,
                 Holds::Scenario { .. } => counts.scenarios += 1,
-                Holds::Exam { .. } => {}
+                Holds::Exam { .. } | Holds::Shift { .. } => {}
             }
         }
         counts
@@ -322,6 +346,17 @@ impl Manifest {
             .iter()
             .filter_map(|e| match &e.holds {
                 Holds::Scenario { card } => Some(card),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// Every shift's card, in file order.
+    pub fn shift_cards(&self) -> Vec<&ShiftCard> {
+        self.entries
+            .iter()
+            .filter_map(|e| match &e.holds {
+                Holds::Shift { card } => Some(card),
                 _ => None,
             })
             .collect()
