@@ -110,6 +110,7 @@ pub fn import(args: &[String]) -> Result<ExitCode, UsageError> {
         "--output",
         "the question set to write, such as questions/220-1201/imported.json",
     )?);
+    distinct(&args.file, &output)?;
     check_blueprint(exam, objective)?;
     let name = display_name(&args.file);
     let prefix = match args.get("--id-prefix") {
@@ -165,6 +166,7 @@ pub fn export(args: &[String]) -> Result<ExitCode, UsageError> {
         "--output",
         "the file to write, such as quiz.gift or quiz.xml",
     )?);
+    distinct(&args.file, &output)?;
     let name = display_name(&args.file);
     let text = match read_text(&args.file)? {
         Ok(text) => text,
@@ -216,6 +218,21 @@ fn read_text(path: &Path) -> Result<Result<String, String>, UsageError> {
             e.utf8_error().valid_up_to()
         )
     }))
+}
+
+/// Refuses to write over the file being read.
+fn distinct(input: &Path, output: &Path) -> Result<(), UsageError> {
+    let same = match (fs::canonicalize(input), fs::canonicalize(output)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    };
+    if same {
+        return Err(UsageError(format!(
+            "-o \"{}\" is the file being converted; write to another file",
+            output.display()
+        )));
+    }
+    Ok(())
 }
 
 fn write_file(path: &Path, text: &str) -> Result<(), UsageError> {

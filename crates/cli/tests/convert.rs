@@ -200,6 +200,14 @@ fn usage_errors_exit_2() {
         ],
         vec!["export", "--to", "qti", input.as_str(), "-o", "x"],
         vec!["export", "--to", "gift", "-o", "x"],
+        vec![
+            "export",
+            "--to",
+            "gift",
+            "../core/tests/fixtures/convert/bundled-sample.json",
+            "-o",
+            "../core/tests/fixtures/convert/bundled-sample.json",
+        ],
     ] {
         let (code, stdout, stderr) = firstline_in(&crate_dir(), &args);
         assert_eq!(code, 2, "{args:?}: {stdout}{stderr}");

@@ -269,6 +269,60 @@ fn imported_gift_passes_check_with_a_blueprint() {
     assert_eq!(report.library.questions.len(), 6);
 }
 
+#[test]
+fn an_arrow_inside_a_choice_is_text_not_a_matching_pair() {
+    let text = "Which flow is right? {=client -> server #Right. ~server -> client #Wrong. ####Requests go out first.}\n";
+    let result = import(ImportFormat::Gift, text, &settings());
+    let q = &result.output.questions[0];
+    assert_eq!(q.kind, QuestionType::Single);
+    assert_eq!(q.options[0].text, "client -> server");
+    assert_eq!(result.notes, []);
+}
+
+/// Cut short anywhere, or with any line dropped, no fixture makes an
+/// importer panic, and every finding points at a line of the input.
+#[test]
+fn damaged_input_never_panics_and_findings_stay_in_the_file() {
+    for (format, name) in [
+        (ImportFormat::Gift, "roundtrip.gift"),
+        (ImportFormat::Gift, "unconvertible.gift"),
+        (ImportFormat::Aiken, "sample.aiken"),
+        (ImportFormat::Anki, "cards.txt"),
+    ] {
+        let text = fixture(name);
+        let mut inputs: Vec<String> = text
+            .char_indices()
+            .map(|(i, _)| text[..i].to_owned())
+            .collect();
+        let lines: Vec<&str> = text.lines().collect();
+        for skip in 0..lines.len() {
+            let kept: Vec<&str> = lines
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| *i != skip)
+                .map(|(_, l)| *l)
+                .collect();
+            inputs.push(kept.join("\n"));
+        }
+        for input in inputs {
+            let result = import(format, &input, &settings());
+            let count = input.split('\n').count();
+            for note in &result.notes {
+                assert!(
+                    note.line >= 1 && note.line <= count,
+                    "{name}: line {} of {count}: {}",
+                    note.line,
+                    note.message
+                );
+            }
+            // What converted can be written and read back.
+            let written = write::question_set(&result.output);
+            let back: QuestionSet = serde_json::from_str(&written).unwrap();
+            assert_eq!(back, result.output);
+        }
+    }
+}
+
 // ----------------------------------------------------------------- Aiken
 
 #[test]

@@ -181,7 +181,10 @@ fn question(
     }
     let answers = answers(body).map_err(|e| format!("question {label}{e}"))?;
     let line = chunk.line;
-    if answers.iter().any(|a| a.text.contains("->")) {
+    // Matching when every answer is a pair; an arrow inside a choice or an
+    // accepted answer is just text.
+    let pairs = answers.iter().filter(|a| a.text.contains("->")).count();
+    if pairs > 0 && answers.iter().all(|a| a.marker == '=') && pairs == answers.len() {
         matching(&mut q, &answers).map_err(|e| format!("question {label}{e}"))?;
     } else if answers.iter().any(|a| a.marker == '~') {
         choice(&mut q, &answers, line, notes).map_err(|e| format!("question {label}{e}"))?;
@@ -615,6 +618,9 @@ fn write_question(q: &RawQuestion, index: usize, notes: &mut Vec<Note>) -> Resul
             }
         }
         QuestionType::Fill => {
+            if q.accept.iter().all(|a| a.contains("->")) {
+                return Err("accepts only answers with \"->\", which GIFT would read as a matching question".into());
+            }
             for a in &q.accept {
                 out.push_str(&format!("\t={}\n", escape(a)));
             }
