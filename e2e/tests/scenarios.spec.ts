@@ -10,7 +10,15 @@ const url = '/scenarios/account-locked-payroll?seed=7';
 const NOTE =
   "Verified identity with her employee number and security question. The account was locked out because the phone kept trying the old password after Monday's change. I unlocked it and she signed in, then we updated the phone with the new password.";
 
-const BEST = [/check it's you/, /changed your password lately/, /switch the phone to flight mode/, /turn flight mode off/, /quote the ticket number/];
+// The best path asks about the phone the directory panel names as the
+// lockout source: that choice is offered once the panel was opened, and the
+// panel is a check a good technician makes (evidence.spec.ts tests both).
+const BEST = [/check it's you/, /bad passwords come from your mail/, /switch the phone to flight mode/, /turn flight mode off/, /quote the ticket number/];
+
+async function checkAccount(page: Page) {
+  await page.getByRole('button', { name: 'Open Directory account panel (2 minutes)' }).press('Enter');
+  await expect(page.getByRole('heading', { name: 'Directory account panel' })).toBeFocused();
+}
 
 function moves(page: Page): Locator {
   return page.getByRole('region', { name: 'Your move' }).getByRole('button');
@@ -48,6 +56,7 @@ test('the best path by keyboard with the right priority scores 100 and is record
   await expect(page.getByRole('status').filter({ hasText: 'Priority P2' })).toHaveText(
     'Priority P2: first response within 30 minutes, resolution within 8 working hours.',
   );
+  await checkAccount(page);
   // Number keys follow the order shown: press the number of the choice that verifies.
   await expect(moves(page)).toHaveCount(3);
   const names = await moves(page).allInnerTexts();
@@ -80,6 +89,7 @@ test('a mistake then a recovery scores lower, and the debrief keeps the mistake 
   const page = await context.newPage();
   await open(page, url);
   await setPriority(page, 'Medium', 'High');
+  await checkAccount(page);
   await pick(page, /self-service portal/);
   for (const step of BEST) await pick(page, step);
   const debrief = await submit(page, NOTE);
@@ -109,6 +119,7 @@ test('impact and urgency set the priority and its targets, and a wrong one is ma
   await expect(status).toHaveText('Priority P1: first response within 15 minutes, resolution within 4 hours.');
   await setPriority(page, 'Low', 'Low');
   await expect(status).toHaveText('Priority P4: first response within 1 working day, resolution within 5 working days.');
+  await checkAccount(page);
   for (const step of BEST) await pick(page, step);
   const debrief = await submit(page, NOTE);
   await expect(debrief).toContainText('You set P4. Impact medium and urgency high make it P2');
@@ -119,6 +130,7 @@ test('impact and urgency set the priority and its targets, and a wrong one is ma
 test('a keyword list earns no documentation credit', async ({ page }) => {
   await open(page, url);
   await setPriority(page, 'Medium', 'High');
+  await checkAccount(page);
   for (const step of BEST) await pick(page, step);
   const debrief = await submit(page, 'verified employee number locked old password phone unlocked signed in phone updated');
   await expect(debrief.getByRole('row', { name: /Documentation/ })).toContainText('0 / 100');
@@ -182,6 +194,7 @@ test('a practice play can take back a choice, and is kept apart from the record'
   await page.getByRole('button', { name: 'Take back my last choice' }).press('Enter');
   await expect(log).not.toContainText('self-service portal');
   await expect(page.getByText(/^Took back your last choice\. The user is saying:/)).toBeAttached();
+  await checkAccount(page);
   for (const step of BEST) await pick(page, step);
   const debrief = await submit(page, NOTE);
   await expect(debrief).toContainText('Practice play (1 choice taken back): it is kept, but not counted in your progress.');

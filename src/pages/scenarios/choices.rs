@@ -39,6 +39,9 @@ pub fn ChoiceList(
                     </li>
                 }).collect_view()}
             </ol>
+            {move || shown().is_empty().then(|| view! {
+                <p>"Nothing to say yet: check the evidence first."</p>
+            })}
             <p class="muted hint">"Number keys 1\u{2013}9 pick a choice."</p>
         </section>
     }

@@ -72,6 +72,7 @@ pub fn DebriefView(
                 let what = match m.turn {
                     Some(turn) => format!("Turn {}: \u{201c}{}\u{201d}", turn + 1, text_of(&m.choice)),
                     None if m.choice == "priority" => "Priority".to_string(),
+                    None if m.choice.starts_with("check:") => "A check not made".to_string(),
                     None => "The ending".to_string(),
                 };
                 let costs: Vec<String> = m
@@ -100,6 +101,7 @@ pub fn DebriefView(
             <ul aria-label="Recovery">{items}</ul>
         }
     });
+    let checks = super::evidence_debrief::checks_view(&debrief);
     let expected = debrief.expected_priority;
     let targets = expected.targets();
     let priority = match debrief.priority {
@@ -219,6 +221,7 @@ pub fn DebriefView(
             </table>
             {mistakes}
             {recoveries}
+            {checks}
             <h3>"Priority"</h3>
             <p>{priority}</p>
             <p>{format!("Done well: {}.", if good.is_empty() { "nothing yet".to_string() } else { good.join(", ") })}</p>

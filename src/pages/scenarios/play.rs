@@ -10,8 +10,10 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use super::choices::{shown_at, ChoiceList};
 use super::conversation::Conversation;
 use super::debrief::DebriefView;
+use super::hint::HintButton;
 use super::notes_form::NotesForm;
 use super::ticket::TicketCard;
+use super::tools::ToolsPanel;
 use crate::adapters::clock::now_ms;
 use crate::adapters::dom::{focus_id, set_title};
 use crate::components::shortcuts::{use_shortcuts, Shortcut};
@@ -294,8 +296,13 @@ pub fn Player(
         {status}
         <p class="visually-hidden" aria-live="polite">{move || announce.get()}</p>
         <Conversation scenario=s play=play.into()/>
+        <ToolsPanel scenario=s play=play announce=announce/>
         <Show when=move || !over.get()>
             <ChoiceList scenario=s play=play.into() on_choose=choose/>
+        </Show>
+        // Practice only: an assessed play has no hint and no undo.
+        <Show when=move || mode == PlayMode::Practice && !over.get()>
+            <HintButton scenario=s play=play/>
         </Show>
         <Show when=move || mode == PlayMode::Practice && result.with(Option::is_none)>
             <p>
