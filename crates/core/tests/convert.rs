@@ -279,6 +279,19 @@ fn an_arrow_inside_a_choice_is_text_not_a_matching_pair() {
     assert_eq!(result.notes, []);
 }
 
+#[test]
+fn html_marked_text_is_kept_with_a_note() {
+    let text = "::h1::[html]Which port does <b>SSH</b> use? {=22 #Right. ~23 #Wrong: Telnet. ####SSH uses 22.}\n";
+    let result = import(ImportFormat::Gift, text, &settings());
+    assert_eq!(
+        result.output.questions[0].prompt,
+        "Which port does <b>SSH</b> use?"
+    );
+    let notes = at(&result.notes, Level::Note);
+    assert_eq!(notes.len(), 1, "{notes:?}");
+    assert!(notes[0].1.contains("[html]"));
+}
+
 /// Cut short anywhere, or with any line dropped, no fixture makes an
 /// importer panic, and every finding points at a line of the input.
 #[test]

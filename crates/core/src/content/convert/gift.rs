@@ -105,6 +105,9 @@ fn question(
         name = Some(unescape(&rest[..end]).trim().to_owned());
         text = rest[end + 2..].trim_start();
     }
+    if text.starts_with("[html]") {
+        notes.push(Note::at(chunk.line, Level::Note, "the text is marked [html]; it was kept as written, and FirstLine shows it as plain text: remove any tags such as <p>"));
+    }
     let text = strip_format(text);
     let Some(open) = find_unescaped(text, "{") else {
         return Err(
