@@ -129,6 +129,12 @@ pub(super) fn scenarios(ours: &mut ScenarioLog, theirs: ScenarioLog) {
         |p| (p.scenario.clone(), p.seed, p.at),
         |p| p.at,
     );
+    union(
+        &mut ours.shifts,
+        theirs.shifts,
+        |s| (s.shift.clone(), s.at),
+        |s| s.at,
+    );
 }
 
 /// Answers and mock interviews from both; a story edited in both keeps

@@ -72,6 +72,47 @@ impl Document for ExamLog {
 pub struct ScenarioLog {
     #[serde(default)]
     pub plays: Vec<ScenarioRecord>,
+    /// Finished shifts (a queue of tickets), kept with the role-play
+    /// results. Documents saved before shifts existed have none.
+    #[serde(default)]
+    pub shifts: Vec<ShiftRecord>,
+}
+
+/// A finished shift's scores (`crate::shift::score`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ShiftRecord {
+    pub shift: String,
+    /// 0-100 each.
+    pub overall: u32,
+    pub triage: u32,
+    pub targets: u32,
+    pub notes: u32,
+    /// Simulated minutes the shift took.
+    pub minutes: u32,
+    /// The tickets whose first-response target was missed.
+    #[serde(default)]
+    pub missed: Vec<String>,
+    pub at: u64,
+}
+
+impl ShiftRecord {
+    pub fn of(report: &crate::shift::score::ShiftReport, shift: &str, at: u64) -> Self {
+        ShiftRecord {
+            shift: shift.to_owned(),
+            overall: report.overall.into(),
+            triage: report.triage.into(),
+            targets: report.targets.into(),
+            notes: report.notes.into(),
+            minutes: report.minutes,
+            missed: report
+                .tickets
+                .iter()
+                .filter(|t| !t.met)
+                .map(|t| t.id.clone())
+                .collect(),
+            at,
+        }
+    }
 }
 
 impl ScenarioLog {

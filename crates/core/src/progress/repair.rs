@@ -55,6 +55,16 @@ pub(super) fn scenarios(log: &mut ScenarioLog) {
         }
         share(&mut play.notes_share);
     }
+    for shift in &mut log.shifts {
+        for score in [
+            &mut shift.overall,
+            &mut shift.triage,
+            &mut shift.targets,
+            &mut shift.notes,
+        ] {
+            hundred(score);
+        }
+    }
 }
 
 pub(super) fn interview(log: &mut InterviewLog) {

@@ -247,6 +247,7 @@ mod tests {
         };
         let log = ScenarioLog {
             plays: vec![record(40, 1), record(90, 2), record(400, 3), practice],
+            ..ScenarioLog::default()
         };
         let series = scenario_dimensions(&log);
         assert_eq!(series.len(), 2);

@@ -1118,6 +1118,7 @@ fn trying_every_choice_by_undo_is_practice_and_never_counts() {
             ScenarioRecord::of(&practice, &d, 1),
             ScenarioRecord::of(&assessed, &honest, 2),
         ],
+        ..ScenarioLog::default()
     };
     let counted: Vec<u32> = log.assessed().map(|p| p.overall).collect();
     assert_eq!(counted, vec![honest.overall]);

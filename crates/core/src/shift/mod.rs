@@ -8,6 +8,7 @@
 //! `rules.rs` what makes a shift file playable and fair (the checks in
 //! `content::check::shift` apply them).
 
+pub mod draft;
 pub mod play;
 pub mod rules;
 pub mod score;

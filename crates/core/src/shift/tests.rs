@@ -284,3 +284,24 @@ fn a_play_saves_and_reads_back_whole() {
     let back: ShiftPlay = serde_json::from_str(&text).unwrap();
     assert_eq!(back, play);
 }
+
+#[test]
+fn a_finished_shift_is_kept_in_the_scenario_log_and_merges_by_time() {
+    use crate::progress::{ScenarioLog, ShiftRecord};
+    use crate::store::Document;
+    let s = shift();
+    let arrival = report(&s, &arrival_order_play(&s));
+    let record = ShiftRecord::of(&arrival, &s.id, 7);
+    assert_eq!(record.missed, ["mail", "till"]);
+    assert_eq!(record.overall, u32::from(arrival.overall));
+    let mut ours = ScenarioLog::default();
+    ours.shifts.push(record.clone());
+    let mut theirs = ScenarioLog::default();
+    theirs.shifts.push(record.clone());
+    theirs.shifts.push(ShiftRecord { at: 9, ..record });
+    ours.merge(theirs);
+    assert_eq!(ours.shifts.len(), 2);
+    // A log saved before shifts existed reads with none.
+    let old: ScenarioLog = serde_json::from_str(r#"{"plays": []}"#).unwrap();
+    assert!(old.shifts.is_empty());
+}
