@@ -57,8 +57,18 @@ impl Draft {
         let fresh = Play::start(scenario, seed).in_mode(self.mode);
         let mut play = replay(scenario, fresh, &self.choices, &self.tools);
         play.undone = self.undone;
+        // Hints count once per point of the call reached (a hand-edited
+        // draft cannot make one point cost many), and only in practice.
         if play.mode == PlayMode::Practice {
-            play.hints = self.hints.clone();
+            let mut hints: Vec<usize> = self
+                .hints
+                .iter()
+                .copied()
+                .filter(|&h| h <= play.turns.len())
+                .collect();
+            hints.sort_unstable();
+            hints.dedup();
+            play.hints = hints;
         }
         play
     }
@@ -83,6 +93,7 @@ impl Draft {
     pub fn is_empty(&self) -> bool {
         self.choices.is_empty()
             && self.tools.is_empty()
+            && self.hints.is_empty()
             && self.notes.trim().is_empty()
             && self.handoff.trim().is_empty()
             && self.impact.is_none()

@@ -172,6 +172,17 @@ fn a_draft_saves_the_tools_opened_and_an_older_draft_still_reads() {
     let replayed = draft.replay(&s, seed);
     assert_eq!(replayed.turns.len(), 1);
     assert!(replayed.opened.is_empty() && replayed.hints.is_empty());
+    // A hint taken is kept (a reload cannot make it free); a hand-edited
+    // draft cannot repeat one or place it past the call.
+    let mut hinted = Play::start(&s, seed).in_mode(PlayMode::Practice);
+    hinted.hint(&s).unwrap();
+    assert!(!Draft::of(&hinted, "", "", 1).is_empty());
+    let edited = Draft {
+        hints: vec![0, 0, 0, 9],
+        mode: PlayMode::Practice,
+        ..Draft::default()
+    };
+    assert_eq!(edited.replay(&s, seed).hints, vec![0]);
     // Opening a tool alone is worth resuming.
     let mut only_tool = Play::start(&s, seed);
     only_tool.open_tool(&s, "account").unwrap();
