@@ -20,6 +20,7 @@ use crate::pages::practice::{
 };
 use crate::pages::progress::backup::BackupRoute;
 use crate::pages::scenarios::{list::ScenariosRoute, play::ScenarioPlayRoute};
+use crate::pages::shifts::play::ShiftRoute;
 use crate::pages::{author::AuthorRoute, home::Home, not_found::NotFound, progress::ProgressRoute};
 use crate::state::content::provide_content;
 use crate::state::notices::Notices;
@@ -47,6 +48,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/practice/results/:n") view=ResultsRoute/>
                     <Route path=path!("/scenarios") view=ScenariosRoute/>
                     <Route path=path!("/scenarios/:id") view=ScenarioPlayRoute/>
+                    <Route path=path!("/shifts/:id") view=ShiftRoute/>
                     <Route path=path!("/interview") view=InterviewRoute/>
                     <Route path=path!("/interview/q/:id") view=AnswerRoute/>
                     <Route path=path!("/interview/stories") view=StoriesRoute/>

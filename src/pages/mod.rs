@@ -38,3 +38,4 @@ pub mod not_found;
 pub mod practice;
 pub mod progress;
 pub mod scenarios;
+pub mod shifts;

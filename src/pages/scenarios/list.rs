@@ -1,4 +1,4 @@
-use firstline_core::content::manifest::ScenarioCard;
+use firstline_core::content::manifest::{ScenarioCard, ShiftCard};
 use leptos::prelude::*;
 
 use crate::adapters::clock::now_ms;
@@ -36,6 +36,51 @@ pub fn Scenarios() -> impl IntoView {
         <h1>"Role-play scenarios"</h1>
         <p>"Take a ticket from a simulated user. Choose what to say and do: the user reacts, set the ticket's priority, race the user's deadline, and the debrief shows what you did well and what to change."</p>
         <ul class="cards scenario-cards" aria-label="Scenarios">{cards}</ul>
+        <Shifts/>
+    }
+}
+
+/// The shifts: queues of tickets to prioritise, with the learner's best.
+#[component]
+fn Shifts() -> impl IntoView {
+    let manifest = use_manifest();
+    let log = use_scenario_log().read();
+    let cards = move || {
+        let manifest = manifest.get()?.ok()?;
+        let shifts = manifest.shift_cards();
+        if shifts.is_empty() {
+            return None;
+        }
+        let best = |id: &str| {
+            log.with(|l| {
+                l.shifts
+                    .iter()
+                    .filter(|r| r.shift == id)
+                    .map(|r| r.overall)
+                    .max()
+            })
+        };
+        let items = shifts
+            .into_iter()
+            .map(|s| shift_card(s, best(&s.id)))
+            .collect_view();
+        Some(view! {
+            <h2 id="shifts-heading">"Shifts"</h2>
+            <p>"A queue of tickets arriving over a shift: set each one's priority, take them in the right order, decide each (resolve, escalate, or link to a major incident) and write its note. Response targets run from each ticket's arrival."</p>
+            <ul class="cards" aria-labelledby="shifts-heading">{items}</ul>
+        })
+    };
+    view! { {cards} }
+}
+
+fn shift_card(s: &ShiftCard, best: Option<u32>) -> impl IntoView {
+    view! {
+        <li class="card">
+            <h3><a href=format!("/shifts/{}", s.id)>{s.title.clone()}</a></h3>
+            <p>{s.summary.clone()}</p>
+            <p class="muted">{format!("{} tickets", s.tickets)}</p>
+            <p>{best.map_or("Not played yet".to_string(), |b| format!("Your best: {b} / 100"))}</p>
+        </li>
     }
 }
 

@@ -33,6 +33,7 @@ pub const ROUTES: &[(&str, &[&str])] = &[
     ("practice/results/*", &["exam", "reader"]),
     ("scenarios", &["scenario_list"]),
     ("scenarios/*", &["scenarios", "reader"]),
+    ("shifts/*", &["shift", "reader"]),
     ("interview", &["interview_list"]),
     ("interview/q/*", &["interview", "reader"]),
     ("interview/stories", &["interview"]),
