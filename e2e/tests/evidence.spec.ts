@@ -72,6 +72,9 @@ test('a call that needs evidence: open the directory panel, act on the lockout s
   await expect(checks).toContainText('It pointed to: The bad passwords came through the mail server');
   await expect(debrief).toContainText('You made 1 of the 1 check(s)');
   await expect(debrief.getByRole('list', { name: 'Mistakes' })).toHaveCount(0);
+  // The evidence stays viewable after the call.
+  await tools.getByRole('button', { name: 'Show Directory account panel (opened)' }).press('Enter');
+  await expect(page.getByRole('heading', { name: 'Directory account panel' })).toBeFocused();
 });
 
 test('skipping the expected check is a mistake the debrief names, with where the evidence pointed', async ({ page }) => {

@@ -191,16 +191,17 @@ pub fn hint_text(s: &Scenario, play: &Play) -> String {
 impl Play {
     /// Opens a tool: its minutes pass (with the caller's time pressure), it
     /// is recorded, and choices that need it are offered. Returns whether
-    /// it was opened now (false when it already was: looking again is free).
+    /// it was opened now (false when it already was: looking again is free,
+    /// even once the call has ended).
     pub fn open_tool(&mut self, s: &Scenario, id: &str) -> Result<bool, ToolError> {
-        if self.is_over() {
-            return Err(ToolError::Over);
-        }
         let Some(t) = tool(s, id) else {
             return Err(ToolError::Unknown(id.to_owned()));
         };
         if self.opened.iter().any(|o| o.tool == t.id) {
             return Ok(false);
+        }
+        if self.is_over() {
+            return Err(ToolError::Over);
         }
         if !t.available_at(&self.node) {
             return Err(ToolError::NotAvailable(id.to_owned()));

@@ -90,6 +90,10 @@ fn unknown_and_unavailable_tools_are_refused() {
     assert_eq!(play.open_tool(&s, "kb"), Ok(true));
     play.choose(&s, "reset").unwrap();
     assert_eq!(play.open_tool(&s, "history"), Err(ToolError::Over));
+    // What was opened can still be looked at, for free.
+    let minutes = play.minutes;
+    assert_eq!(play.open_tool(&s, "kb"), Ok(false));
+    assert_eq!(play.minutes, minutes);
 }
 
 #[test]
