@@ -101,6 +101,7 @@ fn model_round_trip(name: &str, parsed: &ContentFile) {
         ContentFile::QuestionSet(x) => (serde_json::to_value(x), "question-set"),
         ContentFile::Scenario(x) => (serde_json::to_value(x), "scenario"),
         ContentFile::InterviewSet(x) => (serde_json::to_value(x), "interview-set"),
+        ContentFile::Shift(x) => (serde_json::to_value(x), "shift"),
     };
     let mut value = value.expect("the content model serializes");
     if let Some(object) = value.as_object_mut() {
@@ -498,6 +499,7 @@ pub fn play_script(
         let record = ScenarioRecord::of(&play, &d, 9);
         let log = ScenarioLog {
             plays: vec![record],
+            ..ScenarioLog::default()
         };
         check::assert_reads_back(&log);
     }

@@ -1,5 +1,6 @@
 //! Role-play scenarios: the list, a play, and its debrief.
 
+pub mod article;
 pub mod chart;
 pub mod choices;
 pub mod conversation;

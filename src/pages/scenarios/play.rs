@@ -7,6 +7,7 @@ use firstline_core::scenario::play::{Play, PlayMode};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
+use super::article::ArticleForm;
 use super::choices::{shown_at, ChoiceList};
 use super::conversation::Conversation;
 use super::debrief::DebriefView;
@@ -254,9 +255,16 @@ pub fn Player(
     let debrief_view = move || {
         let d = result.get()?;
         let p = play.get()?;
-        Some(
-            view! { <DebriefView scenario=s play=p debrief=d notes=notes.get_untracked() handoff=handoff.get_untracked()/> },
-        )
+        // A resolved ticket can be written up for the knowledge base, when
+        // the scenario says what an article on it states.
+        let article = (d.outcome == Outcome::Resolved && on_done.is_none())
+            .then(|| s.with_value(|s| s.article.clone().map(|r| (r, s.id.clone()))))
+            .flatten()
+            .map(|(rubric, id)| view! { <ArticleForm rubric=rubric scenario=id/> });
+        Some(view! {
+            <DebriefView scenario=s play=p debrief=d notes=notes.get_untracked() handoff=handoff.get_untracked()/>
+            {article}
+        })
     };
     // Say which kind of play this is before the first choice, and offer
     // the other kind (a mock interview's role-play is always assessed).

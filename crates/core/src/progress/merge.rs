@@ -135,6 +135,12 @@ pub(super) fn scenarios(ours: &mut ScenarioLog, theirs: ScenarioLog) {
         |s| (s.shift.clone(), s.at),
         |s| s.at,
     );
+    union(
+        &mut ours.articles,
+        theirs.articles,
+        |a| (a.scenario.clone(), a.at),
+        |a| a.at,
+    );
 }
 
 /// Answers and mock interviews from both; a story edited in both keeps

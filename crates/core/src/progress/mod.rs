@@ -76,6 +76,18 @@ pub struct ScenarioLog {
     /// results. Documents saved before shifts existed have none.
     #[serde(default)]
     pub shifts: Vec<ShiftRecord>,
+    /// Knowledge-base articles written after resolved plays, with their
+    /// scores (`crate::scenario::article`).
+    #[serde(default)]
+    pub articles: Vec<ArticleRecord>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArticleRecord {
+    pub scenario: String,
+    /// 0-100.
+    pub score: u32,
+    pub at: u64,
 }
 
 /// A finished shift's scores (`crate::shift::score`).

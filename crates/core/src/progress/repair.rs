@@ -55,6 +55,9 @@ pub(super) fn scenarios(log: &mut ScenarioLog) {
         }
         share(&mut play.notes_share);
     }
+    for article in &mut log.articles {
+        hundred(&mut article.score);
+    }
     for shift in &mut log.shifts {
         for score in [
             &mut shift.overall,

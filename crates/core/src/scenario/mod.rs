@@ -5,6 +5,7 @@
 //! these; nothing here depends on how a file was read.
 
 pub mod analyse;
+pub mod article;
 pub mod critical;
 pub mod cues;
 pub mod debrief;

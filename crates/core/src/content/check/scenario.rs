@@ -38,6 +38,7 @@ pub fn check(s: &Scenario, report: &mut Reporter) -> bool {
     }
     check_persona(s, report);
     check_numbers(s, report);
+    check_article(s, report);
     if s.ticket.report.trim().is_empty() {
         report.error(
             &root.key("ticket").key("report"),
@@ -626,4 +627,39 @@ pub fn check_length_cue(scenarios: &[Scenario], sources: &[Source]) -> Vec<Findi
         ),
     );
     reporter.finish()
+}
+
+/// An article rubric names at least one phrase for every part and every
+/// step, or a part could never be earned.
+fn check_article(s: &Scenario, report: &mut Reporter) {
+    let Some(article) = &s.article else { return };
+    let at = JsonPath::root().key("article");
+    let blank = |phrases: &[String]| phrases.iter().all(|p| p.trim().is_empty());
+    for (field, phrases) in [
+        ("symptom", &article.symptom),
+        ("environment", &article.environment),
+        ("cause", &article.cause),
+        ("verify", &article.verify),
+    ] {
+        if blank(phrases) {
+            report.error(
+                &at.key(field),
+                format!("give at least one phrase an article's {field} part could state"),
+            );
+        }
+    }
+    if article.steps.is_empty() {
+        report.error(
+            &at.key("steps"),
+            "list the resolution's steps, each as a list of phrases",
+        );
+    }
+    for (i, step) in article.steps.iter().enumerate() {
+        if blank(step) {
+            report.error(
+                &at.key("steps").index(i),
+                "this step has no phrase: give at least one a resolution could state it with",
+            );
+        }
+    }
 }

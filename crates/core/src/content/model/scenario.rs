@@ -37,6 +37,28 @@ pub struct Scenario {
     /// history, command output): each costs minutes and is recorded.
     #[serde(default)]
     pub tools: Vec<Tool>,
+    /// What a knowledge-base article on this ticket states, part by part;
+    /// with it, a resolved play offers to write one
+    /// (`crate::scenario::article`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub article: Option<ArticleRubric>,
+}
+
+/// The phrases each part of a knowledge-base article must state (any one
+/// of a part's phrases, in a sentence of that part; the resolution's
+/// phrases are steps, each counted).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ArticleRubric {
+    /// The symptom as a user would search for it, for the title.
+    pub symptom: Vec<String>,
+    /// Where it happens: the system, version, device or setting.
+    pub environment: Vec<String>,
+    pub cause: Vec<String>,
+    /// The resolution's steps, each a phrase list: one list per step.
+    pub steps: Vec<Vec<String>>,
+    /// How to confirm the fix worked.
+    pub verify: Vec<String>,
 }
 
 /// A tool the trainee can open for evidence, authored as data and shown
