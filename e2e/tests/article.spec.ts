@@ -1,6 +1,6 @@
 import { test, expect, Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { open } from './helpers';
+import { open, pick, setPriority, submit } from './helpers';
 
 // After a resolved ticket, the trainee can write a knowledge-base article;
 // each part is scored on what it states, in sentences, with the words that
@@ -10,22 +10,12 @@ const BEST = [/check it's you/, /bad passwords come from your mail/, /switch the
 const NOTE =
   "Verified identity with her employee number and security question. The account was locked out because the phone kept trying the old password after Monday's change. I unlocked it and she signed in, then we updated the phone with the new password.";
 
-async function pick(page: Page, text: RegExp) {
-  const choice = page.getByRole('region', { name: 'Your move' }).getByRole('button').filter({ hasText: text });
-  await choice.focus();
-  await page.keyboard.press('Enter');
-}
-
 async function playResolved(page: Page) {
   await open(page, url);
-  await page.getByLabel(/^Impact/).selectOption('Medium');
-  await page.getByLabel(/^Urgency/).selectOption('High');
+  await setPriority(page, 'Medium', 'High');
   await page.getByRole('button', { name: 'Open Directory account panel (2 minutes)' }).press('Enter');
   for (const step of BEST) await pick(page, step);
-  await expect(page.getByText('The conversation has ended.')).toBeAttached();
-  await page.getByLabel('Ticket notes: symptoms, steps taken, result').fill(NOTE);
-  await page.getByRole('button', { name: 'Submit ticket and see the debrief' }).press('Enter');
-  await expect(page.getByRole('region', { name: 'Debrief' })).toContainText('Outcome: Resolved.');
+  await expect(await submit(page, NOTE)).toContainText('Outcome: Resolved.');
 }
 
 test('a knowledge-base article after a resolved ticket is scored part by part, keywords earn nothing', async ({ page }) => {

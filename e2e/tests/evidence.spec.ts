@@ -1,6 +1,6 @@
 import { test, expect, Page, Locator } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { open } from './helpers';
+import { moves, open, pick, score, setPriority, submit } from './helpers';
 
 // Issue 12: evidence in scenarios. "Locked out on payroll day" gives the
 // trainee a directory account panel (an expected check, 2 minutes) and the
@@ -13,29 +13,9 @@ const NOTE =
 const AFTER_CAUSE = [/switch the phone to flight mode/, /turn flight mode off/, /quote the ticket number/];
 const ON_THE_EVIDENCE = /bad passwords come from your mail/;
 
-function moves(page: Page): Locator {
-  return page.getByRole('region', { name: 'Your move' }).getByRole('button');
-}
-
-async function pick(page: Page, text: RegExp) {
-  const choice = moves(page).filter({ hasText: text });
-  await choice.focus();
-  await page.keyboard.press('Enter');
-}
-
-async function submit(page: Page, notes: string): Promise<Locator> {
-  await page.getByLabel(/^Impact/).selectOption('Medium');
-  await page.getByLabel(/^Urgency/).selectOption('High');
-  await expect(page.getByText('The conversation has ended.')).toBeAttached();
-  await page.getByLabel('Ticket notes: symptoms, steps taken, result').fill(notes);
-  await page.getByRole('button', { name: 'Submit ticket and see the debrief' }).press('Enter');
-  const debrief = page.getByRole('region', { name: 'Debrief' });
-  await expect(debrief).toBeVisible();
-  return debrief;
-}
-
-async function score(debrief: Locator): Promise<number> {
-  return Number(await debrief.locator('.big-score').evaluate((e) => e.firstChild!.textContent));
+async function submitWithPriority(page: Page, notes: string): Promise<Locator> {
+  await setPriority(page, 'Medium', 'High');
+  return submit(page, notes);
 }
 
 test('a call that needs evidence: open the directory panel, act on the lockout source, see the check in the debrief', async ({ page }) => {
@@ -65,7 +45,7 @@ test('a call that needs evidence: open the directory panel, act on the lockout s
   await pick(page, ON_THE_EVIDENCE);
   await expect(page.getByRole('log', { name: 'Conversation' })).toContainText('bad passwords come from your mail');
   for (const step of AFTER_CAUSE) await pick(page, step);
-  const debrief = await submit(page, NOTE);
+  const debrief = await submitWithPriority(page, NOTE);
   expect(await score(debrief)).toBe(100);
   const checks = debrief.getByRole('list', { name: 'Expected checks' });
   await expect(checks).toContainText('Directory account panel: checked.');
@@ -82,7 +62,7 @@ test('skipping the expected check is a mistake the debrief names, with where the
   await pick(page, /check it's you/);
   await pick(page, /changed your password lately/);
   for (const step of AFTER_CAUSE) await pick(page, step);
-  const debrief = await submit(page, NOTE);
+  const debrief = await submitWithPriority(page, NOTE);
   expect(await score(debrief)).toBeLessThan(95);
   await expect(debrief.getByRole('list', { name: 'Expected checks' })).toContainText('Directory account panel: missed.');
   await expect(debrief.getByRole('list', { name: 'Expected checks' })).toContainText('It would have shown:');
@@ -134,7 +114,7 @@ test('hints are offered in practice only, and each one taken costs points', asyn
   await pick(page, /check it's you/);
   await pick(page, ON_THE_EVIDENCE);
   for (const step of AFTER_CAUSE) await pick(page, step);
-  const debrief = await submit(page, NOTE);
+  const debrief = await submitWithPriority(page, NOTE);
   expect(await score(debrief)).toBe(95);
   await expect(debrief).toContainText('You took 1 hint in this practice play: −5 points overall.');
 });

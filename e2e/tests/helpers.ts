@@ -1,4 +1,4 @@
-import { expect, Page } from '@playwright/test';
+import { expect, Locator, Page } from '@playwright/test';
 
 /** Opens a page and waits until the app has mounted and content loaded. */
 export async function open(page: Page, path: string) {
@@ -101,4 +101,37 @@ export async function startShortExam(page: Page, count: string, minutes: string)
   await page.getByLabel('Minutes').fill(minutes);
   await page.getByRole('button', { name: 'Start exam' }).press('Enter');
   await expect(page.getByRole('navigation', { name: 'Questions' })).toBeVisible();
+}
+
+/** The choices a scenario offers now. */
+export function moves(page: Page): Locator {
+  return page.getByRole('region', { name: 'Your move' }).getByRole('button');
+}
+
+/** Picks the choice whose words match, by keyboard. */
+export async function pick(page: Page, text: RegExp) {
+  const choice = moves(page).filter({ hasText: text });
+  await choice.focus();
+  await page.keyboard.press('Enter');
+}
+
+/** Sets a ticket's impact and urgency. */
+export async function setPriority(page: Page, impact: string, urgency: string) {
+  await page.getByLabel(/^Impact/).selectOption(impact);
+  await page.getByLabel(/^Urgency/).selectOption(urgency);
+}
+
+/** Once the call has ended, writes the notes and submits; gives the debrief. */
+export async function submit(page: Page, notes: string): Promise<Locator> {
+  await expect(page.getByText('The conversation has ended.')).toBeAttached();
+  await page.getByLabel('Ticket notes: symptoms, steps taken, result').fill(notes);
+  await page.getByRole('button', { name: 'Submit ticket and see the debrief' }).press('Enter');
+  const debrief = page.getByRole('region', { name: 'Debrief' });
+  await expect(debrief).toBeVisible();
+  return debrief;
+}
+
+/** The debrief's overall score. */
+export async function score(debrief: Locator): Promise<number> {
+  return Number(await debrief.locator('.big-score').evaluate((e) => e.firstChild!.textContent));
 }

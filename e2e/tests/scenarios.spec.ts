@@ -1,6 +1,6 @@
 import { test, expect, Page, Locator } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { open } from './helpers';
+import { moves, open, pick, score, setPriority, submit } from './helpers';
 
 // The bundled "Locked out on payroll day" scenario. The seed picks the caller
 // and the order the choices are shown in; the tests find choices by their
@@ -18,34 +18,6 @@ const BEST = [/check it's you/, /bad passwords come from your mail/, /switch the
 async function checkAccount(page: Page) {
   await page.getByRole('button', { name: 'Open Directory account panel (2 minutes)' }).press('Enter');
   await expect(page.getByRole('heading', { name: 'Directory account panel' })).toBeFocused();
-}
-
-function moves(page: Page): Locator {
-  return page.getByRole('region', { name: 'Your move' }).getByRole('button');
-}
-
-async function pick(page: Page, text: RegExp) {
-  const choice = moves(page).filter({ hasText: text });
-  await choice.focus();
-  await page.keyboard.press('Enter');
-}
-
-async function setPriority(page: Page, impact: string, urgency: string) {
-  await page.getByLabel(/^Impact/).selectOption(impact);
-  await page.getByLabel(/^Urgency/).selectOption(urgency);
-}
-
-async function submit(page: Page, notes: string): Promise<Locator> {
-  await expect(page.getByText('The conversation has ended.')).toBeAttached();
-  await page.getByLabel('Ticket notes: symptoms, steps taken, result').fill(notes);
-  await page.getByRole('button', { name: 'Submit ticket and see the debrief' }).press('Enter');
-  const debrief = page.getByRole('region', { name: 'Debrief' });
-  await expect(debrief).toBeVisible();
-  return debrief;
-}
-
-async function score(debrief: Locator): Promise<number> {
-  return Number(await debrief.locator('.big-score').evaluate((e) => e.firstChild!.textContent));
 }
 
 test('the best path by keyboard with the right priority scores 100 and is recorded', async ({ page }) => {
