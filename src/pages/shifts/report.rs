@@ -66,6 +66,17 @@ fn ticket(t: TicketResult) -> impl IntoView {
             t.waited, t.target
         )
     };
+    let resolution = t.resolved_after.map(|after| {
+        let verdict = if after <= t.resolve_target {
+            "met"
+        } else {
+            "missed"
+        };
+        format!(
+            "Resolved {after} min after it arrived: resolution target ({} h) {verdict}.",
+            t.resolve_target / 60
+        )
+    });
     let (found, missing): (Vec<_>, Vec<_>) = t.facts.into_iter().partition(|f| f.found);
     let facts = match (found.is_empty(), missing.is_empty()) {
         (_, true) => "The note states every fact.".to_owned(),
@@ -93,6 +104,7 @@ fn ticket(t: TicketResult) -> impl IntoView {
                 <li>{priority}</li>
                 <li>{decision}</li>
                 <li>{target}</li>
+                {resolution.map(|r| view! { <li>{r}</li> })}
                 <li>{facts}</li>
             </ul>
             <p class="muted">{t.why}</p>

@@ -18,6 +18,18 @@ mod tests;
 
 use crate::scenario::priority::Priority;
 
+/// The resolution target of a priority, in simulated minutes from the
+/// ticket's arrival: 4 and 8 hours for P1 and P2, and 3 and 5 eight-hour
+/// days for P3 and P4 (the documented targets, in working time).
+pub fn resolve_within(priority: Priority) -> u32 {
+    match priority {
+        Priority::P1 => 240,
+        Priority::P2 => 480,
+        Priority::P3 => 3 * 480,
+        Priority::P4 => 5 * 480,
+    }
+}
+
 /// The first-response target of a priority, in simulated minutes from the
 /// ticket's arrival: 15 and 30 minutes for P1 and P2, and for P3 and P4 a
 /// half and a whole eight-hour shift (the documented 4 working hours and 1

@@ -23,7 +23,7 @@ use crate::scenario::notes::find_in_sentences;
 use crate::scenario::priority::Priority;
 
 use super::play::{Handled, ShiftPlay};
-use super::respond_within;
+use super::{resolve_within, respond_within};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FactCheck {
@@ -45,6 +45,11 @@ pub struct TicketResult {
     pub waited: u32,
     pub target: u32,
     pub met: bool,
+    /// For a ticket resolved at the desk: minutes from its arrival to being
+    /// resolved. Escalated and linked tickets are resolved elsewhere.
+    pub resolved_after: Option<u32>,
+    /// The right priority's resolution target, in minutes.
+    pub resolve_target: u32,
     pub facts: Vec<FactCheck>,
     pub triage: u8,
     pub notes: u8,
@@ -136,6 +141,13 @@ fn ticket_result(ticket: &ShiftTicket, handled: Option<&Handled>, clock: u32) ->
     } else {
         percent(found, total)
     };
+    let resolved_after = handled
+        .filter(|h| h.decision.action == Action::Resolve)
+        .map(|h| {
+            h.started
+                .saturating_add(ticket.minutes)
+                .saturating_sub(ticket.arrives)
+        });
     TicketResult {
         id: ticket.id.clone(),
         subject: ticket.subject.clone(),
@@ -146,6 +158,8 @@ fn ticket_result(ticket: &ShiftTicket, handled: Option<&Handled>, clock: u32) ->
         waited,
         target,
         met: handled.is_some() && waited <= target,
+        resolved_after,
+        resolve_target: resolve_within(right_priority),
         facts,
         triage: u8::try_from(triage).unwrap_or(100),
         notes,

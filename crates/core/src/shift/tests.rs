@@ -305,3 +305,15 @@ fn a_finished_shift_is_kept_in_the_scenario_log_and_merges_by_time() {
     let old: ScenarioLog = serde_json::from_str(r#"{"plays": []}"#).unwrap();
     assert!(old.shifts.is_empty());
 }
+
+#[test]
+fn a_ticket_resolved_at_the_desk_shows_its_resolution_time_and_others_none() {
+    let s = shift();
+    let r = report(&s, &reference_play(&s));
+    let till = r.tickets.iter().find(|t| t.id == "till").unwrap();
+    // Arrived at 10, taken at 25 (after the P3 and the P1), 15 minutes.
+    assert_eq!(till.resolved_after, Some(30));
+    assert_eq!(till.resolve_target, 480);
+    let mail = r.tickets.iter().find(|t| t.id == "mail").unwrap();
+    assert_eq!(mail.resolved_after, None, "linked to the major incident");
+}
