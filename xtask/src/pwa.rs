@@ -289,7 +289,7 @@ mod tests {
         for (path, text) in [
             (
                 "index.html",
-                "<!doctype html><head><meta charset=\"utf-8\" /></head>",
+                "<!doctype html><head><meta charset=\"utf-8\" /><script type=\"module\">const areaCode = /* __FIRSTLINE_AREA_CODE__ */ {};</script></head>",
             ),
             ("index.html.gz", "gz"),
             ("main-0123.css", "body{}"),
@@ -302,7 +302,6 @@ mod tests {
             ("pkg/firstline-app_bg.wasm", "wasm"),
             ("pkg/chunk_1.wasm", "chunk"),
             ("pkg/__wasm_split.js", "loader"),
-            ("pkg/__wasm_split_manifest.json", "{}"),
             ("pkg/firstline-app.js.map", "{}"),
             ("content/manifest.json", "[]"),
             ("content/questions/net.json", "{}"),
@@ -314,6 +313,25 @@ mod tests {
         ] {
             site.write(path, text);
         }
+        site.write("pkg/__wasm_split_manifest.json", "{}");
+        site
+    }
+
+    /// `site()` as a release build leaves it: the split manifest names
+    /// every area a route preloads, and each area's module exists.
+    fn release_site() -> Site {
+        let site = site();
+        let mut areas = serde_json::Map::new();
+        for (_, needs) in preload::ROUTES {
+            for area in *needs {
+                areas.insert((*area).to_owned(), serde_json::json!(["chunk_1"]));
+                site.write(&format!("pkg/split_{area}.wasm"), "split");
+            }
+        }
+        site.write(
+            "pkg/__wasm_split_manifest.json",
+            &serde_json::Value::Object(areas).to_string(),
+        );
         site
     }
 
@@ -431,7 +449,7 @@ mod tests {
 
     #[test]
     fn writes_the_worker_for_each_profile_and_rejects_bad_arguments() {
-        let site = site();
+        let site = release_site();
         let dir = site.0.display().to_string();
         run(std::slice::from_ref(&dir)).unwrap();
         let worker = fs::read_to_string(site.0.join(WORKER)).unwrap();
