@@ -8,6 +8,7 @@ pub mod backup;
 pub mod class_report;
 pub mod history;
 mod merge;
+pub mod own_files;
 pub mod peek;
 pub mod readiness;
 pub mod reminder;

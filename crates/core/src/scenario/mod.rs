@@ -12,10 +12,12 @@ pub mod debrief;
 pub mod draft;
 pub mod evidence;
 pub mod graph;
+pub mod map;
 pub mod notes;
 pub mod order;
 pub mod play;
 pub mod priority;
+pub mod reach;
 
 #[cfg(test)]
 mod evidence_tests;

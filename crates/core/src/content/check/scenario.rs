@@ -17,6 +17,7 @@ use crate::scenario::analyse::{analyse, Analysis, Truncation, EXPLORE_LIMIT, PAT
 use crate::scenario::cues::{length_cue, length_cue_over};
 use crate::scenario::debrief::is_mistake;
 use crate::scenario::graph::{apply_flags, flags_allow, target, Target};
+use crate::scenario::reach::reach;
 
 /// Checks a scenario; returns false when it cannot be played.
 pub fn check(s: &Scenario, report: &mut Reporter) -> bool {
@@ -339,61 +340,21 @@ fn check_numbers(s: &Scenario, report: &mut Reporter) {
 }
 
 /// Reachability, dead ends, endless loops and the endings paths reach,
-/// over (node, flags) states; frustration and time are dynamic and the
-/// engine handles them (the user gives up, or the SLA ends the call).
+/// over (node, flags) states (the engine's search, `scenario::reach`).
 fn check_graph(s: &Scenario, report: &mut Reporter) {
     let root = JsonPath::root();
-    let Some(Target::Node(start)) = target(s, &s.start) else {
+    let Some(found) = reach(s) else {
         return;
     };
-    // Forward search over states.
-    let mut states: Vec<(usize, BTreeSet<String>)> = vec![(start, BTreeSet::new())];
-    let mut index: HashMap<(usize, BTreeSet<String>), usize> = HashMap::new();
-    index.insert((start, BTreeSet::new()), 0);
-    let mut edges: Vec<Vec<Option<usize>>> = Vec::new(); // None = an ending
-    let mut endings_of: Vec<Vec<Outcome>> = Vec::new();
-    let mut at = 0;
-    while at < states.len() {
-        if states.len() > 50_000 {
-            report.warning(
-                &root.key("nodes"),
-                "too many flag combinations to check every path; simplify the flags",
-            );
-            return;
-        }
-        let (node, flags) = states[at].clone();
-        let mut out = Vec::new();
-        let mut ends = Vec::new();
-        for choice in s.nodes[node]
-            .choices
-            .iter()
-            .filter(|c| flags_allow(c, &flags))
-        {
-            let mut next_flags = flags.clone();
-            apply_flags(choice, &mut next_flags);
-            match target(s, &choice.next) {
-                Some(Target::Node(n)) => {
-                    let key = (n, next_flags);
-                    let id = *index.entry(key.clone()).or_insert_with(|| {
-                        states.push(key);
-                        states.len() - 1
-                    });
-                    out.push(Some(id));
-                }
-                Some(Target::Ending(e)) => {
-                    out.push(None);
-                    ends.push(e.outcome);
-                }
-                None => {}
-            }
-        }
-        edges.push(out);
-        endings_of.push(ends);
-        at += 1;
+    if found.truncated {
+        report.warning(
+            &root.key("nodes"),
+            "too many flag combinations to check every path; simplify the flags",
+        );
+        return;
     }
     let node_path = |i: usize| root.key("nodes").index(i);
-    // Unreachable nodes.
-    let reached: BTreeSet<usize> = states.iter().map(|(n, _)| *n).collect();
+    let reached = &found.nodes;
     for (i, node) in s.nodes.iter().enumerate() {
         if !reached.contains(&i) {
             report.error(
@@ -405,42 +366,17 @@ fn check_graph(s: &Scenario, report: &mut Reporter) {
             );
         }
     }
-    // Dead ends: a reachable state with no choice its flags allow.
-    let mut reported: BTreeSet<usize> = BTreeSet::new();
-    for (state, out) in edges.iter().enumerate() {
-        let node = states[state].0;
-        if out.is_empty() && !s.nodes[node].choices.is_empty() && reported.insert(node) {
-            let flags: Vec<&str> = states[state].1.iter().map(String::as_str).collect();
-            report.error(
-                &node_path(node).key("choices"),
-                format!("node \"{}\" is a dead end when the flags are [{}]: no choice is offered; add a choice without conditions", s.nodes[node].id, flags.join(", ")),
-            );
-        }
+    for (node, flags) in &found.dead_ends {
+        report.error(
+            &node_path(*node).key("choices"),
+            format!("node \"{}\" is a dead end when the flags are [{}]: no choice is offered; add a choice without conditions", s.nodes[*node].id, flags.join(", ")),
+        );
     }
-    // Endless loops: states from which no ending can be reached.
-    let mut can_end: Vec<bool> = endings_of.iter().map(|e| !e.is_empty()).collect();
-    loop {
-        let mut changed = false;
-        for (i, out) in edges.iter().enumerate() {
-            if !can_end[i] && out.iter().flatten().any(|&j| can_end[j]) {
-                can_end[i] = true;
-                changed = true;
-            }
-        }
-        if !changed {
-            break;
-        }
-    }
-    let mut looped: BTreeSet<usize> = BTreeSet::new();
-    for (i, ok) in can_end.iter().enumerate() {
-        let node = states[i].0;
-        if !ok && !edges[i].is_empty() && looped.insert(node) {
-            report.error(&node_path(node).key("choices"), format!("from node \"{}\" no path ever reaches an ending (an endless loop); give it a way out", s.nodes[node].id));
-        }
+    for &node in &found.endless {
+        report.error(&node_path(node).key("choices"), format!("from node \"{}\" no path ever reaches an ending (an endless loop); give it a way out", s.nodes[node].id));
     }
     // Outcomes.
-    let outcomes: Vec<Outcome> = endings_of.iter().flatten().copied().collect();
-    if !outcomes.contains(&Outcome::Resolved) {
+    if !found.outcomes.contains(&Outcome::Resolved) {
         report.error(&root.key("endings"), "no path resolves the ticket: at least one path must reach an ending with \"outcome\": \"resolved\"");
     }
     let good: BTreeSet<&str> = s
