@@ -33,6 +33,10 @@ pub const WORKER: &str = "sw.js";
 /// The worker development builds get instead (see the file).
 const DEV_WORKER: &str = "sw-dev.js";
 
+/// Where the build publishes the content formats' JSON Schema (the
+/// project's `schema/`, copied by index.html), never precached.
+const SCHEMA_DIR: &str = "schema/";
+
 /// Hex digits of the hash kept as the version: plenty to tell builds apart.
 const VERSION_LEN: usize = 12;
 
@@ -176,7 +180,10 @@ fn wanted(path: &str) -> bool {
     // never by the app (its loader has the chunk list built in).
     let unused =
         name.starts_with('.') || name.ends_with(".map") || name == "__wasm_split_manifest.json";
-    !(compressed || worker || unused)
+    // The content formats' JSON Schema is published for authors' editors,
+    // which fetch it themselves; the app never asks for it.
+    let for_editors = path.starts_with(SCHEMA_DIR);
+    !(compressed || worker || unused || for_editors)
 }
 
 /// The first hex digits of a SHA-256 over every listed file's path and
@@ -307,6 +314,7 @@ mod tests {
             ("content/questions/net.json", "{}"),
             ("content/questions/net.json.gz", "gz"),
             ("content/scenarios/a b#1.json", "{}"),
+            ("schema/scenario.schema.json", "{}"),
             ("sw.js", "an older worker"),
             (".DS_Store", "junk"),
             (".hidden/file.json", "{}"),
@@ -339,7 +347,7 @@ mod tests {
         "const VERSION = '__FIRSTLINE_VERSION__';\nconst PRECACHE = /* __FIRSTLINE_PRECACHE__ */ [];\n";
 
     #[test]
-    fn lists_what_the_app_needs_sorted_without_compressed_copies_or_the_worker() {
+    fn lists_what_the_app_needs_sorted_without_compressed_copies_the_worker_or_the_schema() {
         let site = site();
         assert_eq!(
             list(&site.0).unwrap(),

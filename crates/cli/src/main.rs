@@ -6,6 +6,7 @@ mod convert;
 mod files;
 mod manifest;
 mod play;
+mod schema;
 mod stats;
 mod usage;
 
@@ -37,6 +38,7 @@ fn run(args: &[String]) -> Result<ExitCode, UsageError> {
         "play" => play::run(rest),
         "import" => convert::import(rest),
         "export" => convert::export(rest),
+        "schema" => schema::run(rest),
         "help" | "--help" | "-h" => {
             println!("{}", usage::LONG);
             Ok(ExitCode::SUCCESS)

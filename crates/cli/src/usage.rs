@@ -29,6 +29,12 @@ USAGE:
                                  Write a question set as GIFT or Moodle XML;
                                  ordering and pbq questions are reported and
                                  left out.
+    firstline schema [-o DIR]    Write the JSON Schema of every content kind
+                                 into DIR (default: schema), for editors.
+    firstline schema --stamp [-o DIR] CONTENT_DIR...
+                                 Add \"$schema\" (the path to its kind's
+                                 schema in DIR, default schema) to every
+                                 content file under CONTENT_DIR lacking one.
     firstline manifest DIR       Write DIR/manifest.json listing the content
                                  files under DIR (the build runs this).
     firstline help               Show this help.

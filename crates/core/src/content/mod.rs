@@ -4,7 +4,8 @@
 //! - `check/`: the checks that report where a file breaks a rule
 //!   (questions, scenarios, interview sets, and item analysis for authors);
 //! - `read/`: reading one file, loading a library of them, the manifest;
-//! - `locate/`: JSON paths, line:column positions and located findings.
+//! - `locate/`: JSON paths, line:column positions and located findings;
+//! - `schema` (feature `schema`, for the CLI): the formats' JSON Schema.
 //!
 //! The model modules are re-exported here (`content::scenario::Scenario`),
 //! as are the reading and locating modules other code names.
@@ -14,6 +15,8 @@ pub mod convert;
 pub mod locate;
 pub mod model;
 pub mod read;
+#[cfg(feature = "schema")]
+pub mod schema;
 pub mod stats;
 
 pub use check::item_analysis;

@@ -161,6 +161,7 @@ pub fn import(
     settings: &ImportSettings,
 ) -> Conversion<QuestionSet> {
     let mut set = QuestionSet {
+        schema: None,
         kind: "question-set".into(),
         exam: settings.exam.clone(),
         questions: Vec::new(),

@@ -8,8 +8,14 @@ pub const SCALE_MIN: u32 = 100;
 pub const SCALE_MAX: u32 = 900;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Exam {
+    /// The JSON Schema an editor checks the file against (`schema/` at the
+    /// project root; `firstline schema --stamp` writes it). The engines
+    /// ignore it.
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
     /// Always `"exam"`; checked when the file is read.
     pub kind: String,
     /// The exam code, such as `220-1201`.
@@ -24,6 +30,7 @@ pub struct Exam {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Domain {
     /// Such as `2.0`.
@@ -35,6 +42,7 @@ pub struct Domain {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Objective {
     /// Such as `2.3`.

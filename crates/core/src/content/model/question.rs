@@ -7,8 +7,14 @@ use serde::de::{self, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct QuestionSet {
+    /// The JSON Schema an editor checks the file against (`schema/` at the
+    /// project root; `firstline schema --stamp` writes it). The engines
+    /// ignore it.
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
     /// Always `"question-set"`; checked when the file is read.
     pub kind: String,
     /// The exam every question in the file belongs to, such as `220-1201`.
@@ -17,6 +23,7 @@ pub struct QuestionSet {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Difficulty {
     Easy,
@@ -35,6 +42,7 @@ impl Difficulty {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum QuestionType {
     /// One correct option.
@@ -76,6 +84,7 @@ impl QuestionType {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RawQuestion {
     pub id: String,
@@ -112,6 +121,7 @@ pub struct RawQuestion {
 
 /// One item of a performance-based question: a task of any other type.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RawItem {
     pub prompt: String,
@@ -138,6 +148,7 @@ fn yes() -> bool {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RawOption {
     pub text: String,
@@ -150,6 +161,7 @@ pub struct RawOption {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RawPair {
     pub left: String,
@@ -158,6 +170,7 @@ pub struct RawPair {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RawStep {
     pub text: String,
@@ -191,6 +204,24 @@ impl<'de> Deserialize<'de> for AnswerKey {
             }
         }
         deserializer.deserialize_any(KeyVisitor)
+    }
+}
+
+/// In the schema, what the deserializer above accepts: one index or a list.
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for AnswerKey {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "AnswerKey".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "The 0-based indices of the correct options: a number (single) or a list (multiple).",
+            "anyOf": [
+                { "type": "integer", "minimum": 0 },
+                { "type": "array", "items": { "type": "integer", "minimum": 0 } }
+            ]
+        })
     }
 }
 

@@ -9,8 +9,14 @@ pub use crate::scenario::critical::CriticalMistake;
 pub use crate::scenario::priority::{Level, Priority};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Scenario {
+    /// The JSON Schema an editor checks the file against (`schema/` at the
+    /// project root; `firstline schema --stamp` writes it). The engines
+    /// ignore it.
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
     /// Always `"scenario"`; checked when the file is read.
     pub kind: String,
     pub id: String,
@@ -48,6 +54,7 @@ pub struct Scenario {
 /// of a part's phrases, in a sentence of that part; the resolution's
 /// phrases are steps, each counted).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ArticleRubric {
     /// The symptom as a user would search for it, for the title.
@@ -64,6 +71,7 @@ pub struct ArticleRubric {
 /// A tool the trainee can open for evidence, authored as data and shown
 /// generically: labelled rows, a command and its output, or both.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Tool {
     /// Unique among the scenario's tools; choices name it in `requires.seen`.
@@ -99,6 +107,7 @@ impl Tool {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum ToolKind {
     DirectoryAccount,
@@ -123,6 +132,7 @@ impl ToolKind {
 /// What a tool shows: rows of `{ label?, value }`, and for command output
 /// the command and its preformatted output.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ToolContent {
     #[serde(default)]
@@ -134,6 +144,7 @@ pub struct ToolContent {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ToolRow {
     #[serde(default)]
@@ -143,6 +154,7 @@ pub struct ToolRow {
 
 /// The duties of a help-desk technician (from the role description).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum Duty {
     PasswordReset,
@@ -185,6 +197,7 @@ impl Duty {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Persona {
     pub name: String,
@@ -210,6 +223,7 @@ pub struct Persona {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PersonaVariant {
     pub name: String,
@@ -220,6 +234,7 @@ pub struct PersonaVariant {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum TechLevel {
     Low,
@@ -228,6 +243,7 @@ pub enum TechLevel {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Ticket {
     pub channel: Channel,
@@ -247,6 +263,7 @@ pub struct Ticket {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Channel {
     Phone,
@@ -278,6 +295,7 @@ impl Ticket {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Node {
     pub id: String,
@@ -294,6 +312,7 @@ pub struct Node {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Lines {
     #[serde(default)]
@@ -305,6 +324,7 @@ pub struct Lines {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Choice {
     /// Unique within the scenario.
@@ -335,6 +355,7 @@ pub struct Choice {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum ChoiceKind {
     Say,
@@ -357,6 +378,7 @@ impl ChoiceKind {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Effects {
     /// Change in the user's frustration (negative calms them).
@@ -385,6 +407,7 @@ impl Effects {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Requires {
     /// Flags that must all be set.
@@ -406,6 +429,7 @@ pub struct Requires {
 
 /// Behaviours that support-call quality forms score (see the rubric).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum Behaviour {
     Greeted,
@@ -483,6 +507,7 @@ impl Behaviour {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Ending {
     pub id: String,
@@ -509,6 +534,7 @@ pub struct Ending {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct EndingText {
     #[serde(default)]
@@ -519,6 +545,7 @@ pub struct EndingText {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum Outcome {
     Resolved,
@@ -548,12 +575,14 @@ impl Outcome {
 
 /// What a good ticket must contain, checked against the learner's notes.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct NotesRubric {
     pub facts: Vec<Fact>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Fact {
     pub id: String,
@@ -573,6 +602,7 @@ pub struct Fact {
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum NoteSection {
     #[default]

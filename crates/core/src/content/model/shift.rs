@@ -8,8 +8,14 @@ use super::scenario::Channel;
 use crate::scenario::priority::Level;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Shift {
+    /// The JSON Schema an editor checks the file against (`schema/` at the
+    /// project root; `firstline schema --stamp` writes it). The engines
+    /// ignore it.
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
     /// Always `"shift"`; checked when the file is read.
     pub kind: String,
     pub id: String,
@@ -27,6 +33,7 @@ pub struct Shift {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct MajorIncident {
     pub id: String,
@@ -36,6 +43,7 @@ pub struct MajorIncident {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ShiftTicket {
     pub id: String,
@@ -62,6 +70,7 @@ pub struct ShiftTicket {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Requester {
     pub name: String,
@@ -75,6 +84,7 @@ pub struct Requester {
 /// A ticket's decision: resolve it at the desk, escalate it to a tier, or
 /// link it to an open major incident.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "decision", rename_all = "lowercase", deny_unknown_fields)]
 pub enum Action {
     Resolve,
@@ -93,6 +103,7 @@ impl Action {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct NoteFact {
     pub id: String,

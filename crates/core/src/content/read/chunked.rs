@@ -348,6 +348,10 @@ mod tests {
             r#"{"k\u0069nd": "question-set", "exam": "X", "qu\u0065stions": []}"#,
             r#"{"kind": "interview-set", "questions": [{"id": 1}]}"#,
             r#"{"kind": "interview-set", "questions": []}"#,
+            // The editor's schema, read as a member of its own (or refused
+            // when it is not a string).
+            r#"{"$schema": "../../schema/question-set.schema.json", "kind": "question-set", "exam": "X", "questions": []}"#,
+            r#"{"kind": "interview-set", "$schema": 7, "questions": []}"#,
             // Broken separators, trailing commas and text.
             r#"{"kind": "question-set", "exam": "X", "questions": [,]}"#,
             r#"{"kind": "question-set", "exam": "X", "questions": [{} {}]}"#,

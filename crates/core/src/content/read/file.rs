@@ -167,6 +167,26 @@ mod tests {
     }
 
     #[test]
+    fn every_kind_may_name_its_schema() {
+        let files = [
+            r#"{"$schema": "s.json", "kind": "exam", "id": "x", "name": "n", "question_count": 1, "minutes": 1, "passing_score": 700, "domains": []}"#,
+            r#"{"$schema": "s.json", "kind": "question-set", "exam": "x", "questions": []}"#,
+            r#"{"$schema": "s.json", "kind": "interview-set", "questions": []}"#,
+            r#"{"$schema": "s.json", "kind": "shift", "id": "x", "title": "t", "summary": "s", "briefing": "b", "tickets": []}"#,
+        ];
+        for text in files {
+            assert!(parse("f.json", text).is_ok(), "{text}");
+        }
+        let err = parse(
+            "f.json",
+            r#"{"$schema": 1, "kind": "interview-set", "questions": []}"#,
+        )
+        .unwrap_err();
+        assert_eq!(err.path, "$schema");
+        assert!(err.message.contains("expected a string"), "{}", err.message);
+    }
+
+    #[test]
     fn wrong_kinds_are_explained() {
         let err = parse("x.json", "{\"kind\": \"quiz\"}").unwrap_err();
         assert!(err.message.contains("unknown kind \"quiz\""));

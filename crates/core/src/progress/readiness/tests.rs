@@ -15,6 +15,7 @@ const NOW: u64 = 1_000 * DAY;
 /// Builds a blueprint from (domain id, weight, objective ids).
 pub(super) fn blueprint(id: &str, pass: u32, domains: &[(&str, u32, &[&str])]) -> Exam {
     Exam {
+        schema: None,
         kind: "exam".into(),
         id: id.into(),
         name: format!("Exam {id}"),
