@@ -22,7 +22,7 @@ pub struct Loaded {
 }
 
 /// Reads every `.json` file under the named folders (default: questions
-/// and scenarios) and loads them together.
+/// and scenarios) and in the named packs, and loads them together.
 pub fn load_dirs(args: &[String]) -> Result<Loaded, UsageError> {
     if let Some(flag) = args.iter().find(|a| a.starts_with('-')) {
         return Err(UsageError(format!("unknown option \"{flag}\"")));
@@ -44,6 +44,18 @@ pub fn load_dirs(args: &[String]) -> Result<Loaded, UsageError> {
     // Names a static host would change: the app could not fetch the file.
     let mut names = Vec::new();
     for dir in &dirs {
+        // A pack's files are checked as they are, each named inside it.
+        if crate::pack::is_pack(dir) {
+            sources.extend(crate::pack::sources(dir)?);
+            continue;
+        }
+        if dir.is_file() {
+            return Err(UsageError(format!(
+                "\"{}\" is a file: check takes folders and packs (NAME{})",
+                dir.display(),
+                firstline_core::content::pack::EXTENSION
+            )));
+        }
         for path in json_files(dir)? {
             let name = display_name(&path);
             names.extend(name_finding(&name, &relative_name(&path, dir)));

@@ -3,12 +3,16 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use firstline_core::content::pack::EXTENSION as PACK_EXTENSION;
+
 use crate::usage::UsageError;
 
 /// Folders never searched for content.
 const SKIPPED: &[&str] = &["node_modules", "target", "dist"];
 
-/// Every `.json` file under `dir`, sorted, skipping hidden folders.
+/// Every `.json` file under `dir`, sorted, skipping hidden folders and
+/// packs (`.firstline-pack.json`: a pack saved among the content is not
+/// content itself).
 pub fn json_files(dir: &Path) -> Result<Vec<PathBuf>, UsageError> {
     if !dir.is_dir() {
         return Err(UsageError(format!("\"{}\" is not a folder", dir.display())));
@@ -28,7 +32,7 @@ pub fn json_files(dir: &Path) -> Result<Vec<PathBuf>, UsageError> {
                 if !name.starts_with('.') && !SKIPPED.contains(&name.as_str()) {
                     pending.push(path);
                 }
-            } else if name.ends_with(".json") {
+            } else if name.ends_with(".json") && !name.ends_with(PACK_EXTENSION) {
                 out.push(path);
             }
         }

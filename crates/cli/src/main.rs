@@ -5,6 +5,7 @@ mod check;
 mod convert;
 mod files;
 mod manifest;
+mod pack;
 mod play;
 mod schema;
 mod stats;
@@ -39,6 +40,7 @@ fn run(args: &[String]) -> Result<ExitCode, UsageError> {
         "import" => convert::import(rest),
         "export" => convert::export(rest),
         "schema" => schema::run(rest),
+        "pack" => pack::run(rest),
         "help" | "--help" | "-h" => {
             println!("{}", usage::LONG);
             Ok(ExitCode::SUCCESS)

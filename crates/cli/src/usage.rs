@@ -6,9 +6,12 @@ pub const LONG: &str = "\
 firstline: check and prepare FirstLine training content
 
 USAGE:
-    firstline check [DIR...]     Validate every .json file under each DIR
-                                 (default: questions scenarios). Prints one
-                                 line per finding as file:line:col: message.
+    firstline check [DIR|PACK...]
+                                 Validate every .json file under each DIR
+                                 (default: questions scenarios) and in each
+                                 NAME.firstline-pack.json. Prints one line
+                                 per finding as file:line:col: message (a
+                                 file in a pack as PACK/path).
     firstline stats [DIR...]     Count questions per exam, domain (against the
                                  blueprint weight), type and difficulty.
     firstline play [--paths] [DIR...]
@@ -35,6 +38,10 @@ USAGE:
                                  Add \"$schema\" (the path to its kind's
                                  schema in DIR, default schema) to every
                                  content file under CONTENT_DIR lacking one.
+    firstline pack DIR... -o NAME.firstline-pack.json
+                                 Write every content file under the DIRs
+                                 (paths starting with each DIR's name) into
+                                 one pack to share.
     firstline manifest DIR       Write DIR/manifest.json listing the content
                                  files under DIR (the build runs this).
     firstline help               Show this help.

@@ -5,6 +5,7 @@
 //!   (questions, scenarios, interview sets, and item analysis for authors);
 //! - `read/`: reading one file, loading a library of them, the manifest;
 //! - `locate/`: JSON paths, line:column positions and located findings;
+//! - `pack`: many content files in one shareable file (`firstline pack`);
 //! - `schema` (feature `schema`, for the CLI): the formats' JSON Schema.
 //!
 //! The model modules are re-exported here (`content::scenario::Scenario`),
@@ -14,6 +15,7 @@ pub mod check;
 pub mod convert;
 pub mod locate;
 pub mod model;
+pub mod pack;
 pub mod read;
 #[cfg(feature = "schema")]
 pub mod schema;
