@@ -82,10 +82,10 @@ pub fn import(args: &[String]) -> Result<ExitCode, UsageError> {
             "--output",
         ],
     )?;
-    let from = args.require("--from", "gift, aiken or anki")?;
+    let from = args.require("--from", "gift, aiken, anki or moodle-xml")?;
     let format = ImportFormat::parse(from).ok_or_else(|| {
         UsageError(format!(
-            "--from \"{from}\" is not a format this reads; use gift, aiken or anki"
+            "--from \"{from}\" is not a format this reads; use gift, aiken, anki or moodle-xml"
         ))
     })?;
     let exam = args.require(

@@ -19,10 +19,11 @@ USAGE:
                                  it: the best path, the highest and lowest
                                  scores, each ending's range, the analyser's
                                  errors; --paths lists every path.
-    firstline import --from gift|aiken|anki FILE --exam ID --objective X.Y
+    firstline import --from gift|aiken|anki|moodle-xml FILE --exam ID --objective X.Y
                      [--difficulty easy|medium|hard] [--id-prefix P] -o OUT.json
-                                 Convert Moodle GIFT, Aiken or Anki text
-                                 (front<TAB>back) into a question set; every
+                                 Convert Moodle GIFT, Aiken, Anki text
+                                 (front<TAB>back) or Moodle XML into a
+                                 question set; every
                                  item gets the exam, objective and difficulty
                                  given (default medium). Prints what could not
                                  be converted and what is left to write (an

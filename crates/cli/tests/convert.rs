@@ -239,9 +239,13 @@ fn usage_errors_exit_2() {
 }
 
 #[test]
-fn aiken_and_anki_import_from_the_command_line() {
+fn aiken_anki_and_moodle_xml_import_from_the_command_line() {
     let dir = scratch("aiken-anki");
-    for (format, file, count) in [("aiken", "sample.aiken", 2), ("anki", "cards.txt", 3)] {
+    for (format, file, count) in [
+        ("aiken", "sample.aiken", 2),
+        ("anki", "cards.txt", 3),
+        ("moodle-xml", "moodle.xml", 5),
+    ] {
         let input = crate_dir().join(FIXTURES).join(file);
         let output = dir.join(format!("{format}.json"));
         let (code, stdout, stderr) = firstline_in(

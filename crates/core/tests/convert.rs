@@ -1,6 +1,6 @@
 //! Import and export against fixture files written for the purpose
-//! (`tests/fixtures/convert/`): GIFT, Aiken and Anki in; GIFT and Moodle
-//! XML out; round trips both ways; one finding per construct that cannot
+//! (`tests/fixtures/convert/`): GIFT, Aiken, Anki and Moodle XML in; GIFT
+//! and Moodle XML out; round trips both ways; one finding per construct that cannot
 //! be converted, at its line.
 
 use firstline_core::content::convert::{
@@ -301,6 +301,7 @@ fn damaged_input_never_panics_and_findings_stay_in_the_file() {
         (ImportFormat::Gift, "unconvertible.gift"),
         (ImportFormat::Aiken, "sample.aiken"),
         (ImportFormat::Anki, "cards.txt"),
+        (ImportFormat::MoodleXml, "moodle.xml"),
     ] {
         let text = fixture(name);
         let mut inputs: Vec<String> = text
@@ -724,5 +725,183 @@ mod xml {
         assert_eq!(ok.child("b").unwrap().text(), "1 < 2");
         assert_eq!(ok.text(), "<i>");
         assert_eq!(ok.attr("k"), Some("v"));
+    }
+}
+
+// ------------------------------------------------------------ Moodle XML in
+
+#[test]
+fn moodle_xml_imports_each_type_and_reports_the_rest_at_its_line() {
+    let result = import(ImportFormat::MoodleXml, &fixture("moodle.xml"), &settings());
+    let set = &result.output;
+    let ids: Vec<&str> = set.questions.iter().map(|q| q.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        ["dns-port", "net-private-01", "apipa", "loopback", "ports"]
+    );
+    let kinds: Vec<QuestionType> = set.questions.iter().map(|q| q.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            QuestionType::Single,
+            QuestionType::Multiple,
+            QuestionType::Single,
+            QuestionType::Fill,
+            QuestionType::Matching
+        ]
+    );
+    let dns = &set.questions[0];
+    assert_eq!(dns.prompt, "Which port does DNS use?\n\nPick one.");
+    assert_eq!(dns.explanation, "DNS queries use UDP 53.");
+    assert_eq!(dns.answer.as_ref().map(|k| k.0.clone()), Some(vec![0]));
+    assert_eq!(dns.options[1].why, "67 is the DHCP server port.");
+    let private = &set.questions[1];
+    assert_eq!(
+        private.answer.as_ref().map(|k| k.0.clone()),
+        Some(vec![0, 1])
+    );
+    assert!(!private.shuffle);
+    let apipa = &set.questions[2];
+    assert_eq!(
+        apipa.prompt,
+        "An address in 169.254.0.0/16 means DHCP failed."
+    );
+    let texts: Vec<&str> = apipa.options.iter().map(|o| o.text.as_str()).collect();
+    assert_eq!(texts, ["True", "False"]);
+    let loopback = &set.questions[3];
+    assert_eq!(loopback.accept, ["127.0.0.1"]);
+    assert_eq!(loopback.exhibit.as_deref(), Some("C:\\> ping ______"));
+    let ports = &set.questions[4];
+    assert_eq!(ports.pairs.len(), 2);
+    assert_eq!(ports.distractors, ["8080"]);
+
+    // Not converted: the partial answer, the essay, the question with no
+    // right answer; each at its line.
+    let skipped = at(&result.notes, Level::Skipped);
+    let lines: Vec<usize> = skipped.iter().map(|(l, _)| *l).collect();
+    assert_eq!(lines, [53, 64, 68], "{skipped:?}");
+    assert!(
+        skipped[0].1.contains("\"localhost\" earns 50%"),
+        "{skipped:?}"
+    );
+    assert!(skipped[1]
+        .1
+        .contains("\"essay\" question has no FirstLine type"));
+    assert!(skipped[2].1.contains("none is right"));
+    // To do: option C's why (line 8), the pairs' whys (line 55).
+    let todo = at(&result.notes, Level::Todo);
+    assert!(
+        todo.contains(&(
+            8,
+            "\"why\" is missing for option C: write why each is right or wrong"
+        )),
+        "{todo:?}"
+    );
+    assert!(
+        todo.iter()
+            .any(|(l, m)| *l == 55 && m.contains("\"SSH\", \"HTTPS\"")),
+        "{todo:?}"
+    );
+    // Notes: the category, the HTML removed, the penalty.
+    let noted = at(&result.notes, Level::Note);
+    assert!(
+        noted
+            .iter()
+            .any(|(l, m)| *l == 5 && m.contains("$course$/Networking")),
+        "{noted:?}"
+    );
+    assert!(
+        noted
+            .iter()
+            .any(|(l, m)| *l == 8 && m.contains("HTML formatting")),
+        "{noted:?}"
+    );
+    assert!(
+        noted.iter().any(|(l, m)| *l == 8 && m.contains("penalty")),
+        "{noted:?}"
+    );
+}
+
+#[test]
+fn bundled_questions_survive_moodle_xml_and_back() {
+    let set = bundled_sample();
+    let xml = export(ExportFormat::MoodleXml, &set).output;
+    let back = import(ImportFormat::MoodleXml, &xml, &settings());
+    // The set converts without anything left out.
+    assert!(
+        at(&back.notes, Level::Skipped).is_empty(),
+        "{:?}",
+        back.notes
+    );
+    let kept: Vec<_> = set
+        .questions
+        .iter()
+        .filter(|q| !matches!(q.kind, QuestionType::Ordering | QuestionType::Pbq))
+        .collect();
+    assert_eq!(back.output.questions.len(), kept.len());
+    for (before, after) in kept.iter().zip(&back.output.questions) {
+        assert_eq!(after.id, before.id);
+        assert_eq!(after.kind, before.kind, "{}", before.id);
+        assert_eq!(after.prompt, before.prompt, "{}", before.id);
+        assert_eq!(after.exhibit, before.exhibit, "{}", before.id);
+        assert_eq!(after.explanation, before.explanation, "{}", before.id);
+        let unpinned: Vec<_> = before
+            .options
+            .iter()
+            .cloned()
+            .map(|mut o| {
+                o.pinned = false;
+                o
+            })
+            .collect();
+        assert_eq!(after.options, unpinned, "{}", before.id);
+        assert_eq!(after.answer, before.answer, "{}", before.id);
+        assert_eq!(after.accept, before.accept, "{}", before.id);
+        assert_eq!(after.distractors, before.distractors, "{}", before.id);
+        if before.kind != QuestionType::Fill {
+            assert_eq!(after.shuffle, before.shuffle, "{}", before.id);
+        }
+        let sides = |q: &firstline_core::content::question::RawQuestion| {
+            q.pairs
+                .iter()
+                .map(|p| (p.left.clone(), p.right.clone()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(sides(after), sides(before), "{}", before.id);
+    }
+}
+
+#[test]
+fn moodle_xml_fixture_round_trips_through_the_exporter() {
+    let first = import(ImportFormat::MoodleXml, &fixture("moodle.xml"), &settings()).output;
+    let xml = export(ExportFormat::MoodleXml, &first).output;
+    let second = import(ImportFormat::MoodleXml, &xml, &settings()).output;
+    assert_eq!(second, first);
+}
+
+#[test]
+fn what_is_not_moodle_xml_is_one_finding() {
+    for (text, line, words) in [
+        (
+            "<quiz>\n<question type=\"multichoice\">\n</quiz>",
+            3,
+            "not well-formed",
+        ),
+        (
+            "<?xml version=\"1.0\"?>\n<html></html>",
+            2,
+            "not Moodle XML's <quiz>",
+        ),
+        ("<!DOCTYPE quiz [<!ENTITY a \"b\">]><quiz/>", 1, "DOCTYPE"),
+    ] {
+        let result = import(ImportFormat::MoodleXml, text, &settings());
+        assert!(result.output.questions.is_empty());
+        assert_eq!(result.notes.len(), 1, "{:?}", result.notes);
+        assert_eq!(result.notes[0].line, line, "{text}: {:?}", result.notes);
+        assert!(
+            result.notes[0].message.contains(words),
+            "{:?}",
+            result.notes
+        );
     }
 }

@@ -1,6 +1,6 @@
 //! Converting question sets to and from other quiz formats: Moodle GIFT,
-//! Aiken and Anki's tab-separated notes in (`import`), GIFT and Moodle XML
-//! out (`export`). One format per file; this module holds what they share:
+//! Aiken, Anki's tab-separated notes and Moodle XML in (`import`; `xml` is
+//! the small XML reader), GIFT and Moodle XML out (`export`). One format per file; this module holds what they share:
 //! the settings an import applies to every item (the fields the other
 //! formats lack), the findings, the limits and the JSON writer.
 //!
@@ -12,7 +12,9 @@ pub mod aiken;
 pub mod anki;
 pub mod gift;
 pub mod moodle_xml;
+pub mod moodle_xml_import;
 pub mod write;
+mod xml;
 
 use std::fmt;
 
@@ -123,6 +125,7 @@ pub enum ImportFormat {
     Gift,
     Aiken,
     Anki,
+    MoodleXml,
 }
 
 impl ImportFormat {
@@ -131,6 +134,7 @@ impl ImportFormat {
             "gift" => Some(ImportFormat::Gift),
             "aiken" => Some(ImportFormat::Aiken),
             "anki" => Some(ImportFormat::Anki),
+            "moodle-xml" | "xml" => Some(ImportFormat::MoodleXml),
             _ => None,
         }
     }
@@ -184,6 +188,7 @@ pub fn import(
         ImportFormat::Gift => gift::import(text, settings),
         ImportFormat::Aiken => aiken::import(text, settings),
         ImportFormat::Anki => anki::import(text, settings),
+        ImportFormat::MoodleXml => moodle_xml_import::import(text, settings),
     };
     let mut ids = Ids::default();
     let mut lines = Vec::new();
