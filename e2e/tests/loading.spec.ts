@@ -11,14 +11,16 @@ function contentRequests(page: Page): string[] {
   return seen;
 }
 
-test('the home page and the scenario list read no content beyond the manifest', async ({ page }) => {
+test('the home page reads only the manifest; the scenario list adds its catalog of cards', async ({ page }) => {
   const seen = contentRequests(page);
   await open(page, '/');
   await expect(page.getByText(/^[1-9]\d* questions available$/)).toBeVisible();
   await expect(page.getByText(/^[1-9]\d* scenarios$/)).toBeVisible();
+  expect(seen).toEqual(['manifest.json']);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Scenarios' }).click();
   await expect(page.getByRole('list', { name: 'Scenarios' }).getByRole('listitem').first()).toBeVisible();
-  expect(seen).toEqual(['manifest.json']);
+  await expect(page.getByRole('heading', { name: 'Shifts' })).toBeVisible();
+  expect(seen).toEqual(['manifest.json', 'catalog/scenarios.json']);
 });
 
 test('the interview list comes from the catalog; a question reads the interview bundle', async ({ page }) => {

@@ -18,7 +18,7 @@ function lengthen(value: unknown, key = ''): unknown {
 }
 
 async function longContent(page: Page) {
-  await page.route(/\/content\/((bundles|scenarios)\/[^/]+|manifest)\.json$/, async (route: Route) => {
+  await page.route(/\/content\/((bundles|scenarios)\/[^/]+|manifest|catalog\/scenarios)\.json$/, async (route: Route) => {
     const response = await route.fetch();
     const body = await response.json();
     // In bundles, only the question the test opens: ten thousand

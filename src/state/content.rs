@@ -11,7 +11,8 @@ use std::sync::Arc;
 
 use firstline_core::content::build_report::{BuildReport, REPORT_FILE};
 use firstline_core::content::catalog::{
-    InterviewCatalog, QuestionCatalog, INTERVIEW_CATALOG, QUESTION_CATALOG,
+    InterviewCatalog, QuestionCatalog, ScenarioCatalog, INTERVIEW_CATALOG, QUESTION_CATALOG,
+    SCENARIO_CATALOG,
 };
 use firstline_core::content::library::Loading;
 use firstline_core::content::manifest::{BundleFile, Manifest, Need, MANIFEST_FILE};
@@ -99,7 +100,8 @@ fn store() -> Store {
     expect_context::<Store>()
 }
 
-/// The manifest: counts and scenario cards without reading any content.
+/// The manifest: counts and what each file holds, without reading any
+/// content.
 pub fn use_manifest() -> Signal<Option<ManifestState>> {
     let manifest = store().manifest;
     Signal::derive(move || manifest.get())
@@ -138,6 +140,11 @@ pub fn use_question_catalog() -> Generated<QuestionCatalog> {
 /// The interview list's catalog.
 pub fn use_interview_catalog() -> Generated<InterviewCatalog> {
     use_generated(INTERVIEW_CATALOG, "the interview catalog")
+}
+
+/// The scenario list's catalog: scenario and shift cards.
+pub fn use_scenario_catalog() -> Generated<ScenarioCatalog> {
+    use_generated(SCENARIO_CATALOG, "the scenario catalog")
 }
 
 /// A file the build writes beside the content, or why it could not be had.

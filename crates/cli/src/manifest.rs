@@ -10,7 +10,8 @@ use std::process::ExitCode;
 
 use firstline_core::content::build_report::{BuildReport, REPORT_FILE};
 use firstline_core::content::catalog::{
-    InterviewCatalog, QuestionCatalog, INTERVIEW_CATALOG, QUESTION_CATALOG,
+    InterviewCatalog, QuestionCatalog, ScenarioCatalog, INTERVIEW_CATALOG, QUESTION_CATALOG,
+    SCENARIO_CATALOG,
 };
 use firstline_core::content::manifest::{is_generated, Manifest, MANIFEST_FILE};
 use firstline_core::content::read::names::name_finding;
@@ -59,6 +60,8 @@ pub fn run(args: &[String]) -> Result<ExitCode, UsageError> {
     write_json(root, QUESTION_CATALOG, &questions, "the question catalog")?;
     let interview = InterviewCatalog::of(library);
     write_json(root, INTERVIEW_CATALOG, &interview, "the interview catalog")?;
+    let scenarios = ScenarioCatalog::of(&manifest, &sources);
+    write_json(root, SCENARIO_CATALOG, &scenarios, "the scenario catalog")?;
     // Compact, as the rest: every page downloads and parses it first.
     write_json(root, MANIFEST_FILE, &manifest, "the manifest")?;
     let target = root.join(MANIFEST_FILE);

@@ -6,7 +6,7 @@ use firstline_core::scenario::cues::{length_cue, length_cue_over};
 use std::process::ExitCode;
 
 use firstline_core::content::item_analysis::{self, LongestShare};
-use firstline_core::content::stats::exam_stats;
+use firstline_core::content::stats::{exam_stats, objective_coverage, MIN_PER_OBJECTIVE};
 
 use crate::check::load_dirs;
 use crate::usage::UsageError;
@@ -48,6 +48,7 @@ pub fn run(args: &[String]) -> Result<ExitCode, UsageError> {
         if let Some(share) = items.exams.iter().find(|e| e.exam == exam.exam) {
             print_share("key strictly longest", &share.keys, "single-answer items");
         }
+        print_coverage(&loaded.report.library, &exam.exam);
     }
     let scenarios = &loaded.report.library.scenarios;
     if !scenarios.is_empty() {
@@ -80,6 +81,30 @@ pub fn run(args: &[String]) -> Result<ExitCode, UsageError> {
         eprintln!("note: {errors} content error(s) left some questions out; run `firstline check`");
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Questions per objective, several to a line, then every objective under
+/// the floor by name.
+fn print_coverage(library: &firstline_core::content::Library, exam: &str) {
+    let coverage = objective_coverage(library, exam);
+    println!("  questions per objective:");
+    for row in coverage.chunks(6) {
+        let cells: Vec<String> = row
+            .iter()
+            .map(|o| format!("{:<5} {:>3}", o.id, o.count))
+            .collect();
+        println!("    {}", cells.join("   "));
+    }
+    let thin: Vec<_> = coverage.iter().filter(|o| o.is_thin()).collect();
+    if thin.is_empty() {
+        println!("  every objective has {MIN_PER_OBJECTIVE} or more questions");
+    }
+    for o in thin {
+        println!(
+            "  objective {} {} has {} question(s), under {MIN_PER_OBJECTIVE}  <- write more",
+            o.id, o.title, o.count
+        );
+    }
 }
 
 /// One item-analysis share line, such as "key strictly longest: 3 of 12

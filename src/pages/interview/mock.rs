@@ -106,7 +106,7 @@ pub fn MockPage() -> impl IntoView {
             MockKind::Technical,
         ));
         let scenarios: Vec<String> = match manifest.get_untracked() {
-            Some(Ok(m)) => m.scenario_cards().iter().map(|c| c.id.clone()).collect(),
+            Some(Ok(m)) => m.scenario_ids().into_iter().map(str::to_owned).collect(),
             _ => Vec::new(),
         };
         if roleplay.get_untracked() && !scenarios.is_empty() {

@@ -11,7 +11,7 @@ use super::reminder::BackupReminder;
 use super::trends::{ExamTrends, InterviewTrends, ScenarioTrends};
 use crate::adapters::clock::{format_date, now_ms, utc_offset_minutes};
 use crate::pages::practice::review::forecast::ForecastView;
-use crate::state::content::{use_content_with, use_manifest};
+use crate::state::content::{use_content_with, use_scenario_catalog};
 use crate::state::progress::{use_exam_log, use_progress, use_scenario_log};
 use firstline_core::content::manifest::Need;
 use firstline_core::progress::ScenarioRecord;
@@ -134,10 +134,53 @@ pub fn Dashboard() -> impl IntoView {
             .collect_view()
     };
 
-    // Scenario titles come from the manifest's cards: no scenario is read.
-    let manifest = use_manifest();
-    let scenarios = move || {
-        let cards = manifest.get().and_then(Result::ok);
+    let has_data = move || {
+        progress.with(|p| !p.attempts.is_empty())
+            || plays.with(|l| !l.plays.is_empty())
+            || exam_log.with(|l| !l.records.is_empty())
+    };
+    view! {
+        <BackupReminder/>
+        <ReadinessPanel/>
+        <Show when=has_data>
+            <h2>"Scenarios"</h2>
+            <ScenarioTrends/>
+            <ScenarioPlays/>
+            <h2>"Exams"</h2>
+            <ExamTrends/>
+            {exams}
+            <h2>"Calibration"</h2>
+            <p class="muted">"If you are right much less often when \u{201c}sure\u{201d} than you think, slow down on those questions."</p>
+            {calibration_table}
+            <h2>"Weakest objectives"</h2>
+            <ul>{weak}</ul>
+            <h2>"Wrong options you pick most often"</h2>
+            <ul>{wrong}</ul>
+            <h2>"Recent answers"</h2>
+            <div class="table-wrap">
+                <table>
+                    <caption>"Recent answers"</caption>
+                    <thead><tr><th scope="col">"Question"</th><th scope="col">"Exam"</th><th scope="col">"Result"</th></tr></thead>
+                    <tbody>{recent}</tbody>
+                </table>
+            </div>
+        </Show>
+        <InterviewProgress/>
+        <InterviewTrends/>
+        <ReviewForecast/>
+    }
+}
+
+/// When the review queue's questions come back, over the next two weeks.
+/// The scenarios played, newest first. Titles come from the scenario
+/// catalog, fetched only once there is something to show (a first visit
+/// to this page has no plays and does not download it).
+#[component]
+fn ScenarioPlays() -> impl IntoView {
+    let plays = use_scenario_log().read();
+    let catalog = use_scenario_catalog();
+    move || {
+        let cards = catalog.get().and_then(Result::ok);
         let rows = plays.with(|l| {
             l.plays
                 .iter()
@@ -145,7 +188,7 @@ pub fn Dashboard() -> impl IntoView {
                 .map(|r| {
                     let title = cards
                         .as_ref()
-                        .and_then(|m| m.scenario_cards().into_iter().find(|c| c.id == r.scenario).map(|c| c.title.clone()))
+                        .and_then(|m| m.scenario(&r.scenario).map(|c| c.title.clone()))
                         .unwrap_or_else(|| r.scenario.clone());
                     let practice = r.mode == PlayMode::Practice;
                     let replay = format!(
@@ -180,46 +223,9 @@ pub fn Dashboard() -> impl IntoView {
                 </table>
             </div>
         }
-    };
-
-    let has_data = move || {
-        progress.with(|p| !p.attempts.is_empty())
-            || plays.with(|l| !l.plays.is_empty())
-            || exam_log.with(|l| !l.records.is_empty())
-    };
-    view! {
-        <BackupReminder/>
-        <ReadinessPanel/>
-        <Show when=has_data>
-            <h2>"Scenarios"</h2>
-            <ScenarioTrends/>
-            {scenarios}
-            <h2>"Exams"</h2>
-            <ExamTrends/>
-            {exams}
-            <h2>"Calibration"</h2>
-            <p class="muted">"If you are right much less often when \u{201c}sure\u{201d} than you think, slow down on those questions."</p>
-            {calibration_table}
-            <h2>"Weakest objectives"</h2>
-            <ul>{weak}</ul>
-            <h2>"Wrong options you pick most often"</h2>
-            <ul>{wrong}</ul>
-            <h2>"Recent answers"</h2>
-            <div class="table-wrap">
-                <table>
-                    <caption>"Recent answers"</caption>
-                    <thead><tr><th scope="col">"Question"</th><th scope="col">"Exam"</th><th scope="col">"Result"</th></tr></thead>
-                    <tbody>{recent}</tbody>
-                </table>
-            </div>
-        </Show>
-        <InterviewProgress/>
-        <InterviewTrends/>
-        <ReviewForecast/>
     }
 }
 
-/// When the review queue's questions come back, over the next two weeks.
 #[component]
 fn ReviewForecast() -> impl IntoView {
     let progress = use_progress().read();

@@ -1,21 +1,23 @@
-use firstline_core::content::manifest::{ScenarioCard, ShiftCard};
+use firstline_core::content::catalog::{ScenarioCard, ShiftCard};
 use leptos::prelude::*;
 
 use crate::adapters::clock::now_ms;
 use crate::adapters::dom::set_title;
-use crate::state::content::use_manifest;
+use crate::state::content::{use_scenario_catalog, Generated};
 use crate::state::progress::use_scenario_log;
+use firstline_core::content::catalog::ScenarioCatalog;
 
 /// Every scenario, with its ticket and the learner's best score so far.
-/// The cards come with the manifest: the list reads no scenario file.
+/// The cards come from the scenario catalog: the list reads no scenario
+/// file.
 #[component]
 pub fn Scenarios() -> impl IntoView {
     set_title("Scenarios");
-    let manifest = use_manifest();
+    let catalog = use_scenario_catalog();
     let log = use_scenario_log().read();
     let seed = now_ms();
     let cards = move || {
-        let manifest = manifest.get()?.ok()?;
+        let catalog = catalog.get()?.ok()?;
         let best = |id: &str| {
             log.with(|l| {
                 l.assessed()
@@ -25,9 +27,9 @@ pub fn Scenarios() -> impl IntoView {
             })
         };
         Some(
-            manifest
-                .scenario_cards()
-                .into_iter()
+            catalog
+                .scenarios
+                .iter()
                 .map(|s| card(s, best(&s.id), seed))
                 .collect_view(),
         )
@@ -36,18 +38,17 @@ pub fn Scenarios() -> impl IntoView {
         <h1>"Role-play scenarios"</h1>
         <p>"Take a ticket from a simulated user. Choose what to say and do: the user reacts, set the ticket's priority, race the user's deadline, and the debrief shows what you did well and what to change."</p>
         <ul class="cards scenario-cards" aria-label="Scenarios">{cards}</ul>
-        <Shifts/>
+        <Shifts catalog/>
     }
 }
 
 /// The shifts: queues of tickets to prioritise, with the learner's best.
 #[component]
-fn Shifts() -> impl IntoView {
-    let manifest = use_manifest();
+fn Shifts(catalog: Generated<ScenarioCatalog>) -> impl IntoView {
     let log = use_scenario_log().read();
     let cards = move || {
-        let manifest = manifest.get()?.ok()?;
-        let shifts = manifest.shift_cards();
+        let catalog = catalog.get()?.ok()?;
+        let shifts = &catalog.shifts;
         if shifts.is_empty() {
             return None;
         }
@@ -61,7 +62,7 @@ fn Shifts() -> impl IntoView {
             })
         };
         let items = shifts
-            .into_iter()
+            .iter()
             .map(|s| shift_card(s, best(&s.id)))
             .collect_view();
         Some(view! {

@@ -1,4 +1,5 @@
 use super::*;
+use crate::content::catalog::ScenarioCatalog;
 use crate::content::read::test_sources::bundled_sources;
 
 #[test]
@@ -30,7 +31,7 @@ fn every_readable_file_has_an_entry_and_counts_match_what_loads() {
     assert_eq!(counts.scenarios, report.library.scenarios.len());
     assert_eq!(counts.interview, report.library.interview.len());
     assert_eq!(
-        manifest.scenario_cards().len(),
+        manifest.scenario_ids().len(),
         report.library.scenarios.len()
     );
     assert!(counts.questions > 100 && counts.scenarios > 5 && counts.interview > 10);
@@ -74,14 +75,23 @@ fn one_exam_needs_its_folder_and_the_blueprints_in_two_requests() {
 
 #[test]
 fn a_scenario_is_fetched_alone_and_the_list_needs_none() {
-    let (manifest, bundles) = Manifest::build(&bundled_sources());
+    let sources = bundled_sources();
+    let (manifest, bundles) = Manifest::build(&sources);
     assert!(bundles.iter().all(|(p, _)| !p.contains("scenarios")));
-    let card = manifest.scenario_cards()[0].clone();
+    let catalog = ScenarioCatalog::of(&manifest, &sources);
+    // The list's cards are the manifest's scenarios, in the same order.
+    let ids: Vec<&str> = catalog.scenarios.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(ids, manifest.scenario_ids());
+    let card = &catalog.scenarios[0];
     let files = manifest.select(&[Need::Scenario(card.id.clone())]);
     assert_eq!(files.len(), 1);
     assert!(files[0].starts_with("scenarios/"));
     assert_eq!(manifest.plan(&files).singles, files);
     assert!(!card.title.is_empty() && !card.mood.is_empty() && !card.duties.is_empty());
+    assert!(catalog.shifts.len() >= 3 && catalog.shifts.iter().all(|s| s.tickets >= 5));
+    // No card text is left in the manifest every page reads.
+    let text = serde_json::to_string(&manifest).unwrap();
+    assert!(!text.contains(&card.summary));
 }
 
 #[test]
