@@ -68,7 +68,7 @@ pub enum PackError {
     },
     #[error("not a FirstLine pack: \"format\" is \"{found}\", expected \"{FORMAT}\"")]
     WrongFormat { found: String },
-    #[error("pack version {found} cannot be read here (this FirstLine reads version 1 to {VERSION}); update FirstLine, or write the pack again with this one")]
+    #[error("pack version {found} cannot be read here (this FirstLine reads versions up to {VERSION}); update FirstLine, or write the pack again with this one")]
     UnsupportedVersion { found: u32 },
     #[error("the pack holds no content files; pack a folder with .json content files in it")]
     NoFiles,
