@@ -11,5 +11,6 @@ pub mod progress;
 pub mod quiz;
 pub mod scenario;
 pub mod shift;
+pub mod sim;
 pub mod store;
 pub mod text;

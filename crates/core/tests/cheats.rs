@@ -7,7 +7,7 @@
 use std::path::{Path, PathBuf};
 
 use firstline_core::content::library::{Library, Source};
-use firstline_core::content::question::{Body, Choice, Question, Task};
+use firstline_core::content::question::{Choice, Question, Task};
 use firstline_core::content::scenario::Scenario;
 use firstline_core::scenario::debrief::debrief;
 use firstline_core::scenario::evidence;
@@ -164,14 +164,12 @@ fn longest_option_correct(q: &Question) -> (usize, usize) {
             .map(|(i, _)| i);
         usize::from(longest == Some(answer))
     };
-    let tasks: Vec<&Task> = match &q.body {
-        Body::Task(task) => vec![task],
-        Body::Pbq(items) => items.iter().map(|i| &i.task).collect(),
-    };
-    tasks.into_iter().fold((0, 0), |(r, t), task| match task {
-        Task::Single { options, answer } => (r + pick(options, *answer), t + 1),
-        _ => (r, t),
-    })
+    q.tasks()
+        .into_iter()
+        .fold((0, 0), |(r, t), task| match task {
+            Task::Single { options, answer } => (r + pick(options, *answer), t + 1),
+            _ => (r, t),
+        })
 }
 
 #[test]

@@ -6,6 +6,7 @@ mod choice;
 mod fill;
 mod matching;
 mod ordering;
+mod sim;
 
 use firstline_core::content::question::{Body, Question, Task};
 use firstline_core::quiz::answer::{Answer, Response};
@@ -90,8 +91,18 @@ pub fn QuestionView(
                 )
             })
             .collect(),
+        Body::Sim { task, items } => std::iter::once((None, task.clone()))
+            .chain(items.iter().map(|i| {
+                (
+                    Some((i.prompt.clone(), i.explanation.clone())),
+                    i.task.clone(),
+                )
+            }))
+            .collect(),
     };
-    let count = tasks.len();
+    // A sim comes first and is not numbered; its items count from 1.
+    let skip = usize::from(matches!(question.body, Body::Sim { .. }));
+    let count = tasks.len().saturating_sub(skip);
     let inputs = tasks
         .into_iter()
         .enumerate()
@@ -101,8 +112,8 @@ pub fn QuestionView(
             let input = task_input(task, order, ctx);
             match item_prompt {
                 Some((p, explanation)) => view! {
-                    <section class="pbq-item" aria-label=format!("Item {} of {count}", index + 1)>
-                        <h3>{format!("Item {} of {count}", index + 1)}</h3>
+                    <section class="pbq-item" aria-label=format!("Item {} of {count}", index + 1 - skip)>
+                        <h3>{format!("Item {} of {count}", index + 1 - skip)}</h3>
                         <p class="item-prompt">{p}</p>
                         {input}
                         {move || reveal.get().then(|| explanation.clone().map(|e| view! { <p class="why">{e}</p> }))}
@@ -186,5 +197,6 @@ fn task_input(task: Task, order: Vec<usize>, ctx: TaskCtx) -> AnyView {
             matching::MatchingTask(matching::MatchingTaskProps { task, order, ctx }).into_any()
         }
         Task::Fill { accept } => fill::FillTask(fill::FillTaskProps { accept, ctx }).into_any(),
+        Task::Sim(sim) => sim::SimTask(sim::SimTaskProps { sim: *sim, ctx }).into_any(),
     }
 }

@@ -35,13 +35,14 @@ pub struct ExamStats {
     pub difficulties: Vec<(Difficulty, usize)>,
 }
 
-const TYPES: [QuestionType; 6] = [
+const TYPES: [QuestionType; 7] = [
     QuestionType::Single,
     QuestionType::Multiple,
     QuestionType::Ordering,
     QuestionType::Matching,
     QuestionType::Fill,
     QuestionType::Pbq,
+    QuestionType::Sim,
 ];
 
 pub fn exam_stats(library: &Library) -> Vec<ExamStats> {

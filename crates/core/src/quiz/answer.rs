@@ -4,6 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::sim::SimAnswer;
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Answer {
     /// The chosen options of a single or multiple task.
@@ -15,6 +17,8 @@ pub enum Answer {
     Match(Vec<Option<usize>>),
     /// Fill: what was typed.
     Text(String),
+    /// What was done in a simulation.
+    Sim(SimAnswer),
 }
 
 /// One answer per task of a question (one task, or each PBQ item);

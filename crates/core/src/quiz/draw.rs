@@ -88,7 +88,7 @@ pub fn draw_exam(exam: &Exam, pool: &[&Question], total: usize, seed: u64) -> Ve
         picked.extend(candidates.into_iter().take(count));
     }
     rng.shuffle(&mut picked);
-    picked.sort_by_key(|q| q.kind() != QuestionType::Pbq);
+    picked.sort_by_key(|q| !matches!(q.kind(), QuestionType::Pbq | QuestionType::Sim));
     picked.into_iter().map(|q| q.id.clone()).collect()
 }
 

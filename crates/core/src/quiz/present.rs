@@ -7,7 +7,8 @@ use crate::content::question::{Question, Task};
 
 /// For each task, the display order as written (canonical) indices: the
 /// options of a choice task, the starting order of an ordering task, the
-/// right-hand choices of a matching task; empty for fill.
+/// right-hand choices of a matching task; empty for fill and sim (a
+/// sim opens as written, so the same table or page every time).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Presentation {
     pub tasks: Vec<Vec<usize>>,
@@ -46,7 +47,7 @@ pub fn present(question: &Question, seed: u64) -> Presentation {
                     (0..n).collect()
                 }
             }
-            Task::Fill { .. } => Vec::new(),
+            Task::Fill { .. } | Task::Sim(_) => Vec::new(),
         })
         .collect();
     Presentation { tasks }

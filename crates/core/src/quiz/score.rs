@@ -61,6 +61,7 @@ pub fn is_answered(task: &Task, answer: Option<&Answer>) -> bool {
             choices.len() == pairs.len() && choices.iter().all(Option::is_some)
         }
         (Task::Fill { .. }, Some(Answer::Text(text))) => !text.trim().is_empty(),
+        (Task::Sim(sim), Some(Answer::Sim(done))) => crate::sim::is_answered(sim, Some(done)),
         _ => false,
     }
 }
@@ -98,6 +99,13 @@ pub fn score_task(task: &Task, answer: Option<&Answer>) -> TaskScore {
     };
     let Some(answer) = answer else { return nothing };
     match (task, answer) {
+        (Task::Sim(sim), Answer::Sim(done)) => {
+            let scored = crate::sim::score(sim, Some(done));
+            TaskScore {
+                score: scored.score(),
+                wrong_picks: scored.wrong,
+            }
+        }
         (
             Task::Single {
                 options,

@@ -10,6 +10,7 @@ pub mod item_analysis;
 pub mod question;
 pub mod scenario;
 pub mod shift;
+pub mod sim;
 
 use crate::content::finding::Reporter;
 use crate::content::path::JsonPath;

@@ -98,8 +98,19 @@ pub fn check_questions(
                 );
             }
         }
+        if raw.kind != QuestionType::Sim && raw.sim.is_some() {
+            report.error(
+                &path.key("sim"),
+                format!(
+                    "\"sim\" belongs to sim questions, not {}; remove it or set \"type\": \"sim\"",
+                    raw.kind.name()
+                ),
+            );
+        }
         let body = if raw.kind == QuestionType::Pbq {
             check_pbq(raw, &path, report)
+        } else if raw.kind == QuestionType::Sim {
+            check_sim(raw, &path, report)
         } else {
             if !raw.items.is_empty() {
                 report.error(&path.key("items"), format!("\"items\" belongs to pbq questions, not {}; remove it or set \"type\": \"pbq\"", raw.kind.name()));
@@ -184,12 +195,25 @@ fn check_pbq(
             ),
         );
     }
+    check_items(&raw.items, path, report).map(Body::Pbq)
+}
+
+/// The items of a pbq or sim question, each a task of another type; `None`
+/// if any is unsound.
+fn check_items(
+    raw_items: &[crate::content::question::RawItem],
+    path: &JsonPath,
+    report: &mut Reporter,
+) -> Option<Vec<Item>> {
     let mut items = Vec::new();
-    for (i, item) in raw.items.iter().enumerate() {
+    for (i, item) in raw_items.iter().enumerate() {
         let ipath = path.key("items").index(i);
         check_text(report, &ipath.key("prompt"), &item.prompt, "prompt");
-        if item.kind == QuestionType::Pbq {
-            report.error(&ipath.key("type"), "a pbq item cannot itself be a pbq; use single, multiple, ordering, matching or fill");
+        if matches!(item.kind, QuestionType::Pbq | QuestionType::Sim) {
+            report.error(
+                &ipath.key("type"),
+                "an item cannot itself be a pbq; use single, multiple, ordering, matching or fill",
+            );
             continue;
         }
         let fields = TaskFields {
@@ -221,7 +245,41 @@ fn check_pbq(
             });
         }
     }
-    (items.len() == raw.items.len()).then_some(Body::Pbq(items))
+    (items.len() == raw_items.len()).then_some(items)
+}
+
+/// A simulation: its `sim` (`content/check/sim.rs`) and any items answered
+/// from it; the task fields belong inside the items.
+fn check_sim(
+    raw: &crate::content::question::RawQuestion,
+    path: &JsonPath,
+    report: &mut Reporter,
+) -> Option<Body> {
+    for (field, used) in [
+        ("options", !raw.options.is_empty()),
+        ("answer", raw.answer.is_some()),
+        ("pairs", !raw.pairs.is_empty()),
+        ("steps", !raw.steps.is_empty()),
+        ("accept", !raw.accept.is_empty()),
+        ("distractors", !raw.distractors.is_empty()),
+    ] {
+        if used {
+            report.error(
+                &path.key(field),
+                format!("a sim question keeps \"{field}\" inside its \"sim\" or its \"items\"; move it there"),
+            );
+        }
+    }
+    let Some(sim) = &raw.sim else {
+        report.error(path, "a sim question needs a \"sim\" object with a \"kind\": \"terminal\", \"form\", \"place\" or \"acl\"");
+        return None;
+    };
+    let sound = super::sim::check(sim, &path.key("sim"), report);
+    let items = check_items(&raw.items, path, report)?;
+    sound.then(|| Body::Sim {
+        task: Task::Sim(Box::new(sim.clone())),
+        items,
+    })
 }
 
 fn check_task(fields: &TaskFields, path: &JsonPath, report: &mut Reporter) -> Option<Task> {
@@ -284,7 +342,7 @@ fn check_task(fields: &TaskFields, path: &JsonPath, report: &mut Reporter) -> Op
             }
             Some(Task::Fill { accept })
         }
-        QuestionType::Pbq => None,
+        QuestionType::Pbq | QuestionType::Sim => None,
     }
 }
 

@@ -146,6 +146,7 @@ fn finish(
         steps: Vec::new(),
         accept: Vec::new(),
         items: Vec::new(),
+        sim: None,
     };
     Ok(Imported {
         question,

@@ -204,6 +204,7 @@ fn card(fields: &[&String], html: bool, settings: &ImportSettings) -> Result<Raw
         steps: Vec::new(),
         accept: vec![back.to_owned()],
         items: Vec::new(),
+        sim: None,
     })
 }
 

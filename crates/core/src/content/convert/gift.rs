@@ -166,6 +166,7 @@ fn question(
         steps: Vec::new(),
         accept: Vec::new(),
         items: Vec::new(),
+        sim: None,
     };
     if let Some(tf) = true_false(body) {
         let (truth, wrong_feedback, right_feedback) = tf;
@@ -638,6 +639,9 @@ fn write_question(q: &RawQuestion, index: usize, notes: &mut Vec<Note>) -> Resul
                 "is a performance-based question, which GIFT cannot express; it was not written"
                     .into(),
             )
+        }
+        QuestionType::Sim => {
+            return Err("is a simulation, which GIFT cannot express; it was not written".into())
         }
     }
     general(&mut out);

@@ -54,6 +54,9 @@ fn question(q: &RawQuestion) -> Result<String, String> {
         QuestionType::Pbq => {
             return Err("is a performance-based question, which Moodle XML cannot express; it was not written".into())
         }
+        QuestionType::Sim => {
+            return Err("is a simulation, which Moodle XML cannot express; it was not written".into())
+        }
     };
     let key = q.answer.as_ref().map(|k| k.0.clone()).unwrap_or_default();
     if matches!(q.kind, QuestionType::Single | QuestionType::Multiple)
@@ -132,7 +135,7 @@ fn question(q: &RawQuestion) -> Result<String, String> {
                 ));
             }
         }
-        QuestionType::Ordering | QuestionType::Pbq => {}
+        QuestionType::Ordering | QuestionType::Pbq | QuestionType::Sim => {}
     }
     out.push_str("  </question>\n");
     Ok(out)

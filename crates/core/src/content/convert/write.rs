@@ -53,6 +53,12 @@ fn question(out: &mut String, q: &RawQuestion) {
         },
         "      ",
     );
+    if let Some(sim) = &q.sim {
+        // A sim is nested data with no bundled layout of its own: serde's
+        // pretty form, indented to sit in the question.
+        let text = serde_json::to_string_pretty(sim).unwrap_or_default();
+        fields.push(format!("\"sim\": {}", text.replace('\n', "\n      ")));
+    }
     if !q.items.is_empty() {
         let items: Vec<String> = q
             .items

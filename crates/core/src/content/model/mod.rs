@@ -6,3 +6,4 @@ pub mod normalise;
 pub mod question;
 pub mod scenario;
 pub mod shift;
+pub mod sim;

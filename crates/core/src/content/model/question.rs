@@ -6,6 +6,8 @@ use std::fmt;
 use serde::de::{self, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
 
+use super::sim::Sim;
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -57,6 +59,9 @@ pub enum QuestionType {
     Fill,
     /// Performance-based: several items around one exhibit.
     Pbq,
+    /// Performance-based: a simulation to work in (`sim`), with optional
+    /// items answered from what it showed.
+    Sim,
 }
 
 impl QuestionType {
@@ -68,6 +73,7 @@ impl QuestionType {
             QuestionType::Matching => "matching",
             QuestionType::Fill => "fill in",
             QuestionType::Pbq => "performance-based",
+            QuestionType::Sim => "simulation",
         }
     }
 
@@ -79,6 +85,7 @@ impl QuestionType {
             QuestionType::Matching => "matching",
             QuestionType::Fill => "fill",
             QuestionType::Pbq => "pbq",
+            QuestionType::Sim => "sim",
         }
     }
 }
@@ -117,6 +124,9 @@ pub struct RawQuestion {
     /// The items of a performance-based question.
     #[serde(default)]
     pub items: Vec<RawItem>,
+    /// The simulation of a `sim` question.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sim: Option<Sim>,
 }
 
 /// One item of a performance-based question: a task of any other type.
@@ -246,6 +256,12 @@ pub struct Question {
 pub enum Body {
     Task(Task),
     Pbq(Vec<Item>),
+    /// A simulation (`task` is always `Task::Sim`) and the items answered
+    /// from it.
+    Sim {
+        task: Task,
+        items: Vec<Item>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -276,6 +292,7 @@ pub enum Task {
     Fill {
         accept: Vec<String>,
     },
+    Sim(Box<Sim>),
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -302,6 +319,7 @@ impl Question {
     pub fn kind(&self) -> QuestionType {
         match &self.body {
             Body::Pbq(_) => QuestionType::Pbq,
+            Body::Sim { .. } => QuestionType::Sim,
             Body::Task(task) => task.kind(),
         }
     }
@@ -311,6 +329,9 @@ impl Question {
         match &self.body {
             Body::Task(task) => vec![task],
             Body::Pbq(items) => items.iter().map(|i| &i.task).collect(),
+            Body::Sim { task, items } => std::iter::once(task)
+                .chain(items.iter().map(|i| &i.task))
+                .collect(),
         }
     }
 }
@@ -323,6 +344,7 @@ impl Task {
             Task::Ordering { .. } => QuestionType::Ordering,
             Task::Matching { .. } => QuestionType::Matching,
             Task::Fill { .. } => QuestionType::Fill,
+            Task::Sim(_) => QuestionType::Sim,
         }
     }
 

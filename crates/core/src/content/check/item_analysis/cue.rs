@@ -28,6 +28,8 @@ pub enum CueKind {
     Echo { answer: usize, words: Vec<String> },
     /// Rule 4: a matching question with no spare right-hand choice.
     NoSpareChoice,
+    /// Rule 6: a simulation hands out marks.
+    Sim(super::SimCue),
     /// Rule 5: the prompt shares `shared` of `union` content words with an
     /// earlier question's.
     NearDuplicate {
@@ -77,6 +79,7 @@ impl Cue {
                     .collect::<Vec<_>>()
                     .join(", ")
             ),
+            CueKind::Sim(cue) => cue.message(),
             CueKind::NoSpareChoice => "no spare right-hand choice, so the last pair is found by elimination; add one or more distractors".to_owned(),
             CueKind::NearDuplicate {
                 other,

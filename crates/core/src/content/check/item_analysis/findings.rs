@@ -36,6 +36,7 @@ pub fn findings(analysis: &ItemAnalysis, sources: &[Source]) -> Vec<Finding> {
                         base.key("options").index(*answer)
                     }
                     CueKind::NoSpareChoice => base.key("pairs"),
+                    CueKind::Sim(_) => base.key("sim"),
                     CueKind::NearDuplicate { .. } => base.key("prompt"),
                 };
                 (source, path)

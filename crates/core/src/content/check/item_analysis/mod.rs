@@ -16,7 +16,10 @@
 //!    (a warning);
 //! 4. a matching question offers a spare right-hand choice, or repeats one
 //!    (a warning);
-//! 5. no two prompts share half or more of their content words (a warning).
+//! 5. no two prompts share half or more of their content words (a warning);
+//! 6. a simulation does not open with half its marks earned, leave its last
+//!    piece to elimination, or name a step's command in its prompt (a
+//!    warning).
 
 mod cue;
 mod duplicates;
@@ -25,6 +28,7 @@ mod findings;
 mod length;
 mod matching;
 mod share;
+mod sim;
 mod single;
 #[cfg(test)]
 mod tests;
@@ -34,6 +38,7 @@ pub use cue::{Cue, CueKind};
 pub use duplicates::{DuplicateScan, COMPARISON_BUDGET};
 pub use findings::findings;
 pub use share::LongestShare;
+pub use sim::{SimCue, OPENING_MARKS_LIMIT_PERCENT};
 
 use crate::content::library::Library;
 use single::single_items;
@@ -124,6 +129,9 @@ pub fn analyse(library: &Library) -> ItemAnalysis {
         }
         if let Some(share) = share {
             share.keys.add(&counted);
+        }
+        for cue in sim::sim_cues(question) {
+            cues.push(Cue::whole(question, CueKind::Sim(cue)));
         }
         if matching::no_spare_choice(question) {
             cues.push(Cue::whole(question, CueKind::NoSpareChoice));

@@ -41,7 +41,7 @@ pub fn single_items(question: &Question) -> Vec<SingleItem<'_>> {
             answer: *answer,
         }],
         Body::Task(_) => Vec::new(),
-        Body::Pbq(items) => items
+        Body::Pbq(items) | Body::Sim { items, .. } => items
             .iter()
             .enumerate()
             .filter_map(|(i, item)| match &item.task {
