@@ -192,3 +192,67 @@ fn always_picking_the_longest_option_scores_near_chance() {
         );
     }
 }
+
+/// Every bundled simulation against the cheat its kind invites: typing
+/// every command (terminal), one value in every field (form), one piece in
+/// every slot (place), and every blank cell "allow" or "any" as the table
+/// opens and in written order (acl). None may earn full marks.
+#[test]
+fn every_simulation_resists_its_kinds_cheat() {
+    use firstline_core::content::model::sim::Sim;
+    use firstline_core::quiz::score::is_full;
+    use firstline_core::sim::{score, SimAnswer};
+    let lib = library();
+    let mut seen = 0;
+    for q in &lib.questions {
+        for task in q.tasks() {
+            let Task::Sim(sim) = task else { continue };
+            seen += 1;
+            let cheats: Vec<SimAnswer> = match sim.as_ref() {
+                Sim::Terminal(t) => vec![SimAnswer::Terminal(
+                    t.commands
+                        .iter()
+                        .flat_map(|c| std::iter::once(c.input.clone()).chain(c.aliases.clone()))
+                        .collect(),
+                )],
+                Sim::Form(f) => {
+                    let mut values: Vec<String> =
+                        f.fields.iter().flat_map(|x| x.options.clone()).collect();
+                    values.extend(["on".into(), "off".into(), "192.168.1.100".into()]);
+                    values
+                        .into_iter()
+                        .map(|v| SimAnswer::Form(vec![v; f.fields.len()]))
+                        .collect()
+                }
+                Sim::Place(p) => (0..p.pieces.len())
+                    .map(|i| SimAnswer::Place(vec![Some(i); p.slots.len()]))
+                    .collect(),
+                Sim::Acl(a) => {
+                    let fill = |c: firstline_core::content::model::sim::Column| {
+                        Some(if c.name() == "action" { "allow" } else { "any" }.to_owned())
+                    };
+                    let values: Vec<Option<String>> =
+                        a.blanks().into_iter().map(|(_, c)| fill(c)).collect();
+                    vec![
+                        SimAnswer::Acl {
+                            order: a.start.clone(),
+                            values: values.clone(),
+                        },
+                        SimAnswer::Acl {
+                            order: (0..a.rows.len()).collect(),
+                            values,
+                        },
+                    ]
+                }
+            };
+            for cheat in cheats {
+                let got = score(sim, Some(&cheat)).score();
+                assert!(!is_full(got), "{}: the cheat {cheat:?} scores {got}", q.id);
+            }
+        }
+    }
+    assert!(
+        seen >= 4,
+        "the bank has a simulation of each kind, found {seen}"
+    );
+}
