@@ -8,6 +8,8 @@ use crate::components::content_banner::ContentBanner;
 use crate::components::nav::Nav;
 use crate::components::notice_list::NoticeList;
 use crate::components::skip_link::SkipLink;
+use crate::pages::author::map::route::MapRoute;
+use crate::pages::author::preview::play::YoursRoute;
 use crate::pages::interview::{
     answer::AnswerRoute,
     home::InterviewRoute,
@@ -57,6 +59,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/progress") view=ProgressRoute/>
                     <Route path=path!("/progress/backup") view=BackupRoute/>
                     <Route path=path!("/author") view=AuthorRoute/>
+                    <Route path=path!("/author/map/:id") view=MapRoute/>
+                    <Route path=path!("/author/yours") view=YoursRoute/>
                 </Routes>
             </main>
             <footer class="site-footer">

@@ -103,3 +103,70 @@ pub async fn read_all_chosen(
     }
     out
 }
+
+/// The files chosen in a file input, if any.
+pub fn chosen(input: &web_sys::HtmlInputElement) -> Option<web_sys::FileList> {
+    input.files()
+}
+
+/// The files dropped on the page, if any (a dropped folder is not a file:
+/// folders are chosen with a folder input).
+pub fn dropped(event: &web_sys::DragEvent) -> Option<web_sys::FileList> {
+    event.data_transfer().and_then(|d| d.files())
+}
+
+/// Reads `list` a file at a time, giving way to the browser between files
+/// so a large choice never freezes the page: each file's name (its path
+/// within the folder, for a folder) and text, or why it was not read. Only
+/// names ending in `.json` are read from a folder, at most `limit` files,
+/// each up to `max_each` bytes and together up to `max_total`.
+pub async fn read_list(
+    list: web_sys::FileList,
+    limit: usize,
+    max_each: f64,
+    max_total: f64,
+) -> Vec<(String, Result<String, String>)> {
+    let mut out = Vec::new();
+    let mut total = 0.0;
+    for file in (0..list.length()).filter_map(|i| list.get(i)) {
+        // Where the file sits in a chosen folder (empty otherwise); not in
+        // web-sys, so read as a property.
+        let folder_path = js_sys::Reflect::get(&file, &"webkitRelativePath".into())
+            .ok()
+            .and_then(|v| v.as_string())
+            .unwrap_or_default();
+        let name = if folder_path.is_empty() {
+            file.name()
+        } else if !folder_path.ends_with(".json") {
+            // A folder holds other files too (notes, images): skip them.
+            continue;
+        } else {
+            folder_path
+        };
+        let size = file.size();
+        let text = if out.len() >= limit {
+            Err(format!("not read: at most {limit} files are read at once"))
+        } else if size > max_each {
+            Err(format!(
+                "not read: it is {:.1} MB, and a content file is read up to {:.0} MB here; check it with firstline check",
+                size / 1_000_000.0,
+                max_each / 1_000_000.0
+            ))
+        } else if total + size > max_total {
+            Err(format!(
+                "not read: the files come to more than {:.0} MB together; add this one on its own",
+                max_total / 1_000_000.0
+            ))
+        } else {
+            total += size;
+            JsFuture::from(file.text())
+                .await
+                .ok()
+                .and_then(|t| t.as_string())
+                .ok_or_else(|| "the browser could not read it as text".to_owned())
+        };
+        out.push((name, text));
+        super::clock::next_task().await;
+    }
+    out
+}

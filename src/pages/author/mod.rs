@@ -1,4 +1,6 @@
 mod class_report;
+pub mod map;
+pub mod preview;
 mod report_tables;
 
 use std::sync::Arc;
@@ -15,6 +17,8 @@ use class_report::ClassReportLauncher;
 use firstline_core::content::build_report::BuildReport;
 use firstline_core::content::manifest::Need;
 use firstline_core::content::{Finding, LoadReport};
+use map::route::MapLinks;
+use preview::PreviewLauncher;
 
 /// For instructors: every problem in the content and what each file holds.
 /// The build's check (`content/report.json`) gives the whole picture
@@ -49,7 +53,9 @@ pub fn Author() -> impl IntoView {
         </p>
         // Above the report, so the report arriving below it moves nothing
         // the reader already sees (the class report grows only when asked).
+        <PreviewLauncher/>
         <ItemAnalysisPanel/>
+        <MapLinks/>
         <ClassReportLauncher/>
         {move || match report() {
             None => view! { <p class="muted" role="status">"Loading the build\u{2019}s report\u{2026}"</p> }.into_any(),

@@ -68,6 +68,11 @@ pub fn Player(
     #[prop(optional)]
     mode: PlayMode,
     #[prop(optional)] on_done: Option<Callback<u32>>,
+    /// An instructor's own file (the Author page's preview): the play is
+    /// never recorded in progress, and its draft is kept apart from the
+    /// bundled scenario of the same id.
+    #[prop(optional)]
+    own: bool,
 ) -> impl IntoView {
     if on_done.is_none() {
         set_title(&scenario.title);
@@ -77,7 +82,12 @@ pub fn Player(
     // An unfinished play of this call (same scenario, same seed) resumes
     // after a reload: its choices are replayed, its ticket restored.
     let drafts = page_document::<Drafts>("scenario in progress");
-    let name = StoredValue::new(draft_name(&scenario.id, seed, mode));
+    let draft_id = if own {
+        format!("own:{}", scenario.id)
+    } else {
+        scenario.id.clone()
+    };
+    let name = StoredValue::new(draft_name(&draft_id, seed, mode));
     let draft = drafts
         .get_untracked()
         .get(&name.get_value())
@@ -217,7 +227,9 @@ pub fn Player(
         last.urgency = urgency.get_untracked();
         drafts.update(|d| d.put(&name.get_value(), last));
         let d = s.with_value(|s| debrief(s, &p, &notes.get_untracked(), &handoff.get_untracked()));
-        log.update(|log| log.plays.push(ScenarioRecord::of(&p, &d, now_ms())));
+        if !own {
+            log.update(|log| log.plays.push(ScenarioRecord::of(&p, &d, now_ms())));
+        }
         drafts.update(|d| d.finish(&name.get_value()));
         if let Some(done) = on_done {
             done.run(d.overall);
@@ -257,7 +269,7 @@ pub fn Player(
         let p = play.get()?;
         // A resolved ticket can be written up for the knowledge base, when
         // the scenario says what an article on it states.
-        let article = (d.outcome == Outcome::Resolved && on_done.is_none())
+        let article = (d.outcome == Outcome::Resolved && on_done.is_none() && !own)
             .then(|| s.with_value(|s| s.article.clone().map(|r| (r, s.id.clone()))))
             .flatten()
             .map(|(rubric, id)| view! { <ArticleForm rubric=rubric scenario=id/> });
@@ -269,7 +281,7 @@ pub fn Player(
     // Say which kind of play this is before the first choice, and offer
     // the other kind (a mock interview's role-play is always assessed).
     let scenario_id = scenario.id.clone();
-    let mode_note = on_done.is_none().then(move || match mode {
+    let mode_note = (on_done.is_none() && !own).then(move || match mode {
         PlayMode::Practice => view! {
             <p class="notice info">
                 "Practice play: you can take back a choice, and it is not counted in your progress. "

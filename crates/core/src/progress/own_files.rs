@@ -14,7 +14,7 @@ use crate::store::Document;
 /// whole site, and the learner's own documents come first.
 pub const MAX_KEPT_BYTES: usize = 1_500_000;
 /// The most files kept.
-pub const MAX_KEPT_FILES: usize = 50;
+pub const MAX_KEPT_FILES: usize = 200;
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct OwnFiles {
@@ -51,14 +51,14 @@ impl std::fmt::Display for KeepError {
         match self {
             KeepError::TooBig { name, bytes, free } => write!(
                 f,
-                "\u{201c}{name}\u{201d} was checked but not kept on this device: it is {} KB and only {} KB of the {} KB for your files is free; remove a file you no longer need, or run firstline check on it instead",
+                "\u{201c}{name}\u{201d} was not added: it is {} KB and only {} KB of the {} KB for your files is free; remove a file you no longer need, or run firstline check on it instead",
                 bytes.div_ceil(1000),
                 free / 1000,
                 MAX_KEPT_BYTES / 1000
             ),
             KeepError::TooMany { name } => write!(
                 f,
-                "\u{201c}{name}\u{201d} was checked but not kept on this device: {MAX_KEPT_FILES} files are kept at most; remove one you no longer need"
+                "\u{201c}{name}\u{201d} was not added: {MAX_KEPT_FILES} files are kept at most; remove one you no longer need"
             ),
         }
     }

@@ -87,14 +87,7 @@ impl Library {
                 }
                 // The playthrough analyser plays every path of every
                 // scenario that loaded: authors need it, start-up does not.
-                Some(ContentFile::Scenario(scenario))
-                    if report.library.scenario(&scenario.id).is_some() =>
-                {
-                    let mut reporter = Reporter::new(&source.name, &source.text);
-                    let analysis = check::scenario::check_scores(scenario, &mut reporter);
-                    report.analyses.push((scenario.id.clone(), analysis));
-                    report.add_authoring(reporter.finish());
-                }
+                Some(ContentFile::Scenario(scenario)) => report.check_scores(source, scenario),
                 _ => {}
             }
         }
@@ -225,6 +218,20 @@ impl LoadReport {
     /// counted against their files.
     pub fn add_file_findings(&mut self, findings: Vec<Finding>) {
         self.add_authoring(findings);
+    }
+
+    /// Plays every path of `scenario` (read from `source`) when it loaded,
+    /// as `load_for_authoring` does for each scenario, and adds what the
+    /// analyser found. The browser's preview reads in steps and calls this
+    /// one scenario at a time, so it reports what `firstline check` does.
+    pub fn check_scores(&mut self, source: &Source, scenario: &Scenario) {
+        if self.library.scenario(&scenario.id).is_none() {
+            return;
+        }
+        let mut reporter = Reporter::new(&source.name, &source.text);
+        let analysis = check::scenario::check_scores(scenario, &mut reporter);
+        self.analyses.push((scenario.id.clone(), analysis));
+        self.add_authoring(reporter.finish());
     }
 
     /// Adds findings from authoring-only checks, counted against their files.
