@@ -197,6 +197,11 @@ fn ScenarioPlays() -> impl IntoView {
                         r.seed,
                         if practice { "&mode=practice" } else { "" }
                     );
+                    // The expected checks made and hints taken, under the
+                    // score, only for plays that had either.
+                    let evidence = r
+                        .evidence_line()
+                        .map(|line| view! { <br/><span class="muted">{line}</span> });
                     view! {
                         <tr>
                             <td>{format_date(r.at)}</td>
@@ -208,7 +213,7 @@ fn ScenarioPlays() -> impl IntoView {
                                 if r.critical > 0 { " (critical mistake)" } else { "" },
                                 if r.scoring < ScenarioRecord::SCORING { " (earlier scoring)" } else { "" },
                                 if practice { " (practice, not counted)" } else { "" }
-                            )}</td>
+                            )}{evidence}</td>
                         </tr>
                     }
                 })

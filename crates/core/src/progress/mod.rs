@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 pub mod backup;
+pub mod checks;
 pub mod class_report;
 pub mod history;
 mod merge;
@@ -300,7 +301,17 @@ pub struct ScenarioRecord {
     pub mode: PlayMode,
     #[serde(default)]
     pub undone: u32,
+    /// Hints taken (practice plays only). Records saved before hints were
+    /// kept read as none.
+    #[serde(default)]
+    pub hints: u32,
+    /// The scenario's expected checks, each made or missed by this play
+    /// (`checks`). Records saved before checks were kept have none.
+    #[serde(default)]
+    pub checks: Vec<CheckRecord>,
 }
+
+pub use checks::CheckRecord;
 
 fn first_model() -> u32 {
     1
@@ -335,6 +346,8 @@ impl ScenarioRecord {
             priority: d.priority,
             mode: play.mode,
             undone: play.undone,
+            hints: d.hints,
+            checks: CheckRecord::expected_of(d),
         }
     }
 }

@@ -54,6 +54,7 @@ pub(super) fn scenarios(log: &mut ScenarioLog) {
             hundred(score);
         }
         share(&mut play.notes_share);
+        super::checks::repair(play);
     }
     for article in &mut log.articles {
         hundred(&mut article.score);

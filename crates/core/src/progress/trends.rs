@@ -239,6 +239,8 @@ mod tests {
             priority: None,
             mode: crate::scenario::play::PlayMode::Assessed,
             undone: 0,
+            hints: 0,
+            checks: vec![],
         };
         // A practice play (choices could be undone) is no point on a chart.
         let practice = ScenarioRecord {

@@ -43,6 +43,8 @@ fn play(scenario: &str, overall: u32, dimensions: &[(Dimension, u32)], at: u64) 
         priority: None,
         mode: PlayMode::Assessed,
         undone: 0,
+        hints: 0,
+        checks: vec![],
     }
 }
 
