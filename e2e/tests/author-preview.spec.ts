@@ -19,7 +19,7 @@ async function axeClean(page: Page) {
 test('an instructor previews their own files: errors with their place, the good ones played unrecorded, kept over a reload until removed', async ({ page }) => {
   await open(page, '/author');
   await page.getByRole('button', { name: 'Open the preview' }).click();
-  await page.getByLabel('Content files').setInputFiles([
+  await page.getByLabel('Content files', { exact: true }).setInputFiles([
     file('my-questions.json'),
     file('my-password-reset.json'),
     file('my-broken-call.json'),
@@ -95,7 +95,7 @@ test('a content pack is checked file by file, each named inside the pack', async
   };
   await open(page, '/author');
   await page.getByRole('button', { name: 'Open the preview' }).click();
-  await page.getByLabel('Content files').setInputFiles([
+  await page.getByLabel('Content files', { exact: true }).setInputFiles([
     { name: 'course.firstline-pack.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(pack)) },
     { name: 'bad.firstline-pack.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "zip"}') },
   ]);

@@ -11,7 +11,7 @@ test.use({ viewport: { width: 375, height: 800 } });
 test('a scenario map draws every node with its marks, has an outline beside it, is keyboard-navigable and fits a phone', async ({ page }) => {
   await open(page, '/author');
   await page.getByText('Maps of the bundled scenarios').click();
-  await page.getByRole('link', { name: /mailbox/i }).click();
+  await page.getByRole('link', { name: /give me his mailbox/i }).click();
   await expect(page).toHaveURL(new RegExp(`/author/map/${scenario}$`));
 
   const map = page.getByRole('group', { name: 'Scenario map: nodes and endings' });
