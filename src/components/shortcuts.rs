@@ -34,9 +34,15 @@ pub fn use_shortcuts(handle: impl Fn(Shortcut) -> bool + 'static) {
                     .and_then(|t| t.get_attribute("type"))
                     .is_some_and(|ty| ty == "text" || ty == "number"));
         let on_control = matches!(tag.as_str(), "button" | "a" | "summary");
+        // A control inside `data-own-enter` (a simulation's command line)
+        // submits its own form with Enter.
+        let own_enter = target
+            .as_ref()
+            .and_then(|t| t.closest("[data-own-enter]").ok().flatten())
+            .is_some();
         let key = event.key();
         let shortcut = match key.as_str() {
-            "Enter" if !on_control && tag != "textarea" => Some(Shortcut::Enter),
+            "Enter" if !on_control && !own_enter && tag != "textarea" => Some(Shortcut::Enter),
             "f" | "F" if !typing => Some(Shortcut::Flag),
             k if !typing && k.len() == 1 => k
                 .parse::<usize>()

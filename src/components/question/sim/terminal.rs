@@ -45,7 +45,7 @@ pub fn TerminalSim(terminal: Terminal, ctx: TaskCtx) -> impl IntoView {
                 {log}
                 {move || full().then(|| view! { <p>"The session is full. Reset to start again."</p> })}
             </div>
-            <form class="terminal-input" on:submit=submit>
+            <form class="terminal-input" data-own-enter="" on:submit=submit>
                 <label for=id.clone()>"Command"</label>
                 <span class="terminal-prompt" aria-hidden="true">{prompt}</span>
                 <input

@@ -1,0 +1,153 @@
+import { test, expect, Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { open } from './helpers';
+
+// Each simulation kind worked to full marks by keyboard, with its Reset,
+// and axe run on the sim before and after checking.
+
+async function axeClean(page: Page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+}
+
+async function openSim(page: Page, exam: string, id: string) {
+  await open(page, `/practice/session?mode=practice&seed=1&exam=${exam}&ids=${id}`);
+  await expect(page.getByRole('region', { name: 'Simulation' })).toBeVisible();
+}
+
+async function check(page: Page) {
+  const button = page.getByRole('button', { name: 'Check answer' });
+  await button.focus();
+  await page.keyboard.press('Enter');
+}
+
+test('terminal: commands give authored output, unknown ones an error, Reset clears, and the steps score', async ({ page }) => {
+  await openSim(page, '220-1202', 'c2-sim-dns-terminal');
+  const command = page.getByLabel('Command', { exact: true });
+  const log = page.getByRole('log', { name: 'Terminal session' });
+  await command.focus();
+  await page.keyboard.type('ipconfig /release');
+  await page.keyboard.press('Enter');
+  await expect(log).toContainText('remote support session has disconnected');
+  await page.getByRole('button', { name: 'Reset simulation' }).press('Enter');
+  await expect(log).not.toContainText('ipconfig /release');
+
+  await command.focus();
+  for (const line of ['dig intranet', 'IPCONFIG  /ALL', 'nslookup intranet.corp.example', 'nslookup intranet.corp.example 10.10.5.10']) {
+    await page.keyboard.type(line);
+    await page.keyboard.press('Enter');
+  }
+  await expect(log).toContainText("'dig' is not recognized as an internal or external command");
+  await expect(log).toContainText('DNS Servers . . . . . . . . . . . : 10.10.5.99');
+  await expect(log).toContainText('Address:  10.10.8.25');
+  await expect(command).toBeFocused();
+  await axeClean(page);
+
+  const key = page.getByRole('radio', { name: "Set the adapter's DNS server to 10.10.5.10" });
+  await key.focus();
+  await page.keyboard.press('Space');
+  await expect(key).toBeChecked();
+  await check(page);
+  await expect(page.locator('.verdict')).toHaveText('Correct.');
+  await expect(page.locator('.sim-steps .step.right')).toHaveCount(3);
+  await axeClean(page);
+});
+
+test('settings form: fields by keyboard, each rule judged', async ({ page }) => {
+  await openSim(page, '220-1201', 'c1-sim-soho-router');
+  await page.getByLabel('Wireless security').selectOption('WPA3-Personal');
+  const passphrase = page.getByLabel('Passphrase');
+  await passphrase.focus();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('blue-molar-lantern-42');
+  const wps = page.getByLabel('WPS (push button and PIN)');
+  await wps.focus();
+  await page.keyboard.press('Space');
+  await expect(wps).not.toBeChecked();
+  for (const [label, value] of [
+    ['DHCP start address', '192.168.1.100'],
+    ['DHCP end address', '192.168.1.199'],
+    ['Port forward: external TCP port', '443'],
+    ['Port forward: internal host', '192.168.1.20'],
+  ]) {
+    await page.getByLabel(label).focus();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type(value);
+  }
+  await axeClean(page);
+  const key = page.getByRole('radio', { name: 'WPA3/WPA2 transition (mixed) mode' });
+  await key.focus();
+  await page.keyboard.press('Space');
+  await check(page);
+  await expect(page.locator('.verdict')).toHaveText('Correct.');
+  await expect(page.locator('.sim-steps .step.right')).toHaveCount(8);
+  await axeClean(page);
+});
+
+test('select-to-place: VLANs onto ports with buttons, Clear and Reset, each placement judged', async ({ page }) => {
+  await openSim(page, 'N10-009', 'np-sim-vlan-ports');
+  const slots = page.getByRole('list', { name: 'Slots' });
+  const place = async (piece: string, slot: string) => {
+    await page.getByRole('button', { name: piece, exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: `Place ${piece} in ${slot}` }).focus();
+    await page.keyboard.press('Enter');
+    await expect(slots.getByRole('listitem').filter({ hasText: slot })).toContainText(piece);
+  };
+  await place('Access VLAN 99 (Management)', 'Gi1/0/1: reception PC');
+  await page.getByRole('button', { name: 'Clear Gi1/0/1: reception PC' }).press('Enter');
+  await expect(slots.getByRole('listitem').filter({ hasText: 'Gi1/0/1: reception PC' })).toContainText('empty');
+  await place('Access VLAN 10 (Staff)', 'Gi1/0/1: reception PC');
+  await place('Access VLAN 10 (Staff)', 'Gi1/0/2: nurses\' station PC');
+  await place('Access VLAN 20 (Guest)', 'Gi1/0/3: lobby guest kiosk');
+  await place('Access VLAN 30 (Printers)', 'Gi1/0/4: network printer');
+  await place('802.1Q trunk', 'Gi1/0/23: ceiling access point');
+  await place('Access VLAN 10 (Staff)', 'Gi1/0/24: uplink to the router');
+  await axeClean(page);
+  // Checking now would score 5 of 6; put the trunk on the uplink instead.
+  await place('802.1Q trunk', 'Gi1/0/24: uplink to the router');
+  await check(page);
+  await expect(page.locator('.verdict')).toHaveText('Correct.');
+  await expect(page.locator('.sim-steps .step.right')).toHaveCount(6);
+  await axeClean(page);
+});
+
+test('firewall table: rules moved by keyboard with focus following, blanks filled, judged by traffic', async ({ page }) => {
+  await openSim(page, 'N10-009', 'np-sim-dmz-acl');
+  const table = page.getByRole('table', { name: /Firewall rules/ });
+  // The scanner's deny opens last; three presses take it to the top, focus staying on it.
+  await page.getByRole('button', { name: 'Move rule 4 up' }).focus();
+  for (let i = 0; i < 3; i++) {
+    await page.keyboard.press('Enter');
+  }
+  await expect(table.locator('tbody tr').first()).toContainText('Scanner');
+  await expect(page.getByRole('button', { name: 'Move rule 1 down' })).toBeFocused();
+  await page.getByRole('button', { name: 'Move rule 3 up' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(table.locator('tbody tr').nth(1)).toContainText('Web server HTTPS');
+  await page.getByLabel('Rule 2 destination').selectOption('203.0.113.10');
+  await expect(page.getByLabel('Rule 2 destination')).toBeFocused();
+  await page.getByLabel('Rule 3 port').selectOption('22');
+  await page.getByLabel('Rule 4 action').selectOption('allow');
+  await axeClean(page);
+  await check(page);
+  await expect(page.locator('.verdict')).toHaveText('Correct.');
+  await expect(page.locator('.sim-steps .step.right')).toHaveCount(7);
+  await axeClean(page);
+});
+
+test('a firewall table that lets the scanner in earns partial credit, and Reset puts the table back', async ({ page }) => {
+  await openSim(page, 'N10-009', 'np-sim-dmz-acl');
+  await page.getByLabel('Rule 2 destination').selectOption('any');
+  await page.getByRole('button', { name: 'Reset simulation' }).press('Enter');
+  await expect(page.getByLabel('Rule 2 destination')).toHaveValue('');
+  await page.getByLabel('Rule 1 port').selectOption('22');
+  await page.getByLabel('Rule 2 destination').selectOption('203.0.113.10');
+  await page.getByLabel('Rule 3 action').selectOption('allow');
+  await check(page);
+  await expect(page.locator('.verdict')).toContainText('Partly correct');
+  await expect(page.locator('.sim-steps .step.wrong')).toContainText(['The scanner (192.0.2.66) connects to the website over HTTPS']);
+});
