@@ -151,3 +151,17 @@ test('a firewall table that lets the scanner in earns partial credit, and Reset 
   await expect(page.locator('.verdict')).toContainText('Partly correct');
   await expect(page.locator('.sim-steps .step.wrong')).toContainText(['The scanner (192.0.2.66) connects to the website over HTTPS']);
 });
+
+test('no simulation makes the page scroll sideways at 375 px', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 800 });
+  for (const [exam, id] of [
+    ['220-1202', 'c2-sim-dns-terminal'],
+    ['220-1201', 'c1-sim-soho-router'],
+    ['N10-009', 'np-sim-vlan-ports'],
+    ['N10-009', 'np-sim-dmz-acl'],
+  ]) {
+    await openSim(page, exam, id);
+    const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(wide, id).toBeLessThanOrEqual(375);
+  }
+});
