@@ -1,6 +1,6 @@
 import { test, expect, Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { open } from './helpers';
+import { open, seedDocument } from './helpers';
 
 // Each simulation kind worked to full marks by keyboard, with its Reset,
 // and axe run on the sim before and after checking.
@@ -164,4 +164,27 @@ test('no simulation makes the page scroll sideways at 375 px', async ({ page }) 
     const wide = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(wide, id).toBeLessThanOrEqual(375);
   }
+});
+
+test('in an exam a simulation can be skipped and returned to as it was left', async ({ page }) => {
+  const item = (question: string) => ({ question, presentation: { tasks: [[]] }, response: [], flagged: false, confidence: null });
+  await seedDocument(page, 'firstline.exam', 'firstline-exam', 1, {
+    session: {
+      exam: 'N10-009', seed: 1, started_at: Date.now(), current: 0, limit_ms: 600000, elapsed_ms: 0, submitted: null,
+      items: [item('np-sim-dmz-acl'), item('np-sim-vlan-ports')],
+    },
+  });
+  await open(page, '/practice/exam');
+  await expect(page.getByText('Question 1 of 2')).toBeVisible();
+  await page.getByRole('button', { name: 'Move rule 4 up' }).press('Enter');
+  await page.getByLabel('Rule 1 port').selectOption('22');
+  // Skip to the next simulation, leave it untouched, and come back.
+  await page.getByRole('button', { name: 'Next' }).press('Enter');
+  await expect(page.getByText('Question 2 of 2')).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Slots' })).toBeVisible();
+  await page.getByRole('button', { name: 'Previous' }).press('Enter');
+  await expect(page.getByText('Question 1 of 2')).toBeVisible();
+  const rows = page.getByRole('table', { name: /Firewall rules/ }).locator('tbody tr');
+  await expect(rows.nth(2)).toContainText('Scanner');
+  await expect(page.getByLabel('Rule 1 port')).toHaveValue('22');
 });
