@@ -45,6 +45,19 @@ export async function answerCurrent(page: Page) {
   for (const confirm of await q.getByRole('button', { name: 'Confirm this order' }).all()) {
     await confirm.press('Enter');
   }
+  // Simulations: a command in a terminal, a piece in every slot (each its
+  // own, for sims where a piece sits in one slot);
+  // forms and firewall tables are answered by the inputs and selects above.
+  for (const command of await q.getByLabel('Command', { exact: true }).all()) {
+    await command.fill('help');
+    await command.press('Enter');
+  }
+  const pieces = q.getByRole('list', { name: 'Pieces' }).getByRole('button');
+  const places = await q.getByRole('list', { name: 'Slots' }).getByRole('button', { name: /^Place/ }).all();
+  for (const [i, place] of places.entries()) {
+    await pieces.nth(i % (await pieces.count())).press('Enter');
+    await place.press('Enter');
+  }
 }
 
 /** Writes a saved document (the envelope the app writes) before the app reads it: call before `open`. */

@@ -1,6 +1,6 @@
 import { test, expect, Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { open, seedDocument } from './helpers';
+import { answerCurrent, open, seedDocument } from './helpers';
 
 // Each simulation kind worked to full marks by keyboard, with its Reset,
 // and axe run on the sim before and after checking.
@@ -187,4 +187,17 @@ test('in an exam a simulation can be skipped and returned to as it was left', as
   const rows = page.getByRole('table', { name: /Firewall rules/ }).locator('tbody tr');
   await expect(rows.nth(2)).toContainText('Scanner');
   await expect(page.getByLabel('Rule 1 port')).toHaveValue('22');
+});
+
+test('the shared answerCurrent helper answers every simulation kind', async ({ page }) => {
+  for (const [exam, id] of [
+    ['220-1202', 'c2-sim-dns-terminal'],
+    ['220-1201', 'c1-sim-soho-router'],
+    ['N10-009', 'np-sim-vlan-ports'],
+    ['N10-009', 'np-sim-dmz-acl'],
+  ]) {
+    await openSim(page, exam, id);
+    await answerCurrent(page);
+    await expect(page.getByRole('button', { name: 'Check answer' }), id).toBeEnabled();
+  }
 });
