@@ -150,6 +150,7 @@ fn base(
             steps: Vec::new(),
             accept: Vec::new(),
             items: Vec::new(),
+            sim: None,
         },
         name: name.map(|n| n.trim().to_owned()),
         line: q.line,
