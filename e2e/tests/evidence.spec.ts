@@ -118,3 +118,46 @@ test('hints are offered in practice only, and each one taken costs points', asyn
   expect(await score(debrief)).toBe(95);
   await expect(debrief).toContainText('You took 1 hint in this practice play: −5 points overall.');
 });
+
+test('the progress page keeps each play’s expected checks and hints', async ({ browser }) => {
+  // On a phone-sized screen, with an accessibility audit of the table.
+  const context = await browser.newContext({ viewport: { width: 375, height: 740 } });
+  const page = await context.newPage();
+  // An assessed play that opens the directory panel before acting on it.
+  await open(page, url);
+  await pick(page, /check it's you/);
+  await page.getByRole('button', { name: 'Open Directory account panel (2 minutes)' }).press('Enter');
+  await pick(page, ON_THE_EVIDENCE);
+  for (const step of AFTER_CAUSE) await pick(page, step);
+  await expect(await submitWithPriority(page, NOTE)).toContainText('You made 1 of the 1 check(s)');
+
+  // A practice play that takes a hint but never opens the panel.
+  await open(page, `${url}&mode=practice`);
+  await page.getByRole('button', { name: 'Show a hint (−5 points)' }).press('Enter');
+  await expect(page.getByText('1 hint used')).toBeVisible();
+  await pick(page, /check it's you/);
+  await pick(page, /changed your password lately/);
+  for (const step of AFTER_CAUSE) await pick(page, step);
+  await expect(await submitWithPriority(page, NOTE)).toContainText('Directory account panel: missed.');
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Progress' }).click();
+  const rows = page.getByRole('table', { name: 'Scenarios played' }).getByRole('row');
+  // Newest first, under each score.
+  await expect(rows).toHaveCount(3);
+  await expect(rows.nth(1)).toContainText('(practice, not counted)');
+  await expect(rows.nth(1).getByRole('cell').last()).toContainText(
+    'Checks 0 of 1 (missed: Directory account panel); 1 hint',
+  );
+  await expect(rows.nth(2).getByRole('cell').last()).toContainText('Checks 1 of 1');
+  await expect(rows.nth(2)).not.toContainText('hint');
+
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  const results = await new AxeBuilder({ page })
+    .include('table')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  await context.close();
+});
