@@ -58,7 +58,7 @@ test('an instructor previews their own files: errors with their place, the good 
   await expect(page.getByText('Your own file')).toBeVisible();
   await pick(page, /employee ID/);
   await pick(page, /temporary password/);
-  await setPriority(page, 'medium', 'high');
+  await setPriority(page, 'Medium', 'High');
   const debrief = await submit(page, 'Caller verified with her employee ID. I did a password reset and gave her a temporary password by phone.');
   await expect(debrief).toBeVisible();
   // Nothing of it is in the learner's progress.

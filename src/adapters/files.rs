@@ -104,15 +104,24 @@ pub async fn read_all_chosen(
     out
 }
 
-/// The files chosen in a file input, if any.
-pub fn chosen(input: &web_sys::HtmlInputElement) -> Option<web_sys::FileList> {
-    input.files()
+/// The files chosen in a file input, taken out of it at once: clearing the
+/// input (so the same file can be chosen again) empties its list.
+pub fn chosen(input: &web_sys::HtmlInputElement) -> Vec<web_sys::File> {
+    input.files().map(files_of).unwrap_or_default()
 }
 
-/// The files dropped on the page, if any (a dropped folder is not a file:
-/// folders are chosen with a folder input).
-pub fn dropped(event: &web_sys::DragEvent) -> Option<web_sys::FileList> {
-    event.data_transfer().and_then(|d| d.files())
+/// The files dropped on the page (a dropped folder is not a file: folders
+/// are chosen with a folder input).
+pub fn dropped(event: &web_sys::DragEvent) -> Vec<web_sys::File> {
+    event
+        .data_transfer()
+        .and_then(|d| d.files())
+        .map(files_of)
+        .unwrap_or_default()
+}
+
+fn files_of(list: web_sys::FileList) -> Vec<web_sys::File> {
+    (0..list.length()).filter_map(|i| list.get(i)).collect()
 }
 
 /// Reads `list` a file at a time, giving way to the browser between files
@@ -121,14 +130,14 @@ pub fn dropped(event: &web_sys::DragEvent) -> Option<web_sys::FileList> {
 /// names ending in `.json` are read from a folder, at most `limit` files,
 /// each up to `max_each` bytes and together up to `max_total`.
 pub async fn read_list(
-    list: web_sys::FileList,
+    list: Vec<web_sys::File>,
     limit: usize,
     max_each: f64,
     max_total: f64,
 ) -> Vec<(String, Result<String, String>)> {
     let mut out = Vec::new();
     let mut total = 0.0;
-    for file in (0..list.length()).filter_map(|i| list.get(i)) {
+    for file in list {
         // Where the file sits in a chosen folder (empty otherwise); not in
         // web-sys, so read as a property.
         let folder_path = js_sys::Reflect::get(&file, &"webkitRelativePath".into())

@@ -47,9 +47,8 @@ pub fn PreviewPanel(heading: &'static str) -> impl IntoView {
         });
     });
 
-    let add = move |list: Option<web_sys::FileList>| {
-        let Some(list) = list else { return };
-        if list.length() == 0 {
+    let add = move |list: Vec<web_sys::File>| {
+        if list.is_empty() {
             return;
         }
         reading.set(true);
