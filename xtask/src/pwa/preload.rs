@@ -42,6 +42,8 @@ pub const ROUTES: &[(&str, &[&str])] = &[
     ("progress", &["progress"]),
     ("progress/backup", &["backup"]),
     ("author", &["author"]),
+    ("author/map/*", &["author", "scenario_map", "reader"]),
+    ("author/yours", &["author", "author_preview", "reader"]),
 ];
 
 /// The split manifest's name inside the built `pkg/` folder.
