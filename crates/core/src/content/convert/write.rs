@@ -7,6 +7,10 @@ use crate::content::question::{AnswerKey, QuestionSet, RawItem, RawQuestion};
 /// The set as the text of a content file (ending with a newline).
 pub fn question_set(set: &QuestionSet) -> String {
     let mut out = String::from("{\n");
+    // First, as `firstline schema --stamp` puts it: editors read it there.
+    if let Some(schema) = &set.schema {
+        out.push_str(&format!("  \"$schema\": {},\n", quote(schema)));
+    }
     out.push_str(&format!("  \"kind\": {},\n", quote(&set.kind)));
     out.push_str(&format!("  \"exam\": {},\n", quote(&set.exam)));
     if set.questions.is_empty() {
