@@ -86,3 +86,18 @@ test('a page whose code cannot be downloaded says so and recovers on retry', asy
   await expect(alert).toBeHidden();
   await expect(page.getByRole('button', { name: 'Start practice' })).toBeVisible();
 });
+
+test('a scenario list whose catalog cannot be downloaded says so and recovers on retry', async ({ page }) => {
+  const catalog = /\/content\/catalog\/scenarios\.json$/;
+  await page.route(catalog, (route) => route.abort('internetdisconnected'));
+  await open(page, '/scenarios');
+  const alert = page.getByRole('alert').filter({ hasText: 'Could not load the scenario catalog' });
+  await expect(alert).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Scenarios' }).getByRole('listitem')).toHaveCount(0);
+
+  await page.unroute(catalog);
+  await alert.getByRole('button', { name: 'Try again' }).click();
+  await expect(alert).toBeHidden();
+  await expect(page.getByRole('list', { name: 'Scenarios' }).getByRole('listitem').first()).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Shifts' })).toBeVisible();
+});

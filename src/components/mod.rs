@@ -3,6 +3,7 @@
 pub mod chart;
 pub mod confidence;
 pub mod content_banner;
+pub mod generated_problem;
 pub mod lazy_part;
 pub mod nav;
 pub mod notice_list;

@@ -3,6 +3,7 @@ use leptos::prelude::*;
 
 use crate::adapters::clock::now_ms;
 use crate::adapters::dom::set_title;
+use crate::components::generated_problem::GeneratedProblem;
 use crate::state::content::{use_scenario_catalog, Generated};
 use crate::state::progress::use_scenario_log;
 use firstline_core::content::catalog::ScenarioCatalog;
@@ -37,6 +38,7 @@ pub fn Scenarios() -> impl IntoView {
     view! {
         <h1>"Role-play scenarios"</h1>
         <p>"Take a ticket from a simulated user. Choose what to say and do: the user reacts, set the ticket's priority, race the user's deadline, and the debrief shows what you did well and what to change."</p>
+        <GeneratedProblem problem=Signal::derive(move || catalog.get()?.err())/>
         <ul class="cards scenario-cards" aria-label="Scenarios">{cards}</ul>
         <Shifts catalog/>
     }
