@@ -58,12 +58,13 @@ test('terminal: commands give authored output, unknown ones an error, Reset clea
 
 test('settings form: fields by keyboard, each rule judged', async ({ page }) => {
   await openSim(page, '220-1201', 'c1-sim-soho-router');
-  await page.getByLabel('Wireless security').selectOption('WPA3-Personal');
-  const passphrase = page.getByLabel('Passphrase');
+  await page.getByLabel('Wireless security', { exact: true }).selectOption('WPA3-Personal');
+  // exact: the prompt (the question's accessible name) mentions the passphrase too.
+  const passphrase = page.getByLabel('Passphrase', { exact: true });
   await passphrase.focus();
   await page.keyboard.press('Control+A');
   await page.keyboard.type('blue-molar-lantern-42');
-  const wps = page.getByLabel('WPS (push button and PIN)');
+  const wps = page.getByLabel('WPS (push button and PIN)', { exact: true });
   await wps.focus();
   await page.keyboard.press('Space');
   await expect(wps).not.toBeChecked();
@@ -73,7 +74,7 @@ test('settings form: fields by keyboard, each rule judged', async ({ page }) => 
     ['Port forward: external TCP port', '443'],
     ['Port forward: internal host', '192.168.1.20'],
   ]) {
-    await page.getByLabel(label).focus();
+    await page.getByLabel(label, { exact: true }).focus();
     await page.keyboard.press('Control+A');
     await page.keyboard.type(value);
   }
