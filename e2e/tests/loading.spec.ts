@@ -101,3 +101,25 @@ test('a scenario list whose catalog cannot be downloaded says so and recovers on
   await expect(page.getByRole('list', { name: 'Scenarios' }).getByRole('listitem').first()).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Shifts' })).toBeVisible();
 });
+
+test('the practice setup and the interview list say when their catalog cannot be downloaded, and recover on retry', async ({ page }) => {
+  const catalogs = /\/content\/catalog\/(questions|interview)\.json$/;
+  await page.route(catalogs, (route) => route.abort('internetdisconnected'));
+  await open(page, '/practice');
+  let alert = page.getByRole('alert').filter({ hasText: 'Could not load the question catalog' });
+  await expect(alert).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Start practice (questions not loaded)' })).toBeDisabled();
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Interview' }).click();
+  alert = page.getByRole('alert').filter({ hasText: 'Could not load the interview catalog' });
+  await expect(alert).toBeVisible();
+
+  await page.unroute(catalogs);
+  await alert.getByRole('button', { name: 'Try again' }).click();
+  await expect(alert).toBeHidden();
+  await expect(page.getByRole('heading', { name: 'Behavioural questions' })).toBeVisible();
+
+  await page.goBack();
+  await expect(page.getByRole('button', { name: 'Start practice', exact: true })).toBeEnabled();
+  await expect(page.getByRole('alert').filter({ hasText: 'Could not load' })).toHaveCount(0);
+});

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use super::InterviewTabs;
 use crate::adapters::dom::set_title;
+use crate::components::generated_problem::GeneratedProblem;
 use crate::state::content::use_interview_catalog;
 use crate::state::progress::use_interview_log;
 
@@ -76,6 +77,7 @@ pub fn InterviewHome() -> impl IntoView {
         <h1>"Interview practice"</h1>
         <InterviewTabs/>
         <p>"Help-desk interviews mix questions about your experience, technical questions and sometimes a role-play. Practise each here: FirstLine scores what it can observe in your answer, shows you exactly which words earned or cost points, and suggests the two or three changes that matter most."</p>
+        <GeneratedProblem problem=Signal::derive(move || catalog.get()?.err())/>
         {list}
     }
 }

@@ -6,6 +6,7 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use super::{session_href, PracticeTabs};
 use crate::adapters::clock::now_ms;
 use crate::adapters::dom::set_title;
+use crate::components::generated_problem::GeneratedProblem;
 use crate::state::content::use_question_catalog;
 use crate::state::progress::use_progress;
 
@@ -156,6 +157,7 @@ pub fn PracticeSetup() -> impl IntoView {
         <h1>"Certification practice"</h1>
         <PracticeTabs/>
         <p>"Practise at your own pace: every answer is explained option by option, and missed questions join your review queue."</p>
+        <GeneratedProblem problem=Signal::derive(move || catalog.get()?.err())/>
         <form class="setup" on:submit=start>
             <div class="field">
                 <label for="exam-select">"Exam"</label>
@@ -179,7 +181,12 @@ pub fn PracticeSetup() -> impl IntoView {
             </div>
             <p class="muted">{move || format!("{} questions match.", available())}</p>
             <button type="submit" disabled=move || !ready()>
-                {move || if ready() { "Start practice" } else { "Loading the questions\u{2026}" }}
+                {move || match catalog.get() {
+                    Some(Ok(_)) => "Start practice",
+                    // The alert above says why and offers Try again.
+                    Some(Err(_)) => "Start practice (questions not loaded)",
+                    None => "Loading the questions\u{2026}",
+                }}
             </button>
             <p role="status">{move || message.get()}</p>
         </form>

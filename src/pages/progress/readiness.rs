@@ -10,6 +10,7 @@ use leptos_router::components::A;
 
 use crate::adapters::clock::now_ms;
 use crate::components::chart::{BarRow, MasteryBars};
+use crate::components::generated_problem::GeneratedProblem;
 use crate::state::content::use_question_catalog;
 use crate::state::progress::{use_exam_log, use_progress};
 
@@ -58,7 +59,7 @@ fn ReadinessList() -> impl IntoView {
             })
         })
     });
-    move || {
+    let list = move || {
         let list = estimates.get();
         (!list.is_empty()).then(|| {
             let exams = list
@@ -71,6 +72,12 @@ fn ReadinessList() -> impl IntoView {
                 {exams}
             }
         })
+    };
+    view! {
+        // Without the blueprints there is no estimate: say so rather than
+        // leave the section out.
+        <GeneratedProblem problem=Signal::derive(move || catalog.get()?.err())/>
+        {list}
     }
 }
 
