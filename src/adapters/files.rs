@@ -7,10 +7,6 @@ use wasm_bindgen_futures::JsFuture;
 /// megabytes; anything far bigger is not one.
 pub const MAX_READ_BYTES: f64 = 20_000_000.0;
 
-/// The most bytes read from several files chosen at once: far above a
-/// class's backups, and a bound on the memory a mistaken choice takes.
-pub const MAX_READ_TOTAL_BYTES: f64 = 100_000_000.0;
-
 /// Offers `text` as a download named `name` (a JSON file).
 pub fn download(name: &str, text: &str) -> Result<(), String> {
     download_as(name, text, "application/json")
@@ -63,47 +59,6 @@ pub async fn read_chosen(input: &web_sys::HtmlInputElement) -> Result<Option<Str
         .ok_or_else(|| format!("\"{}\" is not a text file", file.name()))
 }
 
-/// Every file chosen in `input` (a `multiple` one), in order, as its name
-/// and its text or why it was not read. Only the first `limit` files are
-/// read (the others get an error the caller replaces), each up to
-/// [`MAX_READ_BYTES`] and together up to [`MAX_READ_TOTAL_BYTES`].
-pub async fn read_all_chosen(
-    input: &web_sys::HtmlInputElement,
-    limit: usize,
-) -> Vec<(String, Result<String, String>)> {
-    let Some(list) = input.files() else {
-        return Vec::new();
-    };
-    let mut out = Vec::new();
-    let mut total = 0.0;
-    for file in (0..list.length()).filter_map(|i| list.get(i)) {
-        let name = file.name();
-        let size = file.size();
-        let text = if out.len() >= limit {
-            Err(format!("not read: more than {limit} files were chosen"))
-        } else if size > MAX_READ_BYTES {
-            Err(format!(
-                "it is {:.0} MB, too big to be a FirstLine backup",
-                size / 1_000_000.0
-            ))
-        } else if total + size > MAX_READ_TOTAL_BYTES {
-            Err(format!(
-                "the files chosen come to more than {:.0} MB together; load this one in a second report",
-                MAX_READ_TOTAL_BYTES / 1_000_000.0
-            ))
-        } else {
-            total += size;
-            JsFuture::from(file.text())
-                .await
-                .ok()
-                .and_then(|t| t.as_string())
-                .ok_or_else(|| "the browser could not read it as text".to_owned())
-        };
-        out.push((name, text));
-    }
-    out
-}
-
 /// The files chosen in a file input, taken out of it at once: clearing the
 /// input (so the same file can be chosen again) empties its list.
 pub fn chosen(input: &web_sys::HtmlInputElement) -> Vec<web_sys::File> {
@@ -124,16 +79,24 @@ fn files_of(list: web_sys::FileList) -> Vec<web_sys::File> {
     (0..list.length()).filter_map(|i| list.get(i)).collect()
 }
 
+/// How much `read_list` reads: at most `files` files, each up to `each`
+/// bytes and together up to `total`, a bound on the memory a mistaken
+/// choice takes. `advice` ends the message for a file over `each`.
+#[derive(Clone, Copy)]
+pub struct ReadLimits {
+    pub files: usize,
+    pub each: f64,
+    pub total: f64,
+    pub advice: &'static str,
+}
+
 /// Reads `list` a file at a time, giving way to the browser between files
 /// so a large choice never freezes the page: each file's name (its path
 /// within the folder, for a folder) and text, or why it was not read. Only
-/// names ending in `.json` are read from a folder, at most `limit` files,
-/// each up to `max_each` bytes and together up to `max_total`.
+/// names ending in `.json` are read from a folder.
 pub async fn read_list(
     list: Vec<web_sys::File>,
-    limit: usize,
-    max_each: f64,
-    max_total: f64,
+    limits: ReadLimits,
 ) -> Vec<(String, Result<String, String>)> {
     let mut out = Vec::new();
     let mut total = 0.0;
@@ -153,18 +116,22 @@ pub async fn read_list(
             folder_path
         };
         let size = file.size();
-        let text = if out.len() >= limit {
-            Err(format!("not read: at most {limit} files are read at once"))
-        } else if size > max_each {
+        let text = if out.len() >= limits.files {
             Err(format!(
-                "not read: it is {:.1} MB, and a content file is read up to {:.0} MB here; check it with firstline check",
-                size / 1_000_000.0,
-                max_each / 1_000_000.0
+                "not read: at most {} files are read at once",
+                limits.files
             ))
-        } else if total + size > max_total {
+        } else if size > limits.each {
+            Err(format!(
+                "not read: it is {:.1} MB, and a file is read up to {:.0} MB here; {}",
+                size / 1_000_000.0,
+                limits.each / 1_000_000.0,
+                limits.advice
+            ))
+        } else if total + size > limits.total {
             Err(format!(
                 "not read: the files come to more than {:.0} MB together; add this one on its own",
-                max_total / 1_000_000.0
+                limits.total / 1_000_000.0
             ))
         } else {
             total += size;

@@ -10,9 +10,18 @@ use leptos::task::spawn_local;
 
 use super::report_tables::ReportTables;
 use crate::adapters::dom::{focus_id, print_only};
-use crate::adapters::files::read_all_chosen;
+use crate::adapters::files::{chosen, read_list, ReadLimits, MAX_READ_BYTES};
 use crate::components::lazy_part::LazyPart;
 use crate::components::page_code::PageView;
+
+/// A class's backups: a backup of years of daily practice is a few
+/// megabytes, and the total bounds the memory a mistaken choice takes.
+const BACKUPS: ReadLimits = ReadLimits {
+    files: MAX_FILES,
+    each: MAX_READ_BYTES,
+    total: 100_000_000.0,
+    advice: "it is too big to be a FirstLine backup",
+};
 
 /// Ids the print style sheet and the focus move refer to.
 const SECTION: &str = "class-report";
@@ -74,7 +83,7 @@ fn ClassReportPanel() -> impl IntoView {
         choice.update_value(|n| *n = n.wrapping_add(1));
         let mine = choice.get_value();
         spawn_local(async move {
-            let files = read_all_chosen(&el, MAX_FILES).await;
+            let files = read_list(chosen(&el), BACKUPS).await;
             if choice.get_value() != mine {
                 return;
             }

@@ -12,15 +12,17 @@ use leptos::task::spawn_local;
 use super::check::{check, Checked};
 use super::file_list::FileList;
 use crate::adapters::clock::now_ms;
-use crate::adapters::files::{chosen, dropped, read_list};
+use crate::adapters::files::{chosen, dropped, read_list, ReadLimits};
 use crate::state::progress::page_document;
 
-/// At most this many files are read at once, each up to `MAX_EACH` bytes
-/// and together up to `MAX_TOTAL`: far above a course's content, and a
-/// bound on the memory and time a mistaken choice (a home folder) takes.
-const MAX_FILES: usize = 100;
-const MAX_EACH: f64 = 5_000_000.0;
-const MAX_TOTAL: f64 = 20_000_000.0;
+/// Far above a course's content, and a bound on the memory and time a
+/// mistaken choice (a home folder) takes.
+const LIMITS: ReadLimits = ReadLimits {
+    files: 100,
+    each: 5_000_000.0,
+    total: 20_000_000.0,
+    advice: "check it with firstline check",
+};
 
 #[component]
 pub fn PreviewPanel(heading: &'static str) -> impl IntoView {
@@ -53,7 +55,7 @@ pub fn PreviewPanel(heading: &'static str) -> impl IntoView {
         }
         reading.set(true);
         spawn_local(async move {
-            let read = read_list(list, MAX_FILES, MAX_EACH, MAX_TOTAL).await;
+            let read = read_list(list, LIMITS).await;
             let mut notes = Vec::new();
             let mut kept = 0;
             own.update(|o| {
