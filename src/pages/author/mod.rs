@@ -8,6 +8,7 @@ use std::sync::Arc;
 use firstline_core::content::item_analysis::{analyse, ItemAnalysis, LongestShare, DOCS};
 use firstline_core::scenario::cues::length_cue_over;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 use crate::adapters::dom::set_title;
 use crate::state::content::{
@@ -130,14 +131,26 @@ fn ItemAnalysisPanel() -> impl IntoView {
         }
     });
     let analysis = RwSignal::new(None::<(Arc<ItemAnalysis>, LongestShare)>);
+    let failed = RwSignal::new(false);
+    let started = StoredValue::new(false);
     // Runs once the bank has arrived after the click.
     Effect::new(move |_| {
-        if !wanted.get() || analysis.with_untracked(Option::is_some) {
+        if !wanted.get() || started.get_value() {
             return;
         }
         if let Some(report) = content.get() {
-            let scenarios = length_cue_over(&report.library.scenarios);
-            analysis.set(Some((Arc::new(analyse(&report.library)), scenarios)));
+            started.set_value(true);
+            spawn_local(async move {
+                match run_analysis(report).await {
+                    Ok(done) => analysis.set(Some(done)),
+                    Err(_) => {
+                        // Clicking again downloads the code again.
+                        started.set_value(false);
+                        wanted.set(false);
+                        failed.set(true);
+                    }
+                }
+            });
         }
     });
     let busy = move || wanted.get() && analysis.with(Option::is_none);
@@ -148,6 +161,7 @@ fn ItemAnalysisPanel() -> impl IntoView {
         </p>
         <button type="button" class="secondary" aria-disabled=move || busy().to_string() on:click=move |_| {
             if !busy() {
+                failed.set(false);
                 wanted.set(true);
             }
         }>
@@ -156,8 +170,22 @@ fn ItemAnalysisPanel() -> impl IntoView {
         // Only the one-line summary is announced; the table and list are
         // there to read at leisure.
         <p role="status" aria-live="polite">{move || analysis.get().map(|(a, s)| summary(&a, &s))}</p>
+        {move || failed.get().then(|| view! {
+            <p class="notice warning" role="alert">"Could not download the item analysis. Check your connection, then run it again."</p>
+        })}
         {move || analysis.get().map(|(a, s)| view! { <ItemAnalysisResult analysis=a scenarios=s/> })}
     }
+}
+
+/// The analysis compares every option and prompt in the bank: its code is
+/// a chunk of its own, fetched on the first run, so the Author page's first
+/// visit does not carry it.
+#[leptos::wasm_split::wasm_split(item_analysis, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn run_analysis(
+    report: Arc<LoadReport>,
+) -> Result<(Arc<ItemAnalysis>, LongestShare), leptos::wasm_split::SplitLoaderError> {
+    let scenarios = length_cue_over(&report.library.scenarios);
+    Ok((Arc::new(analyse(&report.library)), scenarios))
 }
 
 fn summary(analysis: &ItemAnalysis, scenarios: &LongestShare) -> String {
