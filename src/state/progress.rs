@@ -7,15 +7,17 @@
 //! read it travels in that page's wasm chunk, not in the first download. It
 //! is created under the app's root owner so it outlives the page.
 
+use firstline_core::progress::peek::{scenario_bests, Bests};
 use firstline_core::progress::reminder::BackupLog;
 use firstline_core::progress::{ExamLog, InterviewLog, Progress, ScenarioLog};
 use firstline_core::quiz::session::ActiveExam;
-use firstline_core::store::Document;
+use firstline_core::store::{Document, KeyValueStore};
 use leptos::prelude::*;
 
 use super::history;
 use super::notices::use_notices;
 use super::saved::Saved;
+use crate::adapters::storage::BrowserStore;
 
 pub type ProgressState = Saved<Progress>;
 pub type ExamState = Saved<ActiveExam>;
@@ -82,6 +84,24 @@ pub fn use_exam_log() -> ExamLogState {
 
 pub fn use_scenario_log() -> ScenarioLogState {
     lazy(|d| d.scenarios, "scenario results")
+}
+
+/// Each scenario's and shift's best, for the scenario list. From the log
+/// itself when a page has read it this visit (it holds any play not yet
+/// written); otherwise peeked from storage, so the list's first visit does
+/// not carry the code that reads, repairs and merges the whole log.
+pub fn use_scenario_bests() -> Signal<Bests> {
+    let docs = expect_context::<LazyDocs>();
+    match docs.scenarios.get_value() {
+        Some(state) => {
+            let log = state.read();
+            Signal::derive(move || log.with(Bests::of))
+        }
+        None => {
+            let stored = BrowserStore.get(ScenarioLog::KEY).ok().flatten();
+            Signal::stored(stored.as_deref().map(scenario_bests).unwrap_or_default())
+        }
+    }
 }
 
 pub fn use_interview_log() -> InterviewLogState {

@@ -5,8 +5,9 @@ use crate::adapters::clock::now_ms;
 use crate::adapters::dom::set_title;
 use crate::components::generated_problem::GeneratedProblem;
 use crate::state::content::{use_scenario_catalog, Generated};
-use crate::state::progress::use_scenario_log;
+use crate::state::progress::use_scenario_bests;
 use firstline_core::content::catalog::ScenarioCatalog;
+use firstline_core::progress::peek::Bests;
 
 /// Every scenario, with its ticket and the learner's best score so far.
 /// The cards come from the scenario catalog: the list reads no scenario
@@ -15,18 +16,11 @@ use firstline_core::content::catalog::ScenarioCatalog;
 pub fn Scenarios() -> impl IntoView {
     set_title("Scenarios");
     let catalog = use_scenario_catalog();
-    let log = use_scenario_log().read();
+    let bests = use_scenario_bests();
     let seed = now_ms();
     let cards = move || {
         let catalog = catalog.get()?.ok()?;
-        let best = |id: &str| {
-            log.with(|l| {
-                l.assessed()
-                    .filter(|r| r.scenario == id)
-                    .map(|r| r.overall)
-                    .max()
-            })
-        };
+        let best = |id: &str| bests.with(|b| b.scenarios.get(id).copied());
         Some(
             catalog
                 .scenarios
@@ -40,29 +34,20 @@ pub fn Scenarios() -> impl IntoView {
         <p>"Take a ticket from a simulated user. Choose what to say and do: the user reacts, set the ticket's priority, race the user's deadline, and the debrief shows what you did well and what to change."</p>
         <GeneratedProblem problem=Signal::derive(move || catalog.get()?.err())/>
         <ul class="cards scenario-cards" aria-label="Scenarios">{cards}</ul>
-        <Shifts catalog/>
+        <Shifts catalog bests/>
     }
 }
 
 /// The shifts: queues of tickets to prioritise, with the learner's best.
 #[component]
-fn Shifts(catalog: Generated<ScenarioCatalog>) -> impl IntoView {
-    let log = use_scenario_log().read();
+fn Shifts(catalog: Generated<ScenarioCatalog>, bests: Signal<Bests>) -> impl IntoView {
     let cards = move || {
         let catalog = catalog.get()?.ok()?;
         let shifts = &catalog.shifts;
         if shifts.is_empty() {
             return None;
         }
-        let best = |id: &str| {
-            log.with(|l| {
-                l.shifts
-                    .iter()
-                    .filter(|r| r.shift == id)
-                    .map(|r| r.overall)
-                    .max()
-            })
-        };
+        let best = |id: &str| bests.with(|b| b.shifts.get(id).copied());
         let items = shifts
             .iter()
             .map(|s| shift_card(s, best(&s.id)))

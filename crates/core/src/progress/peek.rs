@@ -1,12 +1,16 @@
-//! How many answers are saved, read without reading them. The home page
-//! shows the count; reading the whole progress document there would put
-//! its code (answers, the review schedule and its upgrades) into the first
-//! download of every visit.
+//! Figures a list shows, read from a stored document without reading the
+//! whole of it. The home page shows how many answers are saved, the
+//! scenario list each scenario's best: reading the whole documents there
+//! would put their code (records, merges, repairs and upgrades) into the
+//! first download of those pages.
+
+use std::collections::BTreeMap;
 
 use serde::de::IgnoredAny;
 use serde::Deserialize;
 
-use super::Progress;
+use super::{Progress, ScenarioLog};
+use crate::scenario::play::PlayMode;
 use crate::store::Document;
 
 #[derive(Deserialize)]
@@ -30,6 +34,88 @@ pub fn answers_saved(stored: &str) -> Option<usize> {
     let envelope: Envelope = serde_json::from_str(stored).ok()?;
     (envelope.format == Progress::FORMAT)
         .then_some(envelope.data.attempts.len().max(envelope.data.kept_apart))
+}
+
+#[derive(Deserialize)]
+struct ScenarioEnvelope {
+    format: String,
+    data: ScenarioData,
+}
+
+#[derive(Deserialize)]
+struct ScenarioData {
+    #[serde(default)]
+    plays: Vec<PlayBest>,
+    #[serde(default)]
+    shifts: Vec<ShiftBest>,
+}
+
+#[derive(Deserialize)]
+struct PlayBest {
+    scenario: String,
+    overall: u32,
+    #[serde(default)]
+    mode: PlayMode,
+}
+
+#[derive(Deserialize)]
+struct ShiftBest {
+    shift: String,
+    overall: u32,
+}
+
+/// The best score, 0-100, of each scenario (assessed plays only, as
+/// `ScenarioLog::assessed`) and each shift.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Bests {
+    pub scenarios: BTreeMap<String, u32>,
+    pub shifts: BTreeMap<String, u32>,
+}
+
+impl Bests {
+    /// The bests of a log already read whole.
+    pub fn of(log: &ScenarioLog) -> Bests {
+        let mut bests = Bests::default();
+        for play in log.assessed() {
+            keep(&mut bests.scenarios, &play.scenario, play.overall);
+        }
+        for shift in &log.shifts {
+            keep(&mut bests.shifts, &shift.shift, shift.overall);
+        }
+        bests
+    }
+}
+
+fn keep(map: &mut BTreeMap<String, u32>, id: &str, score: u32) {
+    let score = score.min(100);
+    match map.get_mut(id) {
+        Some(best) => *best = (*best).max(score),
+        None => {
+            map.insert(id.to_owned(), score);
+        }
+    }
+}
+
+/// The bests in the stored text of the scenario log; none when it is not
+/// one (the Progress page, which reads it whole, explains). Scores are
+/// clamped to 100 as the full read repairs them.
+pub fn scenario_bests(stored: &str) -> Bests {
+    let Ok(envelope) = serde_json::from_str::<ScenarioEnvelope>(stored) else {
+        return Bests::default();
+    };
+    if envelope.format != ScenarioLog::FORMAT {
+        return Bests::default();
+    }
+    let mut bests = Bests::default();
+    for play in envelope.data.plays {
+        if play.mode == PlayMode::Assessed {
+            keep(&mut bests.scenarios, &play.scenario, play.overall);
+        }
+    }
+    for shift in envelope.data.shifts {
+        keep(&mut bests.shifts, &shift.shift, shift.overall);
+    }
+    bests
 }
 
 #[cfg(test)]
@@ -63,5 +149,89 @@ mod tests {
             None
         );
         assert_eq!(answers_saved("garbage"), None);
+    }
+
+    fn play(scenario: &str, overall: u32, mode: PlayMode) -> crate::progress::ScenarioRecord {
+        use crate::content::scenario::Outcome;
+        crate::progress::ScenarioRecord {
+            scenario: scenario.into(),
+            seed: 7,
+            caller: "Danielle Ferreira".into(),
+            outcome: Outcome::Resolved,
+            ending: "end-fixed".into(),
+            overall,
+            dimensions: vec![],
+            critical: 0,
+            minutes: 12,
+            choices: vec!["a".into()],
+            notes_share: 0.5,
+            at: 1,
+            scoring: crate::progress::ScenarioRecord::SCORING,
+            mistakes: 0,
+            harm: vec![],
+            priority: None,
+            mode,
+            undone: 0,
+            hints: 0,
+            checks: vec![],
+        }
+    }
+
+    fn shift(id: &str, overall: u32) -> crate::progress::ShiftRecord {
+        crate::progress::ShiftRecord {
+            shift: id.into(),
+            overall,
+            triage: 50,
+            targets: 50,
+            notes: 50,
+            minutes: 30,
+            missed: vec![],
+            at: 2,
+        }
+    }
+
+    #[test]
+    fn scenario_bests_agree_with_the_full_read() {
+        let store = MemoryStore::new();
+        let log = ScenarioLog {
+            plays: vec![
+                play("printer", 40, PlayMode::Assessed),
+                play("printer", 75, PlayMode::Assessed),
+                // A practice play could undo its mistakes: it is no best.
+                play("printer", 100, PlayMode::Practice),
+                play("vpn", 100, PlayMode::Practice),
+                // Edited by hand: clamped as the full read repairs it.
+                play("lockout", 900, PlayMode::Assessed),
+            ],
+            shifts: vec![shift("monday", 60), shift("monday", 55)],
+            articles: vec![],
+        };
+        save(&store, &log, 9).unwrap();
+        let text = store.get(ScenarioLog::KEY).unwrap().unwrap();
+        let bests = scenario_bests(&text);
+
+        let full: ScenarioLog = crate::store::load(&store, 10).doc;
+        assert_eq!(bests, Bests::of(&full));
+        assert_eq!(
+            bests.scenarios,
+            BTreeMap::from([("lockout".into(), 100), ("printer".into(), 75)])
+        );
+        assert_eq!(bests.shifts, BTreeMap::from([("monday".into(), 60)]));
+    }
+
+    #[test]
+    fn scenario_bests_of_something_else_are_none() {
+        assert_eq!(scenario_bests("garbage"), Bests::default());
+        assert_eq!(
+            scenario_bests("{\"format\":\"firstline-progress\",\"data\":{\"plays\":[]}}"),
+            Bests::default()
+        );
+        // A record missing its score is not guessed at.
+        assert_eq!(
+            scenario_bests(
+                "{\"format\":\"firstline-scenarios\",\"data\":{\"plays\":[{\"scenario\":\"x\"}]}}"
+            ),
+            Bests::default()
+        );
     }
 }
