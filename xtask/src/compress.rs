@@ -80,11 +80,14 @@ pub fn compress_tree(dir: &Path) -> Result<Summary, String> {
     Ok(summary)
 }
 
+/// A file's size and its gzip.
+type Packed = (usize, Vec<u8>);
+
 /// Each file's size and gzip, in the order given, compressed one file per
 /// core at a time.
-fn pack_all(files: &[PathBuf]) -> Result<Vec<(usize, Vec<u8>)>, String> {
+fn pack_all(files: &[PathBuf]) -> Result<Vec<Packed>, String> {
     let next = AtomicUsize::new(0);
-    let done: Mutex<Vec<Option<(usize, Vec<u8>)>>> = Mutex::new(vec![None; files.len()]);
+    let done: Mutex<Vec<Option<Packed>>> = Mutex::new(vec![None; files.len()]);
     let workers = std::thread::available_parallelism().map_or(2, |n| n.get());
     let work = || -> Result<(), String> {
         loop {
