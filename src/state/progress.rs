@@ -7,7 +7,9 @@
 //! read it travels in that page's wasm chunk, not in the first download. It
 //! is created under the app's root owner so it outlives the page.
 
-use firstline_core::progress::peek::{scenario_bests, Bests};
+use std::collections::BTreeMap;
+
+use firstline_core::progress::peek::{interview_bests, interview_bests_of, scenario_bests, Bests};
 use firstline_core::progress::reminder::BackupLog;
 use firstline_core::progress::{ExamLog, InterviewLog, Progress, ScenarioLog};
 use firstline_core::quiz::session::ActiveExam;
@@ -100,6 +102,23 @@ pub fn use_scenario_bests() -> Signal<Bests> {
         None => {
             let stored = BrowserStore.get(ScenarioLog::KEY).ok().flatten();
             Signal::stored(stored.as_deref().map(scenario_bests).unwrap_or_default())
+        }
+    }
+}
+
+/// Each interview question's best, for the interview list: as
+/// `use_scenario_bests`, from the log if a page has read it this visit,
+/// otherwise peeked from storage.
+pub fn use_interview_bests() -> Signal<BTreeMap<String, u32>> {
+    let docs = expect_context::<LazyDocs>();
+    match docs.interview.get_value() {
+        Some(state) => {
+            let log = state.read();
+            Signal::derive(move || log.with(interview_bests_of))
+        }
+        None => {
+            let stored = BrowserStore.get(InterviewLog::KEY).ok().flatten();
+            Signal::stored(stored.as_deref().map(interview_bests).unwrap_or_default())
         }
     }
 }

@@ -6,7 +6,7 @@ use super::InterviewTabs;
 use crate::adapters::dom::set_title;
 use crate::components::generated_problem::GeneratedProblem;
 use crate::state::content::use_interview_catalog;
-use crate::state::progress::use_interview_log;
+use crate::state::progress::use_interview_bests;
 
 /// Every interview question, behavioural by competency and technical by
 /// topic, with the learner's best score on each. The list comes from the
@@ -15,18 +15,10 @@ use crate::state::progress::use_interview_log;
 pub fn InterviewHome() -> impl IntoView {
     set_title("Interview");
     let catalog = use_interview_catalog();
-    let log = use_interview_log().read();
+    let bests = use_interview_bests();
     let list = move || {
         let catalog = catalog.get()?.ok()?;
-        let best = |id: &str| {
-            log.with(|l| {
-                l.answers
-                    .iter()
-                    .filter(|a| a.question == id)
-                    .map(|a| a.score)
-                    .max()
-            })
-        };
+        let best = |id: &str| bests.with(|b| b.get(id).copied());
         let item = |q: &InterviewCard| {
             let score = best(&q.id).map_or(String::new(), |s| format!(" \u{2014} best {s}/100"));
             view! { <li><a href=format!("/interview/q/{}", q.id)>{q.prompt.clone()}</a><span class="muted">{score}</span></li> }

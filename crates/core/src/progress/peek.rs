@@ -1,6 +1,6 @@
 //! Figures a list shows, read from a stored document without reading the
 //! whole of it. The home page shows how many answers are saved, the
-//! scenario list each scenario's best: reading the whole documents there
+//! scenario and interview lists each item's best: reading the whole documents there
 //! would put their code (records, merges, repairs and upgrades) into the
 //! first download of those pages.
 
@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use serde::de::IgnoredAny;
 use serde::Deserialize;
 
-use super::{Progress, ScenarioLog};
+use super::{InterviewLog, Progress, ScenarioLog};
 use crate::scenario::play::PlayMode;
 use crate::store::Document;
 
@@ -114,6 +114,48 @@ pub fn scenario_bests(stored: &str) -> Bests {
     }
     for shift in envelope.data.shifts {
         keep(&mut bests.shifts, &shift.shift, shift.overall);
+    }
+    bests
+}
+
+#[derive(Deserialize)]
+struct InterviewEnvelope {
+    format: String,
+    data: InterviewData,
+}
+
+#[derive(Deserialize)]
+struct InterviewData {
+    #[serde(default)]
+    answers: Vec<AnswerBest>,
+}
+
+#[derive(Deserialize)]
+struct AnswerBest {
+    question: String,
+    score: u32,
+}
+
+/// Each interview question's best score, 0-100, in the stored text of the
+/// interview log; none when it is not one.
+pub fn interview_bests(stored: &str) -> BTreeMap<String, u32> {
+    let mut bests = BTreeMap::new();
+    let Ok(envelope) = serde_json::from_str::<InterviewEnvelope>(stored) else {
+        return bests;
+    };
+    if envelope.format == InterviewLog::FORMAT {
+        for answer in envelope.data.answers {
+            keep(&mut bests, &answer.question, answer.score);
+        }
+    }
+    bests
+}
+
+/// The bests of an interview log already read whole.
+pub fn interview_bests_of(log: &InterviewLog) -> BTreeMap<String, u32> {
+    let mut bests = BTreeMap::new();
+    for answer in &log.answers {
+        keep(&mut bests, &answer.question, answer.score);
     }
     bests
 }
@@ -232,6 +274,40 @@ mod tests {
                 "{\"format\":\"firstline-scenarios\",\"data\":{\"plays\":[{\"scenario\":\"x\"}]}}"
             ),
             Bests::default()
+        );
+    }
+
+    #[test]
+    fn interview_bests_agree_with_the_full_read() {
+        use crate::progress::InterviewAttempt;
+        let answer = |question: &str, score: u32| InterviewAttempt {
+            question: question.into(),
+            score,
+            words: 120,
+            spoken: None,
+            at: 1,
+            criteria: vec![],
+        };
+        let store = MemoryStore::new();
+        let log = InterviewLog {
+            answers: vec![
+                answer("star-1", 40),
+                answer("star-1", 70),
+                answer("tech-2", 500),
+            ],
+            ..InterviewLog::default()
+        };
+        save(&store, &log, 9).unwrap();
+        let text = store.get(InterviewLog::KEY).unwrap().unwrap();
+        let full: InterviewLog = crate::store::load(&store, 10).doc;
+        assert_eq!(interview_bests(&text), interview_bests_of(&full));
+        assert_eq!(
+            interview_bests(&text),
+            BTreeMap::from([("star-1".into(), 70), ("tech-2".into(), 100)])
+        );
+        assert!(interview_bests("garbage").is_empty());
+        assert!(
+            interview_bests(&text.replace("firstline-interview", "firstline-scenarios")).is_empty()
         );
     }
 }
