@@ -42,6 +42,15 @@ test('a weak answer gets specific feedback; the improved answer scores higher', 
   await expect.poll(() => score(page)).toBeGreaterThan(weak + 30);
   await expect(feedback.locator('mark.hl.good', { hasText: 'listened' })).toBeVisible();
   await expect(feedback.getByText('Compare with an example answer')).toBeVisible();
+
+  // The list shows the better score as the best: in this visit from the
+  // log the answers wrote, after a reload read from storage.
+  const best = await score(page);
+  const listed = (p: Page) => p.getByRole('listitem').filter({ has: p.getByRole('link', { name: /frustrated or angry customer/ }) });
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Interview' }).click();
+  await expect(listed(page)).toContainText(`best ${best}/100`);
+  await open(page, '/interview');
+  await expect(listed(page)).toContainText(`best ${best}/100`);
 });
 
 test('save a story and reuse it for another question', async ({ page }) => {

@@ -53,6 +53,16 @@ test('the best path by keyboard with the right priority scores 100 and is record
   const table = page.getByRole('table', { name: 'Scenarios played' });
   await expect(table).toContainText('Locked out on payroll day');
   await expect(table).toContainText('100 / 100');
+
+  // The list shows the best: in this visit from the log the play wrote, and
+  // after a reload read from storage without loading the whole log.
+  const card = (p: Page) =>
+    p.getByRole('list', { name: 'Scenarios' }).getByRole('listitem').filter({ hasText: 'Locked out on payroll day' });
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Scenarios' }).click();
+  await expect(card(page)).toContainText('Your best: 100 / 100');
+  await open(page, '/scenarios');
+  await expect(card(page)).toContainText('Your best: 100 / 100');
+  await expect(page.getByRole('list', { name: 'Scenarios' }).getByRole('listitem').filter({ hasText: 'Not played yet' }).first()).toBeVisible();
 });
 
 test('a mistake then a recovery scores lower, and the debrief keeps the mistake apart', async ({ browser }) => {
