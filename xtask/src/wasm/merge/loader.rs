@@ -7,6 +7,11 @@
 //! is checked against the exact text wasm_split_cli_support 0.2 writes, so
 //! a splitter upgrade that changes it fails the build here instead of
 //! leaving a loader that fetches deleted files.
+//!
+//! The merged loader is written compactly (`render`): one line a module,
+//! each a call to a `load` helper that does what the splitter's block did,
+//! without the comments. Every page's first visit downloads it, and the
+//! splitter's form was 36 KB (3.4 KB gzip).
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -54,6 +59,24 @@ fn split_block(name: &str, deps: &[String]) -> String {
     )
 }
 
+/// The merged loader's helper: the splitter's chunk block as a function of
+/// the module's file name and the modules it needs first.
+const LOAD_HELPER: &str = "const load = (file, deps) => makeLoad(() => { \
+    const src = fetch(new URL(`./${file}.wasm`, import.meta.url)); src.catch(() => {}); \
+    return async (imports) => (WebAssembly.instantiateStreaming(src, imports)); }, deps);\n";
+
+fn compact_chunk(name: &str) -> String {
+    format!("const __{name} = load(\"{name}\", []);\n")
+}
+
+fn compact_split(name: &str, deps: &[String]) -> String {
+    let deps: Vec<String> = deps.iter().map(|d| format!("__{d}")).collect();
+    format!(
+        "export const __wasm_split_load_{name} = wrapAsyncCb(load(\"split_{name}\", [{}]));\n",
+        deps.join(", ")
+    )
+}
+
 fn shape_error(line: usize, what: &str) -> String {
     format!(
         "__wasm_split.js line {}: {what}; the splitter's loader no longer has the shape \
@@ -64,6 +87,9 @@ fn shape_error(line: usize, what: &str) -> String {
 
 impl Loader {
     pub fn parse(text: &str) -> Result<Self, String> {
+        if text.starts_with(MERGED_MARK) {
+            return Self::parse_merged(text);
+        }
         let lines: Vec<&str> = text.split_inclusive('\n').collect();
         let is_chunk_start = |i: usize| {
             lines[i].starts_with("/* ")
@@ -172,6 +198,67 @@ impl Loader {
         Ok(loader)
     }
 
+    /// Reads a loader `render` wrote, line by line against the same text.
+    fn parse_merged(text: &str) -> Result<Self, String> {
+        let lines: Vec<&str> = text.split_inclusive('\n').collect();
+        let helper = lines
+            .iter()
+            .position(|l| *l == LOAD_HELPER)
+            .ok_or_else(|| shape_error(0, "a merged loader without its `load` helper"))?;
+        let preamble: String = lines[..helper].concat();
+        let mut chunks = Vec::new();
+        let mut splits = Vec::new();
+        for (at, line) in lines.iter().enumerate().skip(helper + 1) {
+            if let Some(name) = line
+                .strip_prefix("const __")
+                .and_then(|l| l.split(' ').next())
+                .filter(|n| is_chunk_name(n))
+            {
+                if *line != compact_chunk(name) || !splits.is_empty() {
+                    return Err(shape_error(
+                        at,
+                        &format!("the loader of {name} is not the expected text"),
+                    ));
+                }
+                chunks.push(name.to_owned());
+            } else if let Some(rest) = line.strip_prefix("export const __wasm_split_load_") {
+                let name = rest.split(' ').next().unwrap_or_default();
+                let deps: Vec<String> = rest
+                    .split_once(", [")
+                    .and_then(|(_, l)| l.strip_suffix("]));\n"))
+                    .map(|l| {
+                        l.split(", ")
+                            .filter(|d| !d.is_empty())
+                            .map(|d| d.trim_start_matches("__").to_owned())
+                            .collect()
+                    })
+                    .ok_or_else(|| {
+                        shape_error(at, &format!("split {name} has no list of chunks"))
+                    })?;
+                if *line != compact_split(name, &deps) {
+                    return Err(shape_error(
+                        at,
+                        &format!("the loader of split {name} is not the expected text"),
+                    ));
+                }
+                if let Some(unknown) = deps.iter().find(|d| !chunks.contains(*d)) {
+                    return Err(shape_error(
+                        at,
+                        &format!("split {name} loads unknown {unknown}"),
+                    ));
+                }
+                splits.push((name.to_owned(), deps));
+            } else if !line.trim().is_empty() {
+                return Err(shape_error(at, "unexpected text in the merged loader"));
+            }
+        }
+        Ok(Loader {
+            preamble,
+            chunks,
+            splits,
+        })
+    }
+
     pub fn is_merged(&self) -> bool {
         self.preamble.starts_with(MERGED_MARK)
     }
@@ -220,7 +307,19 @@ impl Loader {
         }
     }
 
+    /// The loader's text: compact once merged, else as the splitter wrote it.
     pub fn render(&self) -> String {
+        if self.is_merged() {
+            let mut out = self.preamble.clone();
+            out.push_str(LOAD_HELPER);
+            for chunk in &self.chunks {
+                out.push_str(&compact_chunk(chunk));
+            }
+            for (name, deps) in &self.splits {
+                out.push_str(&compact_split(name, deps));
+            }
+            return out;
+        }
         let needed = self.needed_by();
         let mut out = self.preamble.clone();
         for chunk in &self.chunks {
@@ -339,7 +438,49 @@ mod tests {
             ]
         );
         assert!(!text.contains("chunk_2") && !text.contains("chunk_3"));
-        assert!(text.contains("/* a, b */\nconst __chunk_1 = "));
+        assert!(
+            text.contains("const __chunk_1 = load(\"chunk_1\", []);\n"),
+            "{text}"
+        );
+        assert!(
+            text.contains(
+                "export const __wasm_split_load_b = wrapAsyncCb(load(\"split_b\", [__chunk_1]));\n"
+            ),
+            "{text}"
+        );
+        assert!(
+            text.len() < sample().len(),
+            "the merged form is the shorter"
+        );
+        assert_eq!(
+            again.render(),
+            text,
+            "a merged loader reads back as written"
+        );
+        assert_eq!(
+            again.rewrite(&BTreeMap::new()),
+            again,
+            "and is not merged twice"
+        );
+    }
+
+    #[test]
+    fn a_merged_loader_edited_by_hand_fails_with_the_line() {
+        let loader = Loader::parse(&sample()).unwrap();
+        let renamed = BTreeMap::from([("chunk_2".to_string(), "chunk_1".to_string())]);
+        let text = loader.rewrite(&renamed).render();
+        let unknown = text.replace("[__chunk_1, __chunk_3]", "[__chunk_1, __chunk_9]");
+        assert!(Loader::parse(&unknown)
+            .unwrap_err()
+            .contains("split b loads unknown chunk_9"));
+        let extra = format!("{text}console.log(1);\n");
+        assert!(Loader::parse(&extra)
+            .unwrap_err()
+            .contains("unexpected text in the merged loader"));
+        let no_helper = text.replace("const load = ", "const lode = ");
+        assert!(Loader::parse(&no_helper)
+            .unwrap_err()
+            .contains("`load` helper"));
     }
 
     #[test]
