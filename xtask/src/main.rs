@@ -6,6 +6,7 @@ mod cmd;
 mod compress;
 mod fuzz;
 mod lighthouse;
+mod minify;
 mod project;
 mod pwa;
 mod serve;

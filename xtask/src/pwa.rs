@@ -17,10 +17,10 @@ use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 
-use crate::project;
+use crate::{minify, project};
 
-mod csp;
-mod preload;
+pub(crate) mod csp;
+pub(crate) mod preload;
 
 /// The template's placeholders; each must appear exactly once.
 const VERSION_PLACEHOLDER: &str = "__FIRSTLINE_VERSION__";
@@ -84,7 +84,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let html =
         fs::read_to_string(&index).map_err(|e| format!("cannot read {}: {e}", index.display()))?;
     // The preload table is part of the module script, so it goes in before
-    // the policy hashes that script.
+    // the policy hashes that script; so does taking out the comments.
     let split_manifest = dir.join("pkg").join(preload::MANIFEST);
     let manifest = fs::read_to_string(&split_manifest)
         .map_err(|e| format!("cannot read {}: {e}", split_manifest.display()))?;
@@ -98,7 +98,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
             ));
         }
     }
-    let html = preload::apply(&html, &table)?;
+    let html = preload::apply(&minify::html(&html), &table)?;
     fs::write(&index, csp::apply(&html)?)
         .map_err(|e| format!("cannot write {}: {e}", index.display()))?;
     println!(

@@ -111,6 +111,8 @@ pub fn build(release: bool) -> Result<(), String> {
     fs::copy(out.join(format!("{CRATE}_bg.wasm")), &named)
         .map_err(|e| format!("cannot copy the main module to {}: {e}", named.display()))?;
 
+    write_stylesheet(release)?;
+
     if release {
         println!("  shrinking with wasm-opt -Oz");
         let mut files = vec![out.join(format!("{CRATE}_bg.wasm"))];
@@ -132,6 +134,23 @@ pub fn build(release: bool) -> Result<(), String> {
         );
     }
     Ok(())
+}
+
+/// Writes style/main.css where index.html takes it from (target/web), for
+/// release without its comments and spacing (see `minify`). Done here, before
+/// trunk reads it, so that trunk's file name hash and integrity attribute are
+/// those of the file served.
+fn write_stylesheet(release: bool) -> Result<(), String> {
+    let source = project::root().join("style").join("main.css");
+    let css = fs::read_to_string(&source)
+        .map_err(|e| format!("cannot read {}: {e}", source.display()))?;
+    let css = if release {
+        crate::minify::css(&css)
+    } else {
+        css
+    };
+    let out = project::root().join("target").join("web").join("main.css");
+    fs::write(&out, css).map_err(|e| format!("cannot write {}: {e}", out.display()))
 }
 
 /// Runs `wasm-opt -Oz` on every file, one per core at a time: there are
