@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { answerCurrent, open } from './helpers';
+import { answerCurrent, open, storedQuestions } from './helpers';
 
 test('set up a practice run, answer by keyboard, see explanations, and find it on Progress after a reload', async ({ page }) => {
   await open(page, '/practice');
@@ -26,6 +26,35 @@ test('set up a practice run, answer by keyboard, see explanations, and find it o
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Progress' }).click();
   await expect(page.getByRole('table', { name: 'Recent answers' })).toContainText(prompt);
   await expect(page.getByText(/of 1 answers correct/)).toBeVisible();
+});
+
+test('a run from the setup prefers questions not yet answered, read from the saved history', async ({ page }) => {
+  // Objective 1.10 of 220-1202 has five questions; answer one of them.
+  await open(page, '/practice/session?mode=practice&seed=1&exam=220-1202&ids=c2-os-121');
+  await answerCurrent(page);
+  await page.getByRole('button', { name: 'Check answer' }).click();
+  await expect(page.getByRole('button', { name: 'Next question' })).toBeVisible();
+  await expect.poll(() => storedQuestions(page)).toEqual(['c2-os-121']);
+
+  // A new visit: the setup does not read the history; the session draws
+  // once it has, so a run of four is the four not answered.
+  await open(page, '/practice?exam=220-1202&objectives=1.10');
+  await expect(page.getByText('5 questions match.')).toBeVisible();
+  await page.getByLabel('Number of questions').fill('4');
+  await page.getByRole('button', { name: 'Start practice' }).click();
+  await expect(page.getByText('Question 1 of 4')).toBeVisible();
+  const ids = new URL(page.url()).searchParams.get('ids')!.split(',').sort();
+  expect(ids).toEqual(['c2-os-035', 'c2-os-036', 'c2-os-122', 'c2-os-144']);
+  // The address names the run, so Back returns to the setup, not to the draw.
+  await page.goBack();
+  await expect(page.getByRole('heading', { name: 'Certification practice' })).toBeVisible();
+});
+
+test('a run from the setup with nothing to draw says so and links back', async ({ page }) => {
+  await open(page, '/practice/session?mode=practice&seed=3&count=5&exam=220-1202&objectives=no-such-objective');
+  await expect(page.getByRole('alert')).toContainText('No questions match this choice.');
+  await page.getByRole('link', { name: 'Choose more domains or objectives' }).click();
+  await expect(page.getByRole('heading', { name: 'Certification practice' })).toBeVisible();
 });
 
 test('a linked practice question shows why each option is right or wrong', async ({ page }) => {

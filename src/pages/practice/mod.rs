@@ -1,6 +1,7 @@
 //! Certification practice: set up a practice run, take a timed exam, see
 //! results, and work through the review queue.
 
+pub mod draw;
 pub mod exam;
 pub mod results;
 pub mod review;
@@ -9,6 +10,7 @@ pub mod setup;
 
 use crate::components::sub_nav::SubNav;
 use leptos::prelude::*;
+use leptos_router::params::ParamsMap;
 
 /// Links between the parts of certification practice.
 #[component]
@@ -22,4 +24,18 @@ pub fn session_href(ids: &[String], mode: &str, seed: u64) -> String {
         "/practice/session?mode={mode}&seed={seed}&ids={}",
         ids.join(",")
     )
+}
+
+/// A comma-separated list in the query string (`domains=1.0,2.0`), empty
+/// when the key is missing.
+pub fn list_param(query: &ParamsMap, key: &str) -> Vec<String> {
+    query
+        .get(key)
+        .map(|v| {
+            v.split(',')
+                .filter(|s| !s.is_empty())
+                .map(str::to_owned)
+                .collect()
+        })
+        .unwrap_or_default()
 }

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
+use super::draw::DrawRun;
 use super::PracticeTabs;
 use crate::adapters::clock::now_ms;
 use crate::adapters::dom::set_title;
@@ -235,4 +236,19 @@ fn summary(scores: Vec<(String, f64)>, review: bool, again: Callback<()>) -> imp
     }
 }
 
-area_page!(SessionRoute, PracticeSession, practice, "Practice session");
+/// The session page: the run named in the address (`ids=…`), or, from the
+/// setup page, a run to draw first (`draw`), whose address then names it.
+#[component]
+pub fn SessionPage() -> impl IntoView {
+    let query = use_query_map();
+    let named = Memo::new(move |_| query.with(|q| q.get("ids").is_some()));
+    move || {
+        if named.get() {
+            view! { <PracticeSession/> }.into_any()
+        } else {
+            view! { <DrawRun/> }.into_any()
+        }
+    }
+}
+
+area_page!(SessionRoute, SessionPage, practice, "Practice session");

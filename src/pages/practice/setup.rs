@@ -1,14 +1,14 @@
 use firstline_core::content::exam::Exam;
-use firstline_core::quiz::draw::{draw_practice, PracticeFilter};
+use firstline_core::quiz::draw::PracticeFilter;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
-use super::{session_href, PracticeTabs};
+use super::draw::{draw_href, MAX_COUNT};
+use super::{list_param, PracticeTabs};
 use crate::adapters::clock::now_ms;
 use crate::adapters::dom::set_title;
 use crate::components::generated_problem::GeneratedProblem;
 use crate::state::content::use_question_catalog;
-use crate::state::progress::use_progress;
 
 /// Choose an exam, domains or objectives and a count, then practise with
 /// immediate feedback. `?exam=…&objectives=…` pre-fills the form.
@@ -16,27 +16,16 @@ use crate::state::progress::use_progress;
 pub fn PracticeSetup() -> impl IntoView {
     set_title("Practice");
     // The blueprints and a tag per question come in the catalog: the setup
-    // counts and draws without downloading or reading the bank, and the
-    // session then fetches only the chosen exam's questions.
+    // counts without downloading or reading the bank. The session draws
+    // (it reads the answer history, to prefer questions not yet answered)
+    // and fetches only the chosen exam's questions.
     let catalog = use_question_catalog();
-    let progress = use_progress();
     let query = use_query_map();
     let navigate = use_navigate();
 
     let exam = RwSignal::new(query.with_untracked(|q| q.get("exam")).unwrap_or_default());
-    let split = |key: &str| -> Vec<String> {
-        query
-            .with_untracked(|q| q.get(key))
-            .map(|v| {
-                v.split(',')
-                    .filter(|s| !s.is_empty())
-                    .map(str::to_owned)
-                    .collect()
-            })
-            .unwrap_or_default()
-    };
-    let domains = RwSignal::new(split("domains"));
-    let objectives = RwSignal::new(split("objectives"));
+    let domains = RwSignal::new(query.with_untracked(|q| list_param(q, "domains")));
+    let objectives = RwSignal::new(query.with_untracked(|q| list_param(q, "objectives")));
     let count = RwSignal::new(10usize);
     let message = RwSignal::new(String::new());
 
@@ -61,31 +50,16 @@ pub fn PracticeSetup() -> impl IntoView {
 
     let start = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let Some(Ok(catalog)) = catalog.get_untracked() else {
+        if !ready() {
             return;
-        };
-        let seed = now_ms();
-        let seen = progress.read().get_untracked();
-        let filter = filter();
-        let pool: Vec<_> = catalog.questions.iter().collect();
-        let ids = draw_practice(
-            &pool,
-            &filter,
-            count.get_untracked().clamp(1, 50),
-            &|id| seen.has_seen(id),
-            seed,
-        );
-        if ids.is_empty() {
+        }
+        if available() == 0 {
             message
                 .set("No questions match this choice. Choose more domains or objectives.".into());
             return;
         }
-        let href = session_href(&ids, "practice", seed);
-        let href = match filter.exam {
-            Some(exam) => format!("{href}&exam={exam}"),
-            None => href,
-        };
-        navigate(&href, Default::default());
+        let count = count.get_untracked().clamp(1, MAX_COUNT);
+        navigate(&draw_href(&filter(), count, now_ms()), Default::default());
     };
 
     let toggle = |list: RwSignal<Vec<String>>, id: String| {
