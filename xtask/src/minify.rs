@@ -152,6 +152,48 @@ fn spans_lines_in_backticks(body: &str) -> bool {
     body[..end].lines().any(|l| l.matches('`').count() % 2 == 1)
 }
 
+/// `js` without its comment lines, indentation and blank lines, or `None`
+/// when a line is not plainly code: a template literal or a string running
+/// over a line end, whose lines are text. Line ends stay, so automatic
+/// semicolon insertion reads the code as before.
+pub fn js(js: &str) -> Option<String> {
+    if js
+        .lines()
+        .any(|l| l.matches('`').count() % 2 == 1 || l.trim_end().ends_with('\\'))
+    {
+        return None;
+    }
+    let mut out = String::with_capacity(js.len());
+    let mut in_comment = false;
+    for line in js.lines() {
+        let text = line.trim();
+        if in_comment {
+            // Code after the comment's end on the same line is kept.
+            if let Some(end) = text.find("*/") {
+                in_comment = false;
+                let rest = text[end + 2..].trim_start();
+                if !rest.is_empty() {
+                    out.push_str(rest);
+                    out.push('\n');
+                }
+            }
+            continue;
+        }
+        if text.starts_with("/*") && !text.contains("*/") {
+            in_comment = true;
+            continue;
+        }
+        let whole_comment = text.starts_with("//")
+            || (text.starts_with("/*") && text.ends_with("*/") && text.matches("*/").count() == 1);
+        if text.is_empty() || whole_comment {
+            continue;
+        }
+        out.push_str(text);
+        out.push('\n');
+    }
+    Some(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -195,6 +237,26 @@ mod tests {
             html(input),
             "<script>\n  const t = `line one\n  // line two is text`;\n</script>\n"
         );
+    }
+
+    #[test]
+    fn js_loses_comment_lines_and_indentation_and_keeps_line_ends() {
+        let input = "/**\n * Docs.\n * @param {number} a\n */\nexport function f(a) {\n    // why\n    const s = \"// not a comment\";\n    /* inline */ return a\n        + 1; // trailing\n}\n\n/* one line */\nlet r = /a*/g;\n";
+        assert_eq!(
+            js(input).unwrap(),
+            "export function f(a) {\nconst s = \"// not a comment\";\n/* inline */ return a\n+ 1; // trailing\n}\nlet r = /a*/g;\n"
+        );
+    }
+
+    #[test]
+    fn js_with_text_over_a_line_end_is_left_alone() {
+        assert_eq!(js("const t = `one\n  two`;\n"), None);
+        assert_eq!(js("const s = 'one \\\n  two';\n"), None);
+    }
+
+    #[test]
+    fn js_keeps_code_after_a_comment_closes() {
+        assert_eq!(js("/* a\n b */ x();\ny();\n").unwrap(), "x();\ny();\n");
     }
 
     #[test]

@@ -132,6 +132,7 @@ pub fn build(release: bool) -> Result<(), String> {
             "  {} chunks merged into {}",
             summary.chunks_before, summary.chunks_after
         );
+        shrink_glue(&out.join(format!("{CRATE}.js")))?;
     }
     Ok(())
 }
@@ -151,6 +152,32 @@ fn write_stylesheet(release: bool) -> Result<(), String> {
     };
     let out = project::root().join("target").join("web").join("main.css");
     fs::write(&out, css).map_err(|e| format!("cannot write {}: {e}", out.display()))
+}
+
+/// wasm-bindgen's JS glue, part of every first visit, without its comment
+/// lines and indentation (see `minify::js`); left as it is if it has text
+/// over a line end.
+fn shrink_glue(glue: &Path) -> Result<(), String> {
+    let js =
+        fs::read_to_string(glue).map_err(|e| format!("cannot read {}: {e}", glue.display()))?;
+    match crate::minify::js(&js) {
+        Some(small) => {
+            println!(
+                "  {}: comments and indentation out, {} to {} bytes",
+                glue.display(),
+                js.len(),
+                small.len()
+            );
+            fs::write(glue, small).map_err(|e| format!("cannot write {}: {e}", glue.display()))
+        }
+        None => {
+            println!(
+                "  {} kept as written: it has a string or template over a line end",
+                glue.display()
+            );
+            Ok(())
+        }
+    }
 }
 
 /// Runs `wasm-opt -Oz` on every file, one per core at a time: there are
