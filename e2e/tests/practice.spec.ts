@@ -31,7 +31,9 @@ test('set up a practice run, answer by keyboard, see explanations, and find it o
 test('a run from the setup prefers questions not yet answered, read from the saved history', async ({ page }) => {
   // Objective 1.10 of 220-1202 has five questions; answer one of them.
   await open(page, '/practice/session?mode=practice&seed=1&exam=220-1202&ids=c2-os-121');
+  await expect(page.getByText('Question 1 of 1')).toBeVisible();
   await answerCurrent(page);
+  await page.getByRole('radio', { name: 'Sure', exact: true }).check();
   await page.getByRole('button', { name: 'Check answer' }).click();
   await expect(page.getByRole('button', { name: 'Next question' })).toBeVisible();
   await expect.poll(() => storedQuestions(page)).toEqual(['c2-os-121']);
