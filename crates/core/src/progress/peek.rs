@@ -194,29 +194,7 @@ mod tests {
     }
 
     fn play(scenario: &str, overall: u32, mode: PlayMode) -> crate::progress::ScenarioRecord {
-        use crate::content::scenario::Outcome;
-        crate::progress::ScenarioRecord {
-            scenario: scenario.into(),
-            seed: 7,
-            caller: "Danielle Ferreira".into(),
-            outcome: Outcome::Resolved,
-            ending: "end-fixed".into(),
-            overall,
-            dimensions: vec![],
-            critical: 0,
-            minutes: 12,
-            choices: vec!["a".into()],
-            notes_share: 0.5,
-            at: 1,
-            scoring: crate::progress::ScenarioRecord::SCORING,
-            mistakes: 0,
-            harm: vec![],
-            priority: None,
-            mode,
-            undone: 0,
-            hints: 0,
-            checks: vec![],
-        }
+        crate::progress::testing::scenario_play(scenario, overall, 1, mode)
     }
 
     fn shift(id: &str, overall: u32) -> crate::progress::ShiftRecord {

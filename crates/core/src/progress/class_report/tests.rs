@@ -1,5 +1,4 @@
 use super::*;
-use crate::content::scenario::Outcome;
 use crate::progress::backup::Everything;
 use crate::progress::{Attempt, InterviewAttempt, Mode, ScenarioRecord};
 use crate::scenario::debrief::Dimension;
@@ -25,26 +24,8 @@ fn attempt(question: &str, exam: &str, objective: &str, score: f64, at: u64) -> 
 
 fn play(scenario: &str, overall: u32, dimensions: &[(Dimension, u32)], at: u64) -> ScenarioRecord {
     ScenarioRecord {
-        scenario: scenario.into(),
-        seed: 7,
-        caller: "Danielle Ferreira".into(),
-        outcome: Outcome::Resolved,
-        ending: "end-fixed".into(),
-        overall,
         dimensions: dimensions.to_vec(),
-        critical: 0,
-        minutes: 12,
-        choices: vec!["a".into()],
-        notes_share: 0.5,
-        at,
-        scoring: ScenarioRecord::SCORING,
-        mistakes: 0,
-        harm: vec![],
-        priority: None,
-        mode: PlayMode::Assessed,
-        undone: 0,
-        hints: 0,
-        checks: vec![],
+        ..crate::progress::testing::scenario_play(scenario, overall, at, PlayMode::Assessed)
     }
 }
 
