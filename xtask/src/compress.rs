@@ -15,8 +15,6 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use std::num::NonZeroU64;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Mutex;
 
 /// Files worth compressing. Images other than SVG are compressed already.
 const EXTENSIONS: &[&str] = &["html", "js", "css", "wasm", "json", "svg", "webmanifest"];
@@ -86,43 +84,11 @@ type Packed = (usize, Vec<u8>);
 /// Each file's size and gzip, in the order given, compressed one file per
 /// core at a time.
 fn pack_all(files: &[PathBuf]) -> Result<Vec<Packed>, String> {
-    let next = AtomicUsize::new(0);
-    let done: Mutex<Vec<Option<Packed>>> = Mutex::new(vec![None; files.len()]);
-    let workers = std::thread::available_parallelism().map_or(2, |n| n.get());
-    let work = || -> Result<(), String> {
-        loop {
-            let i = next.fetch_add(1, Ordering::Relaxed);
-            let Some(file) = files.get(i) else {
-                return Ok(());
-            };
-            let bytes =
-                fs::read(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
-            let packed =
-                gzip(&bytes).map_err(|e| format!("cannot gzip {}: {e}", file.display()))?;
-            let mut done = done
-                .lock()
-                .map_err(|_| "a compression worker stopped unexpectedly".to_owned())?;
-            if let Some(slot) = done.get_mut(i) {
-                *slot = Some((bytes.len(), packed));
-            }
-        }
-    };
-    std::thread::scope(|scope| {
-        let running: Vec<_> = (0..workers).map(|_| scope.spawn(work)).collect();
-        running.into_iter().try_for_each(|worker| {
-            worker
-                .join()
-                .unwrap_or_else(|_| Err("a compression worker stopped unexpectedly".into()))
-        })
-    })?;
-    done.into_inner()
-        .map_err(|_| "a compression worker stopped unexpectedly".to_owned())?
-        .into_iter()
-        .zip(files)
-        .map(|(packed, file)| {
-            packed.ok_or_else(|| format!("{} was not compressed", file.display()))
-        })
-        .collect()
+    crate::parallel::map(files, "compression", |file| {
+        let bytes = fs::read(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+        let packed = gzip(&bytes).map_err(|e| format!("cannot gzip {}: {e}", file.display()))?;
+        Ok((bytes.len(), packed))
+    })
 }
 
 fn collect(dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), String> {

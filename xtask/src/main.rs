@@ -7,6 +7,7 @@ mod compress;
 mod fuzz;
 mod lighthouse;
 mod minify;
+mod parallel;
 mod project;
 mod pwa;
 mod serve;

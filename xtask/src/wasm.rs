@@ -183,29 +183,14 @@ fn shrink_glue(glue: &Path) -> Result<(), String> {
 /// Runs `wasm-opt -Oz` on every file, one per core at a time: there are
 /// a hundred or more chunks, and one at a time took minutes.
 fn shrink_all(files: &[PathBuf]) -> Result<(), String> {
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let workers = std::thread::available_parallelism().map_or(2, |n| n.get());
-    let shrink = || -> Result<(), String> {
-        loop {
-            let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-            let Some(file) = files.get(i) else {
-                return Ok(());
-            };
-            let file = path_str(file)?;
-            let mut args: Vec<&str> = vec!["-Oz"];
-            args.extend_from_slice(WASM_FEATURES);
-            args.extend_from_slice(&[file, "-o", file]);
-            cmd::run("wasm-opt", &args)?;
-        }
-    };
-    std::thread::scope(|scope| {
-        let running: Vec<_> = (0..workers).map(|_| scope.spawn(shrink)).collect();
-        running.into_iter().try_for_each(|worker| {
-            worker
-                .join()
-                .unwrap_or_else(|_| Err("a wasm-opt worker stopped unexpectedly".into()))
-        })
+    crate::parallel::map(files, "wasm-opt", |file| {
+        let file = path_str(file)?;
+        let mut args: Vec<&str> = vec!["-Oz"];
+        args.extend_from_slice(WASM_FEATURES);
+        args.extend_from_slice(&[file, "-o", file]);
+        cmd::run("wasm-opt", &args)
     })
+    .map(drop)
 }
 
 fn path_str(path: &Path) -> Result<&str, String> {
