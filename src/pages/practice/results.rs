@@ -22,27 +22,31 @@ pub fn ExamResults() -> impl IntoView {
     set_title("Exam results");
     let params = use_params_map();
     let exams = use_exam_log();
-    let content = use_content(&[Need::Questions(None)]);
     let index = move || {
         params
             .with(|p| p.get("n"))
             .and_then(|n| n.parse::<usize>().ok())
     };
+    move || match index().and_then(|i| exams.read().with(|l| l.records.get(i).cloned())) {
+        Some(record) => view! { <ResultsFor record/> }.into_any(),
+        None => view! {
+            <h1>"Exam results"</h1>
+            <PracticeTabs/>
+            <p>"There is no saved exam at this address."</p>
+            <p><A href="/practice/exam">"Take an exam"</A></p>
+        }
+        .into_any(),
+    }
+}
+
+/// The results of `record`, once its exam's questions are in (only that
+/// exam's are fetched).
+#[component]
+fn ResultsFor(record: ExamRecord) -> impl IntoView {
+    let content = use_content(&[Need::Questions(Some(record.exam.clone()))]);
     move || {
         let report = content.get()?;
-        let Some(record) = index().and_then(|i| exams.read().with(|l| l.records.get(i).cloned()))
-        else {
-            return Some(
-                view! {
-                    <h1>"Exam results"</h1>
-                    <PracticeTabs/>
-                    <p>"There is no saved exam at this address."</p>
-                    <p><A href="/practice/exam">"Take an exam"</A></p>
-                }
-                .into_any(),
-            );
-        };
-        Some(results_view(record, &report.library).into_any())
+        Some(results_view(record.clone(), &report.library))
     }
 }
 

@@ -1,160 +1,32 @@
+//! The timed exam in progress.
+
 use std::time::Duration;
 
-use firstline_core::content::exam::Exam;
 use firstline_core::progress::{Attempt, Mode};
 use firstline_core::quiz::answer::{Confidence, Response};
-use firstline_core::quiz::draw::draw_exam;
 use firstline_core::quiz::results::grade;
 use firstline_core::quiz::score::score_question;
-use firstline_core::quiz::session::{ExamSession, ReviewFilter, SubmitReason, Tick};
+use firstline_core::quiz::session::{ReviewFilter, SubmitReason, Tick};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
-use super::PracticeTabs;
 use crate::adapters::clock::{format_clock, now_ms};
-use crate::adapters::dom::set_title;
 use crate::components::confidence::ConfidencePicker;
 use crate::components::question::{pick_by_number, QuestionView};
 use crate::components::shortcuts::{use_shortcuts, Shortcut, ShortcutLegend};
 use crate::state::content::use_content;
 use crate::state::notices::{use_notices, Level};
-use crate::state::progress::{provide_exam, use_exam, use_exam_log, use_progress};
+use crate::state::progress::{use_exam, use_exam_log, use_progress};
 use firstline_core::content::manifest::Need;
-
-/// The exam simulation: set up, or resume the exam in progress.
-#[component]
-pub fn ExamPage() -> impl IntoView {
-    set_title("Exam simulation");
-    let exam_state = provide_exam();
-    let content = use_content(&[Need::Questions(None)]);
-    // A memo: the runner writes to the exam state as it runs, which must not
-    // re-create the runner.
-    let running = Memo::new(move |_| {
-        exam_state
-            .read()
-            .with(|a| a.session.as_ref().is_some_and(|s| !s.is_submitted()))
-    });
-    let loaded = Memo::new(move |_| content.get().is_some());
-    view! {
-        <h1>"Exam simulation"</h1>
-        <PracticeTabs/>
-        {move || {
-            if !loaded.get() {
-                view! { <p>"Loading questions\u{2026}"</p> }.into_any()
-            } else if running.get() {
-                view! { <ExamRunner/> }.into_any()
-            } else {
-                view! { <ExamSetup/> }.into_any()
-            }
-        }}
-    }
-}
-
-#[component]
-fn ExamSetup() -> impl IntoView {
-    let content = use_content(&[Need::Questions(None)]);
-    let exam_state = use_exam();
-    let exams = move || {
-        content
-            .get()
-            .map(|r| r.library.exams.clone())
-            .unwrap_or_default()
-    };
-    let exam_id = RwSignal::new(String::new());
-    let full = RwSignal::new(true);
-    let count = RwSignal::new(10u32);
-    let minutes = RwSignal::new(10u32);
-    let chosen = move || {
-        let id = exam_id.get();
-        exams()
-            .into_iter()
-            .find(|e| e.id == id)
-            .or_else(|| exams().into_iter().next())
-    };
-    let start = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let (Some(report), Some(exam)) = (content.get_untracked(), chosen()) else {
-            return;
-        };
-        let (n, mins) = if full.get_untracked() {
-            (exam.question_count, exam.minutes)
-        } else {
-            (
-                count.get_untracked().clamp(1, exam.question_count),
-                minutes.get_untracked().clamp(1, 600),
-            )
-        };
-        let now = now_ms();
-        let pool: Vec<&_> = report.library.questions.iter().collect();
-        let ids = draw_exam(&exam, &pool, n as usize, now);
-        let session = ExamSession::start(
-            &exam.id,
-            &ids,
-            &report.library,
-            now,
-            u64::from(mins) * 60_000,
-            now,
-        );
-        exam_state.update(|a| a.session = Some(session));
-    };
-    let describe = move |exam: Option<Exam>| {
-        exam.map(|e| {
-            format!(
-                "{}: {} questions drawn by the blueprint's domain weights, {} minutes, pass line {} on the 100\u{2013}900 scale. Performance-based questions come first; you can flag questions and move freely.",
-                e.label(),
-                e.question_count,
-                e.minutes,
-                e.passing_score
-            )
-        })
-    };
-    view! {
-        <form class="setup" on:submit=start>
-            <div class="field">
-                <label for="exam-choice">"Exam"</label>
-                <select id="exam-choice" on:change=move |ev| exam_id.set(event_target_value(&ev))>
-                    {move || exams().into_iter().map(|e| view! { <option value=e.id.clone()>{e.label()}</option> }).collect_view()}
-                </select>
-            </div>
-            <p class="muted">{move || describe(chosen())}</p>
-            <fieldset>
-                <legend>"Length"</legend>
-                <div class="option">
-                    <input type="radio" id="length-full" name="length" prop:checked=move || full.get() on:change=move |_| full.set(true)/>
-                    <label for="length-full">"Full exam"</label>
-                </div>
-                <div class="option">
-                    <input type="radio" id="length-short" name="length" prop:checked=move || !full.get() on:change=move |_| full.set(false)/>
-                    <label for="length-short">"Shorter exam"</label>
-                </div>
-            </fieldset>
-            <Show when=move || !full.get()>
-                <div class="row">
-                    <div class="field">
-                        <label for="exam-count">"Questions"</label>
-                        <input type="number" id="exam-count" min="1" max="90" prop:value=move || count.get().to_string()
-                            on:input=move |ev| count.set(event_target_value(&ev).parse().unwrap_or(10))/>
-                    </div>
-                    <div class="field">
-                        <label for="exam-minutes">"Minutes"</label>
-                        <input type="number" id="exam-minutes" min="1" max="600" prop:value=move || minutes.get().to_string()
-                            on:input=move |ev| minutes.set(event_target_value(&ev).parse().unwrap_or(10))/>
-                    </div>
-                </div>
-            </Show>
-            <button type="submit">"Start exam"</button>
-        </form>
-    }
-}
 
 /// The exam in progress: timer, question, navigation, flags, and the
 /// review screen before submitting.
 #[component]
-fn ExamRunner() -> impl IntoView {
+pub fn ExamRunner(exam: String) -> impl IntoView {
     let exam_state = use_exam();
     let progress = use_progress();
-    let content = use_content(&[Need::Questions(None)]);
+    let content = use_content(&[Need::Questions(Some(exam))]);
     let notices = use_notices();
     let navigate = use_navigate();
     let reviewing = RwSignal::new(false);
@@ -549,5 +421,3 @@ fn ExamRunner() -> impl IntoView {
         <p class="muted"><A href="/practice">"Leave for now"</A>" \u{2014} your exam is saved and the clock pauses until you come back."</p>
     }
 }
-
-area_page!(ExamRoute, ExamPage, exam, "Exam simulation");
