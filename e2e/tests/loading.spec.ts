@@ -1,5 +1,5 @@
 import { test, expect, Page } from '@playwright/test';
-import { open } from './helpers';
+import { answerCurrent, open, startShortExam } from './helpers';
 
 /** Every content URL the page requests from now on, relative to /content/. */
 function contentRequests(page: Page): string[] {
@@ -56,6 +56,42 @@ test('the practice setup counts and draws from the catalog; the session fetches 
     'bundles/questions-220-1201.json',
     'bundles/questions-exams.json',
   ]);
+});
+
+test('the exam setup reads the catalog; starting fetches the chosen exam only, as do its results', async ({ page }) => {
+  const seen = contentRequests(page);
+  await startShortExam(page, '2', '5');
+  const bundles = () => seen.filter((p) => p.startsWith('bundles/')).sort();
+  expect(seen).toContain('catalog/questions.json');
+  expect(bundles()).toEqual(['bundles/questions-220-1201.json', 'bundles/questions-exams.json']);
+  // A reload resumes the exam from its own exam's bank.
+  seen.length = 0;
+  await page.reload();
+  await expect(page.getByRole('navigation', { name: 'Questions' })).toBeVisible();
+  expect(bundles()).toEqual(['bundles/questions-220-1201.json', 'bundles/questions-exams.json']);
+});
+
+test('the review queue fetches only the banks of the exams on its schedule, and so does a review run', async ({ page }) => {
+  // A question of 220-1202 answered while guessing joins the schedule.
+  await open(page, '/practice/session?mode=practice&seed=1&exam=220-1202&ids=c2-os-121');
+  await expect(page.getByText('Question 1 of 1')).toBeVisible();
+  await answerCurrent(page);
+  await page.getByRole('radio', { name: 'Guessing' }).check();
+  await page.getByRole('button', { name: 'Check answer' }).click();
+  await expect(page.getByRole('button', { name: 'Next question' })).toBeVisible();
+
+  const seen = contentRequests(page);
+  const bundles = () => seen.filter((p) => p.startsWith('bundles/')).sort();
+  await open(page, '/practice/review');
+  await expect(page.getByRole('heading', { name: /^Coming up: 1$|^Due now: 1$/ })).toBeVisible();
+  await expect(page.getByText(/branch office of 60 staff/)).toBeVisible();
+  expect(bundles()).toEqual(['bundles/questions-220-1202.json', 'bundles/questions-exams.json']);
+
+  // A review run names no exam: it too fetches only the bank holding its question.
+  seen.length = 0;
+  await open(page, '/practice/session?mode=review&seed=2&ids=c2-os-121');
+  await expect(page.getByText('Question 1 of 1')).toBeVisible();
+  expect(bundles()).toEqual(['bundles/questions-220-1202.json', 'bundles/questions-exams.json']);
 });
 
 test('the author page shows the build\'s report without the bank, and reads the bank for item analysis', async ({ page }) => {

@@ -15,7 +15,7 @@ use crate::adapters::dom::set_title;
 use crate::components::confidence::ConfidencePicker;
 use crate::components::question::{pick_by_number, QuestionView};
 use crate::components::shortcuts::{use_shortcuts, Shortcut, ShortcutLegend};
-use crate::state::content::use_content;
+use crate::state::content::{use_content_with, use_question_catalog, Content};
 use crate::state::progress::{page_document, use_progress};
 use firstline_core::content::manifest::Need;
 
@@ -35,7 +35,6 @@ pub fn PracticeSession() -> impl IntoView {
     let exam = query
         .with_untracked(|q| q.get("exam"))
         .filter(|e| !e.is_empty());
-    let content = use_content(&[Need::Questions(exam)]);
     let progress = use_progress();
     let seed: u64 = query
         .with_untracked(|q| q.get("seed"))
@@ -50,6 +49,7 @@ pub fn PracticeSession() -> impl IntoView {
                 .collect()
         })
         .unwrap_or_default();
+    let content = run_content(exam, ids.clone());
 
     let runs = page_document::<PracticeRuns>("practice run");
     let name = run_name(if review { "review" } else { "practice" }, seed, &ids);
@@ -234,6 +234,27 @@ fn summary(scores: Vec<(String, f64)>, review: bool, again: Callback<()>) -> imp
             </div>
         </section>
     }
+}
+
+/// The questions of a run: the named exam's bank, or, for a run that names
+/// none (a review mixes exams), the banks the catalog says hold its
+/// questions; all of them if the catalog cannot be had. Nothing shows until
+/// the banks needed are known.
+fn run_content(exam: Option<String>, ids: Vec<String>) -> Content {
+    let catalog = exam.is_none().then(use_question_catalog);
+    let wanted = use_content_with(move || match (&exam, catalog.map(|c| c.get())) {
+        (Some(exam), _) => vec![Need::Questions(Some(exam.clone()))],
+        (None, Some(Some(Ok(catalog)))) => catalog
+            .exams_of(ids.iter().map(String::as_str))
+            .into_iter()
+            .map(|exam| Need::Questions(Some(exam)))
+            .collect(),
+        _ => vec![Need::Questions(None)],
+    });
+    Signal::derive(move || {
+        let known = catalog.is_none_or(|c| c.with(Option::is_some));
+        known.then(|| wanted.get()).flatten()
+    })
 }
 
 /// The session page: the run named in the address (`ids=…`), or, from the

@@ -12,7 +12,8 @@ use leptos_router::components::A;
 use super::{session_href, PracticeTabs};
 use crate::adapters::clock::now_ms;
 use crate::adapters::dom::set_title;
-use crate::state::content::use_content;
+use crate::components::generated_problem::GeneratedProblem;
+use crate::state::content::{use_content_with, use_question_catalog};
 use crate::state::progress::use_progress;
 use forecast::ForecastView;
 use when::{next_review_words, utc_offset_minutes};
@@ -26,7 +27,19 @@ const FIRST_UPCOMING: usize = 20;
 pub fn ReviewPage() -> impl IntoView {
     set_title("Review queue");
     let progress = use_progress();
-    let content = use_content(&[Need::Questions(None)]);
+    // Only the banks of the exams whose questions are on the schedule,
+    // found from the catalog (not all three, about 380 KB).
+    let catalog = use_question_catalog();
+    let content = use_content_with(move || match catalog.get() {
+        Some(Ok(catalog)) => progress.read().with(|p| {
+            catalog
+                .exams_of(p.review.cards.keys().map(String::as_str))
+                .into_iter()
+                .map(|exam| Need::Questions(Some(exam)))
+                .collect()
+        }),
+        _ => Vec::new(),
+    });
     // The clock moves on while the page is open: a question comes due
     // here, not only after a reload.
     let clock = RwSignal::new(now_ms());
@@ -39,6 +52,8 @@ pub fn ReviewPage() -> impl IntoView {
     let body = move || {
         let now = clock.get();
         let offset = utc_offset_minutes(now);
+        // Until the catalog is in, the banks needed are not known yet.
+        catalog.get()?.ok()?;
         let report = content.get()?;
         let library = &report.library;
         let prompt = |id: &str| {
@@ -113,6 +128,7 @@ pub fn ReviewPage() -> impl IntoView {
         <h1>"Review queue"</h1>
         <PracticeTabs/>
         <p>"Questions you miss come back after ten minutes; questions you answer right but unsure, or guessing, join too. Each comes back when you are likely to start forgetting it (the FSRS-6 schedule Anki uses, set for nine answers in ten to be right), so every right answer lengthens the wait, the more the surer you were."</p>
+        <GeneratedProblem problem=Signal::derive(move || catalog.get()?.err())/>
         {body}
     }
 }
