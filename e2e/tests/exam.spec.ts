@@ -80,6 +80,8 @@ test('in the exam, a number key picks the option and it shows as picked', async 
   }
   const radios = single.getByRole('radio');
   await expect(radios.first()).toBeVisible();
+  // The keys go to the page, not to a field a simulation before it left focused.
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   await page.locator('body').press('2');
   await expect(radios.nth(1)).toBeChecked();
   await page.locator('body').press('1');

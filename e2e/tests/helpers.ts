@@ -53,10 +53,33 @@ export async function answerCurrent(page: Page) {
     await command.press('Enter');
   }
   const pieces = q.getByRole('list', { name: 'Pieces' }).getByRole('button');
-  const places = await q.getByRole('list', { name: 'Slots' }).getByRole('button', { name: /^Place/ }).all();
+  const slots = q.getByRole('list', { name: 'Slots' });
+  const places = await slots.getByRole('button', { name: /^Place/ }).all();
   for (const [i, place] of places.entries()) {
-    await pieces.nth(i % (await pieces.count())).press('Enter');
+    // Each step waits for the page to show it: both lists are drawn again
+    // after every placement, and a key pressed on a button being replaced
+    // is lost (a loaded machine showed it).
+    const piece = pieces.nth(i % (await pieces.count()));
+    await piece.press('Enter');
+    await expect(piece).toHaveAttribute('aria-pressed', 'true');
     await place.press('Enter');
+    await expect(slots.getByRole('listitem').nth(i)).not.toContainText(/\bempty\b/);
+  }
+  if (places.length > 0) {
+    // A placement puts focus back on its Place button in the next frame;
+    // let that happen, then leave the page focused, so a page key (Enter
+    // for Next in an exam) reaches the page, not that button.
+    await page.evaluate(
+      () =>
+        new Promise<void>((done) =>
+          requestAnimationFrame(() =>
+            requestAnimationFrame(() => {
+              (document.activeElement as HTMLElement | null)?.blur();
+              done();
+            }),
+          ),
+        ),
+    );
   }
 }
 
