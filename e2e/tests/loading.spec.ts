@@ -71,6 +71,20 @@ test('the exam setup reads the catalog; starting fetches the chosen exam only, a
   expect(bundles()).toEqual(['bundles/questions-220-1201.json', 'bundles/questions-exams.json']);
 });
 
+test('an exam whose questions cannot be downloaded does not start empty; starting again once back works', async ({ page }) => {
+  const bank = '**/content/bundles/questions-220-1201.json';
+  await page.route(bank, (route) => route.abort('internetdisconnected'));
+  await open(page, '/practice/exam');
+  await page.getByLabel('Exam', { exact: true }).selectOption({ label: '220-1201 CompTIA A+ Core 1' });
+  await page.getByRole('button', { name: 'Start exam' }).press('Enter');
+  await expect(page.getByRole('alert').filter({ hasText: 'could not be loaded' })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Questions' })).toHaveCount(0);
+  await page.unroute(bank);
+  await page.getByRole('button', { name: 'Start exam' }).press('Enter');
+  await expect(page.getByRole('navigation', { name: 'Questions' })).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: 'could not be loaded' })).toHaveCount(0);
+});
+
 test('the review queue fetches only the banks of the exams on its schedule, and so does a review run', async ({ page }) => {
   // A question of 220-1202 answered while guessing joins the schedule.
   await open(page, '/practice/session?mode=practice&seed=1&exam=220-1202&ids=c2-os-121');

@@ -2,7 +2,10 @@
 //! catalog; the chosen exam's questions are fetched on Start (`StartExam`),
 //! so the setup's first visit downloads no question bank.
 
+use std::sync::Arc;
+
 use firstline_core::content::exam::Exam;
+use firstline_core::content::library::LoadReport;
 use firstline_core::content::manifest::Need;
 use firstline_core::quiz::draw::draw_exam;
 use firstline_core::quiz::session::ExamSession;
@@ -10,7 +13,7 @@ use leptos::prelude::*;
 
 use crate::adapters::clock::now_ms;
 use crate::components::generated_problem::GeneratedProblem;
-use crate::state::content::{use_content, use_question_catalog};
+use crate::state::content::{retry_downloads, use_content, use_question_catalog};
 use crate::state::progress::use_exam;
 
 #[component]
@@ -33,11 +36,21 @@ pub fn ExamSetup() -> impl IntoView {
     };
     // The exam being started, with its length in questions and minutes.
     let starting = RwSignal::new(None::<(Exam, u32, u32)>);
+    // Why the last Start did not start an exam (its questions did not arrive).
+    let problem = RwSignal::new(None::<String>);
+    // The report that held no questions: until the retried download
+    // replaces it, the content signal still gives it.
+    let failed = StoredValue::new(None::<Arc<LoadReport>>);
     let start = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(exam) = chosen() else {
             return;
         };
+        // Starting again after a failed download tries the download again.
+        if problem.with_untracked(Option::is_some) {
+            problem.set(None);
+            retry_downloads();
+        }
         let (n, mins) = if full.get_untracked() {
             (exam.question_count, exam.minutes)
         } else {
@@ -102,15 +115,24 @@ pub fn ExamSetup() -> impl IntoView {
                     None => "Loading the exams\u{2026}",
                 }}
             </button>
-            {move || starting.get().map(|(exam, count, minutes)| view! { <StartExam exam count minutes/> })}
+            {move || problem.get().map(|p| view! { <p role="alert" class="notice warning">{p}</p> })}
+            {move || starting.get().map(|(exam, count, minutes)| view! { <StartExam exam count minutes starting problem failed/> })}
         </form>
     }
 }
 
 /// Fetches the exam's questions, draws the exam and starts it; the page
-/// then shows the runner.
+/// then shows the runner. If no question arrived (the download failed), no
+/// empty exam starts: `problem` says so and the form is back.
 #[component]
-fn StartExam(exam: Exam, count: u32, minutes: u32) -> impl IntoView {
+fn StartExam(
+    exam: Exam,
+    count: u32,
+    minutes: u32,
+    starting: RwSignal<Option<(Exam, u32, u32)>>,
+    problem: RwSignal<Option<String>>,
+    failed: StoredValue<Option<Arc<LoadReport>>>,
+) -> impl IntoView {
     let content = use_content(&[Need::Questions(Some(exam.id.clone()))]);
     let exam_state = use_exam();
     let started = StoredValue::new(false);
@@ -118,13 +140,23 @@ fn StartExam(exam: Exam, count: u32, minutes: u32) -> impl IntoView {
         let Some(report) = content.get() else {
             return;
         };
-        if started.get_value() {
+        let stale = failed.with_value(|f| f.as_ref().is_some_and(|f| Arc::ptr_eq(f, &report)));
+        if stale || started.get_value() {
             return;
         }
         started.set_value(true);
         let now = now_ms();
         let pool: Vec<&_> = report.library.questions.iter().collect();
         let ids = draw_exam(&exam, &pool, count as usize, now);
+        if ids.is_empty() {
+            problem.set(Some(format!(
+                "The questions of {} could not be loaded. Check your connection, then start the exam again.",
+                exam.label()
+            )));
+            failed.set_value(Some(report));
+            starting.set(None);
+            return;
+        }
         let session = ExamSession::start(
             &exam.id,
             &ids,
