@@ -260,8 +260,11 @@ impl From<StoredCard> for Card {
         let lapses = s.lapses.unwrap_or(0);
         Card {
             due,
-            stability: fsrs::stability_in_range(stability),
-            difficulty: fsrs::difficulty_in_range(difficulty),
+            // Kept to a millionth like every card the scheduler writes, so
+            // a card repaired or read from a hand-written save reads back
+            // the same after the next save.
+            stability: kept(fsrs::stability_in_range(stability)),
+            difficulty: kept(fsrs::difficulty_in_range(difficulty)),
             reps: s
                 .reps
                 .unwrap_or_else(|| s.streak.unwrap_or(0).saturating_add(lapses).max(1)),

@@ -600,6 +600,28 @@ fn after_a_miss_then_sure(n: usize, immediately: bool) -> Vec<Card> {
 }
 
 #[test]
+fn any_card_read_from_storage_reads_back_the_same_after_a_save() {
+    // Found by the store fuzzer: a card with no stability gets its last
+    // interval in days (here a day and a millisecond, 1.0000000115740741)
+    // and serde_json's default parser read that number back one bit off.
+    let cards = [
+        r#"{"due":86400001,"last_reviewed":0,"reps":1,"lapses":0}"#,
+        r#"{"due":0,"stability":1.0000000115740741,"difficulty":7.123456789012345}"#,
+        r#"{"interval_days":3.3333333333333335,"ease":2.1777777777777776}"#,
+        r#"{"stability":0.0010000000000000002,"difficulty":9.999999999999998}"#,
+    ];
+    for json in cards {
+        let card = read(json);
+        let text = serde_json::to_string(&card).unwrap_or_default();
+        let back = read(&text);
+        assert_eq!(back, card, "{json} saved as {text}");
+        assert_eq!(serde_json::to_string(&back).unwrap_or_default(), text);
+    }
+    let card = read(cards[0]);
+    assert_eq!(card.stability, 1.0, "kept to a millionth: {card:?}");
+}
+
+#[test]
 fn hundreds_of_sure_answers_after_a_miss_stay_within_the_cap_and_read_back() {
     // The SM-2 style scheduler overflowed the due time at the 18th such
     // answer and reached an infinite interval (saved as null, which made
