@@ -110,6 +110,6 @@ fn manifest_bundles_a_folder_of_blueprints_and_rerunning_ignores_its_own_output(
     );
     let manifest: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(dir.join("manifest.json")).unwrap()).unwrap();
-    assert_eq!(manifest["entries"][1]["holds"]["kind"], "exam");
+    assert_eq!(manifest["entries"][1]["kind"], "exam");
     std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -46,16 +46,20 @@ pub struct Manifest {
     pub bundles: Vec<Bundle>,
 }
 
+/// One readable file and what it holds. Written flat
+/// (`{"file":…,"kind":"scenario","id":…}`, `StoredEntry`): every page
+/// reads the manifest with the main module, and an internally tagged enum
+/// makes serde buffer each entry through its generic `Content` reader,
+/// about 11 KB of code in every first visit.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(try_from = "StoredEntry", into = "StoredEntry")]
 pub struct Entry {
     pub file: String,
     pub holds: Holds,
 }
 
 /// What one file holds, as far as choosing what to fetch needs.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "kebab-case", deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Holds {
     /// An exam blueprint.
     Exam {
@@ -77,6 +81,86 @@ pub enum Holds {
     Shift {
         id: String,
     },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+enum Kind {
+    Exam,
+    QuestionSet,
+    Scenario,
+    InterviewSet,
+    Shift,
+}
+
+/// An entry as the manifest file writes it.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StoredEntry {
+    file: String,
+    kind: Kind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    exam: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    count: Option<usize>,
+}
+
+impl TryFrom<StoredEntry> for Entry {
+    type Error = String;
+
+    fn try_from(e: StoredEntry) -> Result<Entry, String> {
+        let missing = |field: &str| {
+            format!(
+                "the entry for \"{}\" has no \"{field}\"; rebuild the site",
+                e.file
+            )
+        };
+        let holds = match e.kind {
+            Kind::Exam => Holds::Exam {
+                id: e.id.clone().ok_or_else(|| missing("id"))?,
+            },
+            Kind::QuestionSet => Holds::QuestionSet {
+                exam: e.exam.clone().ok_or_else(|| missing("exam"))?,
+                count: e.count.ok_or_else(|| missing("count"))?,
+            },
+            Kind::Scenario => Holds::Scenario {
+                id: e.id.clone().ok_or_else(|| missing("id"))?,
+            },
+            Kind::InterviewSet => Holds::InterviewSet {
+                count: e.count.ok_or_else(|| missing("count"))?,
+            },
+            Kind::Shift => Holds::Shift {
+                id: e.id.clone().ok_or_else(|| missing("id"))?,
+            },
+        };
+        Ok(Entry {
+            file: e.file,
+            holds,
+        })
+    }
+}
+
+impl From<Entry> for StoredEntry {
+    fn from(e: Entry) -> StoredEntry {
+        let (kind, id, exam, count) = match e.holds {
+            Holds::Exam { id } => (Kind::Exam, Some(id), None, None),
+            Holds::QuestionSet { exam, count } => {
+                (Kind::QuestionSet, None, Some(exam), Some(count))
+            }
+            Holds::Scenario { id } => (Kind::Scenario, Some(id), None, None),
+            Holds::InterviewSet { count } => (Kind::InterviewSet, None, None, Some(count)),
+            Holds::Shift { id } => (Kind::Shift, Some(id), None, None),
+        };
+        StoredEntry {
+            file: e.file,
+            kind,
+            id,
+            exam,
+            count,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

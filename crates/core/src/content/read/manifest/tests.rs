@@ -141,3 +141,49 @@ fn building_from_the_authoring_load_gives_the_same_manifest() {
         Manifest::build(&sources)
     );
 }
+
+#[test]
+fn entries_are_written_flat_and_read_back() {
+    let manifest: Manifest = serde_json::from_str(
+        r#"{"files":["a.json","b.json","c.json"],"entries":[
+            {"file":"a.json","kind":"question-set","exam":"220-1201","count":3},
+            {"file":"b.json","kind":"scenario","id":"wifi"},
+            {"file":"c.json","kind":"interview-set","count":2}]}"#,
+    )
+    .unwrap();
+    assert_eq!(
+        manifest.entries[0].holds,
+        Holds::QuestionSet {
+            exam: "220-1201".into(),
+            count: 3
+        }
+    );
+    assert_eq!(
+        manifest.entries[1].holds,
+        Holds::Scenario { id: "wifi".into() }
+    );
+    let text = serde_json::to_string(&manifest).unwrap();
+    assert!(
+        text.contains(r#"{"file":"b.json","kind":"scenario","id":"wifi"}"#),
+        "{text}"
+    );
+    assert_eq!(serde_json::from_str::<Manifest>(&text).unwrap(), manifest);
+}
+
+#[test]
+fn an_entry_missing_what_its_kind_needs_names_the_file_and_the_field() {
+    let text =
+        r#"{"files":["a.json"],"entries":[{"file":"a.json","kind":"question-set","count":3}]}"#;
+    let error = serde_json::from_str::<Manifest>(text)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        error.contains(r#"the entry for "a.json" has no "exam""#),
+        "{error}"
+    );
+    let text = r#"{"files":["a.json"],"entries":[{"file":"a.json","kind":"scenario","id":"x","colour":1}]}"#;
+    let error = serde_json::from_str::<Manifest>(text)
+        .unwrap_err()
+        .to_string();
+    assert!(error.contains("unknown field `colour`"), "{error}");
+}
