@@ -7,6 +7,7 @@
 //! Splitting keeps the first download small: each page's code arrives when
 //! the page is first visited.
 
+mod imports;
 mod merge;
 
 use std::collections::BTreeMap;
@@ -132,7 +133,15 @@ pub fn build(release: bool) -> Result<(), String> {
             "  {} chunks merged into {}",
             summary.chunks_before, summary.chunks_after
         );
-        shrink_glue(&out.join(format!("{CRATE}.js")))?;
+        let glue = out.join(format!("{CRATE}.js"));
+        match imports::shorten(&out.join(format!("{CRATE}_bg.wasm")), &glue)? {
+            Some(s) => println!(
+                "  {} JS imports renamed short: module and glue {} to {} bytes",
+                s.renamed, s.bytes_before, s.bytes_after
+            ),
+            None => println!("  JS import names kept: the glue does not name every import"),
+        }
+        shrink_glue(&glue)?;
     }
     Ok(())
 }

@@ -24,6 +24,8 @@ use flate2::Compression;
 use loader::Loader;
 
 const LOADER: &str = "__wasm_split.js";
+pub use modules::validate;
+
 pub const MANIFEST: &str = "__wasm_split_manifest.json";
 
 pub fn run(args: &[String]) -> Result<(), String> {
