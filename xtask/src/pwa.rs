@@ -92,8 +92,9 @@ pub fn run(args: &[String]) -> Result<(), String> {
     for file in table.values().flatten() {
         if !dir.join(file).is_file() {
             return Err(format!(
-                "{} lists {file}, which the build did not write; the preload table \
-                 would point at nothing",
+                "the preload table lists {file}, which the build did not write (code \
+                 from {}, content from CONTENT in xtask/src/pwa/preload.rs); it would \
+                 point at nothing",
                 split_manifest.display()
             ));
         }
@@ -334,6 +335,11 @@ mod tests {
             for area in *needs {
                 areas.insert((*area).to_owned(), serde_json::json!(["chunk_1"]));
                 site.write(&format!("pkg/split_{area}.wasm"), "split");
+            }
+        }
+        for (_, paths) in preload::CONTENT {
+            for path in *paths {
+                site.write(path, "{}");
             }
         }
         site.write(

@@ -46,6 +46,26 @@ pub const ROUTES: &[(&str, &[&str])] = &[
     ("author/yours", &["author", "author_preview", "reader"]),
 ];
 
+/// Content a route's first visit fetches as soon as its page runs,
+/// preloaded with its code so that it is not requested only once the code
+/// has downloaded and started: the list pages' catalogs (the scenario list
+/// is that page's largest paint), the mock interview's questions and the
+/// Author page's build report. Paths are under the site's base; the build
+/// fails if one is missing (`pwa.rs`), and the browser tests fail if the
+/// app then fetches it a second time instead of taking the preload.
+pub const CONTENT: &[(&str, &[&str])] = &[
+    ("practice", &["content/catalog/questions.json"]),
+    ("practice/exam", &["content/catalog/questions.json"]),
+    ("practice/review", &["content/catalog/questions.json"]),
+    ("scenarios", &["content/catalog/scenarios.json"]),
+    ("interview", &["content/catalog/interview.json"]),
+    (
+        "interview/mock",
+        &["content/bundles/questions-interview.json"],
+    ),
+    ("author", &["content/report.json"]),
+];
+
 /// The split manifest's name inside the built `pkg/` folder.
 pub const MANIFEST: &str = "__wasm_split_manifest.json";
 
@@ -57,7 +77,12 @@ pub fn table(manifest: &str) -> Result<BTreeMap<&'static str, Vec<String>>, Stri
         .map_err(|e| format!("cannot read the split manifest {MANIFEST}: {e}"))?;
     let mut out = BTreeMap::new();
     for (route, needs) in ROUTES {
-        let mut files: Vec<String> = Vec::new();
+        // Content first: small, and what the page shows.
+        let mut files: Vec<String> = CONTENT
+            .iter()
+            .filter(|(r, _)| r == route)
+            .flat_map(|(_, paths)| paths.iter().map(|p| (*p).to_owned()))
+            .collect();
         for area in *needs {
             let chunks = areas.get(*area).ok_or_else(|| {
                 format!(
@@ -102,7 +127,8 @@ pub fn apply(html: &str, table: &BTreeMap<&'static str, Vec<String>>) -> Result<
 }
 
 /// The table as index.html carries it: each route's files as one string of
-/// names without `pkg/` and `.wasm`, space-separated. Every visit downloads
+/// names without `pkg/` and `.wasm` (content keeps its path, which has a
+/// `/`), space-separated. Every visit downloads
 /// the table with the page; written out in full it was 28 KB of the HTML.
 fn compact(table: &BTreeMap<&'static str, Vec<String>>) -> BTreeMap<&'static str, String> {
     table
@@ -171,7 +197,7 @@ mod tests {
         let out = apply(&html, &table).unwrap();
         assert!(!out.contains(PLACEHOLDER));
         assert!(
-            out.contains("\"scenarios\":\"chunk_1 chunk_scenario_list split_scenario_list\""),
+            out.contains("\"progress\":\"chunk_1 chunk_progress split_progress\""),
             "{out}"
         );
         assert!(apply("<script></script>", &table)
@@ -179,6 +205,30 @@ mod tests {
             .contains("no `"));
         let twice = format!("{html}{html}");
         assert!(apply(&twice, &table).unwrap_err().contains("2 times"));
+    }
+
+    #[test]
+    fn a_list_page_preloads_its_catalog_before_its_code() {
+        let table = table(&manifest()).unwrap();
+        assert_eq!(
+            table["scenarios"],
+            [
+                "content/catalog/scenarios.json",
+                "pkg/chunk_1.wasm",
+                "pkg/chunk_scenario_list.wasm",
+                "pkg/split_scenario_list.wasm",
+            ]
+        );
+        let html = format!("<script type=\"module\">const code = {PLACEHOLDER};</script>");
+        let out = apply(&html, &table).unwrap();
+        assert!(
+            out.contains("\"scenarios\":\"content/catalog/scenarios.json chunk_1 "),
+            "{out}"
+        );
+        // Every route with content is a route of the table.
+        for (route, _) in CONTENT {
+            assert!(ROUTES.iter().any(|(r, _)| r == route), "{route}");
+        }
     }
 
     /// Every route the app declares, but the home page (which has no area),
