@@ -7,6 +7,7 @@ pub mod generated_problem;
 pub mod lazy_part;
 pub mod nav;
 pub mod notice_list;
+pub mod number_field;
 pub mod page_code;
 pub mod question;
 pub mod shortcuts;

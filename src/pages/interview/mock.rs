@@ -9,6 +9,7 @@ use super::answer::{Answered, QuestionPractice};
 use super::InterviewTabs;
 use crate::adapters::clock::{format_date, now_ms};
 use crate::adapters::dom::set_title;
+use crate::components::number_field::NumberField;
 use crate::pages::scenarios::play::Player;
 use crate::state::content::{use_content, use_content_with, use_manifest};
 use crate::state::progress::{page_document, use_interview_log};
@@ -160,21 +161,9 @@ pub fn MockPage() -> impl IntoView {
         view! {
             <form class="setup" on:submit=start>
                 <div class="row">
-                    <div class="field">
-                        <label for="mock-behavioural">"Behavioural questions"</label>
-                        <input type="number" id="mock-behavioural" min="0" max="6" prop:value=move || behavioural.get().to_string()
-                            on:input=move |ev| behavioural.set(event_target_value(&ev).parse().unwrap_or(3))/>
-                    </div>
-                    <div class="field">
-                        <label for="mock-technical">"Technical questions"</label>
-                        <input type="number" id="mock-technical" min="0" max="6" prop:value=move || technical.get().to_string()
-                            on:input=move |ev| technical.set(event_target_value(&ev).parse().unwrap_or(3))/>
-                    </div>
-                    <div class="field">
-                        <label for="mock-minutes">"Minutes per question"</label>
-                        <input type="number" id="mock-minutes" min="1" max="10" prop:value=move || minutes.get().to_string()
-                            on:input=move |ev| minutes.set(event_target_value(&ev).parse().unwrap_or(2))/>
-                    </div>
+                    <NumberField id="mock-behavioural" label="Behavioural questions" min=0 max=6 value=behavioural fallback=3/>
+                    <NumberField id="mock-technical" label="Technical questions" min=0 max=6 value=technical fallback=3/>
+                    <NumberField id="mock-minutes" label="Minutes per question" min=1 max=10 value=minutes fallback=2/>
                 </div>
                 <div class="option">
                     <input type="checkbox" id="mock-roleplay" prop:checked=move || roleplay.get() on:change=move |_| roleplay.update(|r| *r = !*r)/>

@@ -8,6 +8,7 @@ use super::{list_param, PracticeTabs};
 use crate::adapters::clock::now_ms;
 use crate::adapters::dom::set_title;
 use crate::components::generated_problem::GeneratedProblem;
+use crate::components::number_field::NumberField;
 use crate::state::content::use_question_catalog;
 
 /// Choose an exam, domains or objectives and a count, then practise with
@@ -148,11 +149,7 @@ pub fn PracticeSetup() -> impl IntoView {
                 </select>
             </div>
             {domain_boxes}
-            <div class="field">
-                <label for="count">"Number of questions"</label>
-                <input type="number" id="count" min="1" max="50" prop:value=move || count.get().to_string()
-                    on:input=move |ev| count.set(event_target_value(&ev).parse().unwrap_or(10))/>
-            </div>
+            <NumberField id="count" label="Number of questions" min=1 max=50 value=count fallback=10/>
             <p class="muted">{move || format!("{} questions match.", available())}</p>
             <button type="submit" disabled=move || !ready()>
                 {move || match catalog.get() {

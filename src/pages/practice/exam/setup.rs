@@ -13,6 +13,7 @@ use leptos::prelude::*;
 
 use crate::adapters::clock::now_ms;
 use crate::components::generated_problem::GeneratedProblem;
+use crate::components::number_field::NumberField;
 use crate::state::content::{retry_downloads, use_content, use_question_catalog};
 use crate::state::progress::use_exam;
 
@@ -95,16 +96,8 @@ pub fn ExamSetup() -> impl IntoView {
             </fieldset>
             <Show when=move || !full.get()>
                 <div class="row">
-                    <div class="field">
-                        <label for="exam-count">"Questions"</label>
-                        <input type="number" id="exam-count" min="1" max="90" prop:value=move || count.get().to_string()
-                            on:input=move |ev| count.set(event_target_value(&ev).parse().unwrap_or(10))/>
-                    </div>
-                    <div class="field">
-                        <label for="exam-minutes">"Minutes"</label>
-                        <input type="number" id="exam-minutes" min="1" max="600" prop:value=move || minutes.get().to_string()
-                            on:input=move |ev| minutes.set(event_target_value(&ev).parse().unwrap_or(10))/>
-                    </div>
+                    <NumberField id="exam-count" label="Questions" min=1 max=90 value=count fallback=10/>
+                    <NumberField id="exam-minutes" label="Minutes" min=1 max=600 value=minutes fallback=10/>
                 </div>
             </Show>
             <button type="submit" disabled=move || exams().is_empty() || starting.with(Option::is_some)>

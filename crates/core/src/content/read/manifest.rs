@@ -119,20 +119,20 @@ impl TryFrom<StoredEntry> for Entry {
         };
         let holds = match e.kind {
             Kind::Exam => Holds::Exam {
-                id: e.id.clone().ok_or_else(|| missing("id"))?,
+                id: e.id.ok_or_else(|| missing("id"))?,
             },
             Kind::QuestionSet => Holds::QuestionSet {
-                exam: e.exam.clone().ok_or_else(|| missing("exam"))?,
+                exam: e.exam.ok_or_else(|| missing("exam"))?,
                 count: e.count.ok_or_else(|| missing("count"))?,
             },
             Kind::Scenario => Holds::Scenario {
-                id: e.id.clone().ok_or_else(|| missing("id"))?,
+                id: e.id.ok_or_else(|| missing("id"))?,
             },
             Kind::InterviewSet => Holds::InterviewSet {
                 count: e.count.ok_or_else(|| missing("count"))?,
             },
             Kind::Shift => Holds::Shift {
-                id: e.id.clone().ok_or_else(|| missing("id"))?,
+                id: e.id.ok_or_else(|| missing("id"))?,
             },
         };
         Ok(Entry {
