@@ -18,6 +18,11 @@ pub fn LazyPart(
     load: PartLoad,
     /// Names the part in messages: "your dashboard".
     what: &'static str,
+    /// While true the code still downloads, but nothing shows: the part
+    /// waits for something else it needs (the exam runner, for its
+    /// questions), and the page says what it is waiting for.
+    #[prop(optional, into)]
+    hold: Option<Signal<bool>>,
 ) -> impl IntoView {
     let attempt = RwSignal::new(0u32);
     let code = LocalResource::new(move || {
@@ -25,6 +30,9 @@ pub fn LazyPart(
         async move { load().await.map_err(|e| format!("{e:?}")) }
     });
     move || {
+        if hold.is_some_and(|h| h.get()) {
+            return ().into_any();
+        }
         match code.get() {
         None => view! { <p role="status">{format!("Loading {what}\u{2026}")}</p> }.into_any(),
         Some(Ok(part)) => part(),

@@ -24,12 +24,15 @@ pub const PLACEHOLDER: &str = "/* __FIRSTLINE_AREA_CODE__ */ {}";
 /// Each route, relative to the site's base (`*` stands for one segment),
 /// and the split areas its first visit loads, as measured by listing a
 /// release build's requests. `reader` is the content reader, loaded by
-/// pages that read a question, scenario or interview file.
+/// pages that read a question, scenario or interview file. The exam setup
+/// and the review queue read none on a first visit (the exam's questions
+/// and runner come with Start; a queue is empty until questions are
+/// answered), so they preload neither.
 pub const ROUTES: &[(&str, &[&str])] = &[
     ("practice", &["practice_setup"]),
     ("practice/session", &["practice", "reader"]),
-    ("practice/exam", &["exam", "reader"]),
-    ("practice/review", &["practice", "reader"]),
+    ("practice/exam", &["exam"]),
+    ("practice/review", &["practice"]),
     ("practice/results/*", &["exam", "reader"]),
     ("scenarios", &["scenario_list"]),
     ("scenarios/*", &["scenarios", "reader"]),

@@ -1,6 +1,9 @@
 //! The exam simulation: its setup, and the timed exam in progress (each
 //! its own component and file). Only the chosen exam's questions are
-//! fetched: the setup reads the blueprints from the question catalog.
+//! fetched: the setup reads the blueprints from the question catalog. The
+//! runner's code is a wasm chunk of its own (`exam_runner`), fetched when
+//! an exam starts or resumes, so a first visit to the setup downloads
+//! neither it nor the content reader.
 
 mod runner;
 mod setup;
@@ -9,10 +12,11 @@ use leptos::prelude::*;
 
 use super::PracticeTabs;
 use crate::adapters::dom::set_title;
+use crate::components::lazy_part::LazyPart;
+use crate::components::page_code::PageView;
 use crate::state::content::use_content;
 use crate::state::progress::provide_exam;
 use firstline_core::content::manifest::Need;
-use runner::ExamRunner;
 use setup::ExamSetup;
 
 /// The exam simulation: set up, or resume the exam in progress.
@@ -41,18 +45,29 @@ pub fn ExamPage() -> impl IntoView {
 }
 
 /// The runner once its exam's questions are in: it grades from them, so
-/// it never runs (or times out) without them.
+/// it never runs (or times out) without them. Its code downloads while the
+/// questions do.
 #[component]
 fn LoadedRunner(exam: String) -> impl IntoView {
-    let content = use_content(&[Need::Questions(Some(exam.clone()))]);
+    let content = use_content(&[Need::Questions(Some(exam))]);
     let loaded = Memo::new(move |_| content.get().is_some());
-    move || {
-        if loaded.get() {
-            view! { <ExamRunner exam=exam.clone()/> }.into_any()
-        } else {
-            view! { <p role="status">"Loading questions\u{2026}"</p> }.into_any()
-        }
+    view! {
+        <Show when=move || !loaded.get()>
+            <p role="status">"Loading questions\u{2026}"</p>
+        </Show>
+        <LazyPart load=load_runner what="the exam" hold=Signal::derive(move || !loaded.get())/>
     }
+}
+
+fn load_runner() -> std::pin::Pin<
+    Box<dyn std::future::Future<Output = Result<PageView, leptos::wasm_split::SplitLoaderError>>>,
+> {
+    Box::pin(runner_part())
+}
+
+#[leptos::wasm_split::wasm_split(exam_runner, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn runner_part() -> Result<PageView, leptos::wasm_split::SplitLoaderError> {
+    Ok(|| view! { <runner::RunningExam/> }.into_any())
 }
 
 area_page!(ExamRoute, ExamPage, exam, "Exam simulation");

@@ -20,10 +20,20 @@ use crate::state::notices::{use_notices, Level};
 use crate::state::progress::{use_exam, use_exam_log, use_progress};
 use firstline_core::content::manifest::Need;
 
+/// The runner for the exam in progress, as the exam page's state names it
+/// (this is built in its own code chunk, which takes no arguments).
+#[component]
+pub fn RunningExam() -> impl IntoView {
+    let exam = use_exam()
+        .read()
+        .with_untracked(|a| a.session.as_ref().map(|s| s.exam.clone()));
+    exam.map(|exam| view! { <ExamRunner exam/> })
+}
+
 /// The exam in progress: timer, question, navigation, flags, and the
 /// review screen before submitting.
 #[component]
-pub fn ExamRunner(exam: String) -> impl IntoView {
+fn ExamRunner(exam: String) -> impl IntoView {
     let exam_state = use_exam();
     let progress = use_progress();
     let content = use_content(&[Need::Questions(Some(exam))]);
