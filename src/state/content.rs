@@ -14,6 +14,7 @@ use firstline_core::content::catalog::{
     InterviewCatalog, QuestionCatalog, ScenarioCatalog, INTERVIEW_CATALOG, QUESTION_CATALOG,
     SCENARIO_CATALOG,
 };
+use firstline_core::content::gate::Trusted;
 use firstline_core::content::library::Loading;
 use firstline_core::content::manifest::{BundleFile, Manifest, Need, MANIFEST_FILE};
 use firstline_core::content::read::names::url_path;
@@ -303,7 +304,7 @@ async fn load(downloads: StoredValue<Downloads, LocalStorage>, needs: &[Need]) -
         }
     }
     slice.maybe_yield().await;
-    let mut report = match read_library(sources).await {
+    let mut report = match read_library(sources, manifest.trusted()).await {
         Ok(reading) => reading.await,
         Err(e) => {
             let mut report = failed(
@@ -351,8 +352,11 @@ fn file_finding(file: &str, message: String) -> Finding {
     }
 }
 
-/// Reading and checking content is its own wasm chunk, fetched while the
-/// first content downloads; pages that show none never fetch it. It reads
+/// Reading content is its own wasm chunk, fetched while the first content
+/// downloads; pages that show none never fetch it. It keeps what the
+/// build's checks passed (`Trusted`: the manifest's verdicts) rather than
+/// running the checks again, which would add about a quarter to it; the
+/// Author page's preview runs them on an instructor's own files. It reads
 /// in steps of at most a couple of hundred items (`Loading::step`, however
 /// large a file is) and gives way to the browser between slices, so a
 /// large bank never blocks the page. (A split function cannot be `async`:
@@ -360,9 +364,10 @@ fn file_finding(file: &str, message: String) -> Finding {
 #[leptos::wasm_split::wasm_split(reader, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn read_library(
     sources: Vec<Source>,
+    trusted: Trusted,
 ) -> Result<LocalBoxFuture<'static, LoadReport>, leptos::wasm_split::SplitLoaderError> {
     Ok(async move {
-        let mut loading = Loading::new(sources);
+        let mut loading = Loading::with_gate(sources, trusted);
         let mut slice = Slice::start(Slice::DEFAULT_MS);
         while loading.step() {
             slice.maybe_yield().await;

@@ -69,6 +69,7 @@ mod tests {
             loaded: 3,
             errors,
             warnings: 0,
+            refused: Vec::new(),
         }
     }
 

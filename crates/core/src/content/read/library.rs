@@ -56,6 +56,10 @@ pub struct FileSummary {
     pub loaded: usize,
     pub errors: usize,
     pub warnings: usize,
+    /// The indices of the items the checks refused (a blueprint, scenario
+    /// or shift is item 0), which the manifest carries to the browser.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub refused: Vec<u32>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -253,12 +257,14 @@ impl LoadReport {
         source: &Source,
         kind: &str,
         loaded: usize,
+        refused: Vec<u32>,
         findings: Vec<Finding>,
     ) {
         self.files.push(FileSummary {
             name: source.name.clone(),
             kind: Some(kind.to_owned()),
             loaded,
+            refused,
             errors: findings.iter().filter(|f| f.is_error()).count(),
             warnings: findings.iter().filter(|f| !f.is_error()).count(),
         });

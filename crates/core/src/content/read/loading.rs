@@ -10,18 +10,21 @@
 //! (`set_check`) over many steps, with the same findings, in the same
 //! order, as when it is read at once.
 
-use crate::content::check;
 use crate::content::file::ContentFile;
 use crate::content::finding::Reporter;
 use crate::content::path::JsonPath;
 
 use super::budget::Work;
 use super::chunked::{Chunked, Parsed};
+use super::gate::{Checked, Gate};
 use super::library::{FileSummary, FirstSeen, LoadReport, Source};
 use super::set_check::SetCheck;
 
-/// A library being read; see the module notes.
-pub struct Loading {
+/// A library being read; see the module notes. `gate` decides what is kept
+/// of each file: every check (`Checked`, authoring) or the build's verdict
+/// (`gate::Trusted`, the learner pages).
+pub struct Loading<G: Gate = Checked> {
+    gate: G,
     sources: Vec<Source>,
     /// Each source's parsed content, by index; `None` until parsed or when
     /// the file could not be read.
@@ -85,13 +88,21 @@ impl Stage {
     }
 }
 
-impl Loading {
+impl Loading<Checked> {
+    /// Starts reading `sources`, running every check.
+    pub fn new(sources: Vec<Source>) -> Self {
+        Loading::with_gate(sources, Checked)
+    }
+}
+
+impl<G: Gate> Loading<G> {
     /// Starts reading `sources`, in name order so results do not depend on
-    /// the order files arrived in.
-    pub fn new(mut sources: Vec<Source>) -> Self {
+    /// the order files arrived in, keeping what `gate` passes.
+    pub fn with_gate(mut sources: Vec<Source>, gate: G) -> Self {
         sources.sort_by(|a, b| a.name.cmp(&b.name));
         let parsed = sources.iter().map(|_| None).collect();
         Loading {
+            gate,
             sources,
             parsed,
             stage: Stage::Parse,
@@ -170,6 +181,7 @@ impl Loading {
                             loaded: 0,
                             errors: 1,
                             warnings: 0,
+                            refused: Vec::new(),
                         });
                         self.report.findings.push(finding);
                     }
@@ -185,7 +197,7 @@ impl Loading {
                     ContentFile::InterviewSet(_) => &mut self.interview,
                     _ => &mut self.questions,
                 };
-                if !set.step(source, content, seen, &mut self.report, work) {
+                if !set.step(&self.gate, source, content, seen, &mut self.report, work) {
                     self.current = Some(Current::Checking(set));
                 }
             }
@@ -202,7 +214,9 @@ impl Loading {
     /// each parsed to, so the authoring checks need not parse them again.
     pub(super) fn finish_parts(mut self) -> (LoadReport, Vec<Source>, Vec<Option<ContentFile>>) {
         while self.step() {}
-        self.report.check_drawable(&self.sources, &self.exams.0);
+        if G::ACROSS_FILES {
+            self.report.check_drawable(&self.sources, &self.exams.0);
+        }
         self.report.files.sort_by(|a, b| a.name.cmp(&b.name));
         (self.report, self.sources, self.parsed)
     }
@@ -228,7 +242,7 @@ impl Loading {
         match content {
             ContentFile::Exam(exam) => {
                 work.spend_items(1);
-                let ok = check::exam::validate(exam, &mut reporter)
+                let ok = self.gate.exam(source, exam, &mut reporter)
                     && self.exams.claim(
                         "exam",
                         &exam.id,
@@ -239,7 +253,13 @@ impl Loading {
                 if ok {
                     report.library.exams.push(exam.clone());
                 }
-                report.summarise(source, "exam", usize::from(ok), reporter.finish());
+                report.summarise(
+                    source,
+                    "exam",
+                    usize::from(ok),
+                    refused_unless(ok),
+                    reporter.finish(),
+                );
                 None
             }
             ContentFile::QuestionSet(set) => {
@@ -248,7 +268,7 @@ impl Loading {
             }
             ContentFile::Scenario(scenario) => {
                 work.spend_items(1);
-                let ok = check::scenario::check(scenario, &mut reporter)
+                let ok = self.gate.scenario(source, scenario, &mut reporter)
                     && self.scenarios.claim(
                         "scenario",
                         &scenario.id,
@@ -259,12 +279,18 @@ impl Loading {
                 if ok {
                     report.library.scenarios.push((**scenario).clone());
                 }
-                report.summarise(source, "scenario", usize::from(ok), reporter.finish());
+                report.summarise(
+                    source,
+                    "scenario",
+                    usize::from(ok),
+                    refused_unless(ok),
+                    reporter.finish(),
+                );
                 None
             }
             ContentFile::Shift(shift) => {
                 work.spend_items(shift.tickets.len().max(1));
-                let ok = check::shift::check(shift, &mut reporter)
+                let ok = self.gate.shift(source, shift, &mut reporter)
                     && self.shifts.claim(
                         "shift",
                         &shift.id,
@@ -275,11 +301,26 @@ impl Loading {
                 if ok {
                     report.library.shifts.push((**shift).clone());
                 }
-                report.summarise(source, "shift", usize::from(ok), reporter.finish());
+                report.summarise(
+                    source,
+                    "shift",
+                    usize::from(ok),
+                    refused_unless(ok),
+                    reporter.finish(),
+                );
                 None
             }
             ContentFile::InterviewSet(_) => Some(Current::Checking(SetCheck::new(index, None))),
         }
+    }
+}
+
+/// A one-item file's refused items: none, or its item 0.
+fn refused_unless(ok: bool) -> Vec<u32> {
+    if ok {
+        Vec::new()
+    } else {
+        vec![0]
     }
 }
 

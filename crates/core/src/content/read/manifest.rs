@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use crate::content::build_report::REPORT_FILE;
 use crate::content::catalog::CATALOG_DIR;
 use crate::content::file::{self, ContentFile};
+use crate::content::gate::Trusted;
 use crate::content::library::{Library, LoadReport, Source};
 
 /// The manifest's file name under the content root.
@@ -56,6 +57,10 @@ pub struct Manifest {
 pub struct Entry {
     pub file: String,
     pub holds: Holds,
+    /// The items the build's checks refused (by index in the file; a
+    /// blueprint, scenario or shift is item 0): the learner pages trust
+    /// this verdict instead of running the checks again (`gate::Trusted`).
+    pub refused: Vec<u32>,
 }
 
 /// What one file holds, as far as choosing what to fetch needs.
@@ -105,6 +110,8 @@ struct StoredEntry {
     exam: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     count: Option<usize>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    refused: Vec<u32>,
 }
 
 impl TryFrom<StoredEntry> for Entry {
@@ -138,6 +145,7 @@ impl TryFrom<StoredEntry> for Entry {
         Ok(Entry {
             file: e.file,
             holds,
+            refused: e.refused,
         })
     }
 }
@@ -159,6 +167,7 @@ impl From<Entry> for StoredEntry {
             id,
             exam,
             count,
+            refused: e.refused,
         }
     }
 }
@@ -254,11 +263,11 @@ impl Manifest {
     ) -> (Manifest, Vec<(String, BundleFile)>) {
         let mut manifest = Manifest::from_paths(sources.iter().map(|s| s.name.clone()));
         // By name, the first of any repeat winning.
-        let mut loaded = HashMap::new();
+        let mut summaries = HashMap::new();
         for file in &report.files {
-            loaded.entry(file.name.as_str()).or_insert(file.loaded);
+            summaries.entry(file.name.as_str()).or_insert(file);
         }
-        let loaded = |name: &str| loaded.get(name).copied().unwrap_or(0);
+        let loaded = |name: &str| summaries.get(name).map_or(0, |f| f.loaded);
         let mut by_name = HashMap::new();
         for source in sources {
             by_name.entry(source.name.as_str()).or_insert(source);
@@ -289,6 +298,10 @@ impl Manifest {
             manifest.entries.push(Entry {
                 file: name.clone(),
                 holds,
+                refused: summaries
+                    .get(name.as_str())
+                    .map(|f| f.refused.clone())
+                    .unwrap_or_default(),
             });
         }
         let mut bundles = Vec::new();
@@ -318,6 +331,16 @@ impl Manifest {
             bundles.push((path, file));
         }
         (manifest, bundles)
+    }
+
+    /// The build's verdict on every file it read, for a load that trusts
+    /// it (`gate::Trusted`).
+    pub fn trusted(&self) -> Trusted {
+        Trusted::new(
+            self.entries
+                .iter()
+                .map(|e| (e.file.clone(), e.refused.clone())),
+        )
     }
 
     fn entry(&self, file: &str) -> Option<&Entry> {

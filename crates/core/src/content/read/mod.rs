@@ -1,7 +1,8 @@
 //! Reading content: one file (`file`), a library of them with every
 //! finding (`library`, read in steps by `loading`, each step at most a
 //! `budget` of items: `chunked` parses a file and `set_check` checks a
-//! set a few items at a time), and the list of files
+//! set a few items at a time; `gate` decides what is kept: every check, or
+//! the build's verdict), and the list of files
 //! the app fetches (`manifest`; `names` makes their web addresses and
 //! warns about names a host would change), what the list pages show of
 //! the bank (`catalog`), and what the build's check found
@@ -12,6 +13,7 @@ pub mod build_report;
 pub mod catalog;
 mod chunked;
 pub mod file;
+pub mod gate;
 #[cfg(test)]
 mod large_file;
 pub mod library;

@@ -7,7 +7,6 @@
 use std::collections::VecDeque;
 use std::ops::Range;
 
-use crate::content::check;
 use crate::content::exam::Exam;
 use crate::content::file::ContentFile;
 use crate::content::finding::{PausedReporter, Reporter};
@@ -16,6 +15,7 @@ use crate::content::path::JsonPath;
 use crate::content::question::Question;
 
 use super::budget::Work;
+use super::gate::Gate;
 use super::library::{FirstSeen, LoadReport, Source};
 
 /// One set being checked.
@@ -34,6 +34,8 @@ pub(super) struct SetCheck {
     interview: VecDeque<(usize, InterviewQuestion)>,
     /// Items claimed and added to the library.
     loaded: usize,
+    /// Indices of the items refused: by the checks, or as a repeated id.
+    refused: Vec<u32>,
 }
 
 impl SetCheck {
@@ -47,14 +49,16 @@ impl SetCheck {
             questions: VecDeque::new(),
             interview: VecDeque::new(),
             loaded: 0,
+            refused: Vec::new(),
         }
     }
 
     /// Checks and claims items of `content` (the set read from `source`)
     /// while `work` has room. Returns true once the set is done and its
     /// summary and findings are in `report`.
-    pub(super) fn step(
+    pub(super) fn step<G: Gate>(
         &mut self,
+        gate: &G,
         source: &Source,
         content: &ContentFile,
         seen: &mut FirstSeen,
@@ -68,19 +72,21 @@ impl SetCheck {
             ContentFile::QuestionSet(set) => {
                 let exam = self.exam.as_ref();
                 if !started {
-                    check::question::check_blueprint_known(set, exam, &mut reporter);
+                    gate.question_set(source, set, exam, &mut reporter);
                 }
                 let checked = check_items(
                     &mut self.next,
                     set.questions.len(),
                     &mut self.questions,
+                    &mut self.refused,
                     work,
-                    |range| check::question::check_questions(set, exam, range, &mut reporter),
+                    |range| gate.questions(source, set, exam, range, &mut reporter),
                 );
                 let claimed = checked
                     && claim_items(
                         &mut self.questions,
                         &mut self.loaded,
+                        &mut self.refused,
                         work,
                         |index, question| {
                             let path = id_path(index);
@@ -100,13 +106,15 @@ impl SetCheck {
                     &mut self.next,
                     set.questions.len(),
                     &mut self.interview,
+                    &mut self.refused,
                     work,
-                    |range| check::interview::check_questions(set, range, &mut reporter),
+                    |range| gate.interview(source, set, range, &mut reporter),
                 );
                 let claimed = checked
                     && claim_items(
                         &mut self.interview,
                         &mut self.loaded,
+                        &mut self.refused,
                         work,
                         |index, question| {
                             let path = id_path(index);
@@ -130,7 +138,9 @@ impl SetCheck {
             _ => ("", true),
         };
         if done {
-            report.summarise(source, kind, self.loaded, reporter.finish());
+            let mut refused = std::mem::take(&mut self.refused);
+            refused.sort_unstable();
+            report.summarise(source, kind, self.loaded, refused, reporter.finish());
         } else {
             self.reporter = reporter.pause();
         }
@@ -139,13 +149,15 @@ impl SetCheck {
 }
 
 /// Checks the items from `next` on (of `len`) while `work` has room,
-/// queueing the sound ones; true once every item is checked.
+/// queueing the sound ones and noting the others; true once every item is
+/// checked.
 fn check_items<T>(
     next: &mut usize,
     len: usize,
-    sound: &mut VecDeque<T>,
+    sound: &mut VecDeque<(usize, T)>,
+    refused: &mut Vec<u32>,
     work: &mut Work,
-    mut check: impl FnMut(Range<usize>) -> Vec<T>,
+    mut check: impl FnMut(Range<usize>) -> Vec<(usize, T)>,
 ) -> bool {
     while *next < len {
         let room = work.room();
@@ -153,7 +165,14 @@ fn check_items<T>(
             return false;
         }
         let end = next.saturating_add(room).min(len);
-        sound.extend(check(*next..end));
+        let passed = check(*next..end);
+        let mut kept = passed.iter().map(|(i, _)| *i).peekable();
+        for index in *next..end {
+            if kept.next_if_eq(&index).is_none() {
+                refused.push(index_u32(index));
+            }
+        }
+        sound.extend(passed);
         work.spend_items(end - *next);
         *next = end;
     }
@@ -166,6 +185,7 @@ fn check_items<T>(
 fn claim_items<T>(
     sound: &mut VecDeque<(usize, T)>,
     loaded: &mut usize,
+    refused: &mut Vec<u32>,
     work: &mut Work,
     mut claim: impl FnMut(usize, T) -> bool,
 ) -> bool {
@@ -176,9 +196,17 @@ fn claim_items<T>(
         work.spend_items(1);
         if claim(index, item) {
             *loaded += 1;
+        } else {
+            refused.push(index_u32(index));
         }
     }
     sound.is_empty()
+}
+
+/// An item's index as the manifest writes it; a file is far smaller than
+/// four billion items (`budget`), so the cap is never reached.
+fn index_u32(index: usize) -> u32 {
+    u32::try_from(index).unwrap_or(u32::MAX)
 }
 
 /// The path of the id of a set's item `index`.
