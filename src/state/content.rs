@@ -367,7 +367,7 @@ fn read_library(
     trusted: Trusted,
 ) -> Result<LocalBoxFuture<'static, LoadReport>, leptos::wasm_split::SplitLoaderError> {
     Ok(async move {
-        let mut loading = Loading::with_gate(sources, trusted);
+        let mut loading = Loading::with_gate(sources, Box::new(trusted));
         let mut slice = Slice::start(Slice::DEFAULT_MS);
         while loading.step() {
             slice.maybe_yield().await;

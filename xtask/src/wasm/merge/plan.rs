@@ -8,6 +8,15 @@
 //! that did not need them, and the merged chunk is needed wherever either
 //! part was. A split point therefore never loses code it needed; it may
 //! download some it does not run.
+//!
+//! "Pages" are weighed as the pages a visitor opens, not as split points:
+//! an address's first visit loads several split points (a scenario loads
+//! the player and the content reader), and merging two chunks that the
+//! same addresses load together costs none of them anything. Each
+//! `Consumer` is such a set of split points with a weight; the six pages a
+//! learner lands on first weigh more (`cargo xtask wasm` passes the
+//! routes of `pwa::preload::ROUTES`). Split points no route names (a part
+//! fetched after a click) are consumers of their own, weighing one.
 
 use std::collections::BTreeSet;
 
@@ -36,58 +45,111 @@ pub struct Group {
     pub needed_by: BTreeSet<String>,
 }
 
+/// What downloads chunks: the split points an address loads on its first
+/// visit, and how much a byte added to that visit counts.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Consumer {
+    pub weight: u64,
+    pub splits: BTreeSet<String>,
+}
+
+/// The consumers of `chunks`: `routes` as given, then every split point
+/// no route loads, as a consumer of its own weighing one.
+pub fn consumers(chunks: &[Chunk], routes: Vec<Consumer>) -> Vec<Consumer> {
+    let mut out = routes;
+    let all: BTreeSet<&String> = chunks.iter().flat_map(|c| &c.needed_by).collect();
+    for split in all {
+        if !out.iter().any(|c| c.splits.contains(split)) {
+            out.push(Consumer {
+                weight: 1,
+                splits: BTreeSet::from([split.clone()]),
+            });
+        }
+    }
+    out
+}
+
 /// Groups `chunks` so that every group but a lone one has at least
-/// `min_bytes`. Ties go to the earlier chunk, so the same input always gives
-/// the same plan.
-pub fn plan(chunks: &[Chunk], min_bytes: u64) -> Vec<Group> {
-    // (first member's input position, members' positions, bytes, needed_by)
-    let mut groups: Vec<(Vec<usize>, u64, BTreeSet<String>)> = chunks
+/// `min_bytes`, weighing each merge by the bytes it adds to `consumers`
+/// that needed only one side. Ties go to the earlier chunk, so the same
+/// input always gives the same plan.
+pub fn plan(chunks: &[Chunk], min_bytes: u64, consumers: &[Consumer]) -> Vec<Group> {
+    let mut groups: Vec<Draft> = chunks
         .iter()
         .enumerate()
-        .map(|(i, c)| (vec![i], c.bytes, c.needed_by.clone()))
+        .map(|(i, c)| {
+            let loaded_by = consumers
+                .iter()
+                .map(|k| !k.splits.is_disjoint(&c.needed_by))
+                .collect();
+            Draft {
+                members: vec![i],
+                bytes: c.bytes,
+                needed_by: c.needed_by.clone(),
+                loaded_by,
+            }
+        })
         .collect();
     while groups.len() > 1 {
-        let Some(small) = (0..groups.len()).min_by_key(|&i| (groups[i].1, i)) else {
+        let Some(small) = (0..groups.len()).min_by_key(|&i| (groups[i].bytes, i)) else {
             break;
         };
-        if groups[small].1 >= min_bytes {
+        if groups[small].bytes >= min_bytes {
             break;
         }
         let Some(partner) = (0..groups.len())
             .filter(|&j| j != small)
-            .min_by_key(|&j| (extra_bytes(&groups[small], &groups[j]), j))
+            .min_by_key(|&j| (extra_bytes(&groups[small], &groups[j], consumers), j))
         else {
             break;
         };
         // The merged group takes the earlier position, so groups stay in
         // the order of their first member.
         let (keep, gone) = (small.min(partner), small.max(partner));
-        let (members, bytes, needed_by) = groups.remove(gone);
+        let gone = groups.remove(gone);
         let kept = &mut groups[keep];
-        kept.0.extend(members);
-        kept.0.sort_unstable();
-        kept.1 += bytes;
-        kept.2.extend(needed_by);
+        kept.members.extend(gone.members);
+        kept.members.sort_unstable();
+        kept.bytes += gone.bytes;
+        kept.needed_by.extend(gone.needed_by);
+        for (mine, theirs) in kept.loaded_by.iter_mut().zip(gone.loaded_by) {
+            *mine |= theirs;
+        }
     }
     groups
         .into_iter()
-        .map(|(members, bytes, needed_by)| Group {
-            members: members.iter().map(|&i| chunks[i].name.clone()).collect(),
-            bytes,
-            needed_by,
+        .map(|g| Group {
+            members: g.members.iter().map(|&i| chunks[i].name.clone()).collect(),
+            bytes: g.bytes,
+            needed_by: g.needed_by,
         })
         .collect()
 }
 
-/// The bytes that merging `a` and `b` adds to the downloads of split points
-/// that needed only one of them.
-fn extra_bytes(
-    a: &(Vec<usize>, u64, BTreeSet<String>),
-    b: &(Vec<usize>, u64, BTreeSet<String>),
-) -> u64 {
-    let only_b = b.2.difference(&a.2).count() as u64;
-    let only_a = a.2.difference(&b.2).count() as u64;
-    a.1 * only_b + b.1 * only_a
+/// A group being formed.
+struct Draft {
+    /// The members' input positions.
+    members: Vec<usize>,
+    bytes: u64,
+    needed_by: BTreeSet<String>,
+    /// For each consumer, whether it loads the group.
+    loaded_by: Vec<bool>,
+}
+
+/// The bytes that merging `a` and `b` adds to the downloads of consumers
+/// that loaded only one of them, each counted by its weight.
+fn extra_bytes(a: &Draft, b: &Draft, consumers: &[Consumer]) -> u64 {
+    let (mut only_a, mut only_b) = (0u64, 0u64);
+    for ((&in_a, &in_b), consumer) in a.loaded_by.iter().zip(&b.loaded_by).zip(consumers) {
+        match (in_a, in_b) {
+            (true, false) => only_a = only_a.saturating_add(consumer.weight),
+            (false, true) => only_b = only_b.saturating_add(consumer.weight),
+            _ => {}
+        }
+    }
+    a.bytes
+        .saturating_mul(only_b)
+        .saturating_add(b.bytes.saturating_mul(only_a))
 }
 
 #[cfg(test)]
@@ -127,7 +189,7 @@ mod tests {
     #[test]
     fn no_split_point_loses_a_chunk_it_needed() {
         let chunks = many(200);
-        let groups = plan(&chunks, MIN_CHUNK_BYTES);
+        let groups = plan(&chunks, MIN_CHUNK_BYTES, &consumers(&chunks, vec![]));
         for c in &chunks {
             let holding: Vec<&Group> = groups
                 .iter()
@@ -141,7 +203,7 @@ mod tests {
     #[test]
     fn a_group_is_needed_by_the_union_and_weighs_the_sum() {
         let chunks = many(200);
-        for g in plan(&chunks, MIN_CHUNK_BYTES) {
+        for g in plan(&chunks, MIN_CHUNK_BYTES, &consumers(&chunks, vec![])) {
             let members: Vec<&Chunk> = chunks
                 .iter()
                 .filter(|c| g.members.contains(&c.name))
@@ -158,7 +220,7 @@ mod tests {
     #[test]
     fn merging_stops_when_every_group_is_big_enough() {
         let chunks = many(200);
-        let groups = plan(&chunks, MIN_CHUNK_BYTES);
+        let groups = plan(&chunks, MIN_CHUNK_BYTES, &consumers(&chunks, vec![]));
         assert!(groups.len() < chunks.len() / 2, "{} groups", groups.len());
         assert!(groups.iter().all(|g| g.bytes >= MIN_CHUNK_BYTES));
     }
@@ -167,8 +229,8 @@ mod tests {
     fn the_same_chunks_give_the_same_plan() {
         let chunks = many(150);
         assert_eq!(
-            plan(&chunks, MIN_CHUNK_BYTES),
-            plan(&chunks, MIN_CHUNK_BYTES)
+            plan(&chunks, MIN_CHUNK_BYTES, &consumers(&chunks, vec![])),
+            plan(&chunks, MIN_CHUNK_BYTES, &consumers(&chunks, vec![]))
         );
     }
 
@@ -178,7 +240,7 @@ mod tests {
             chunk("chunk_1", 5_000, &["a"]),
             chunk("chunk_2", 9_000, &["b"]),
         ];
-        let groups = plan(&chunks, MIN_CHUNK_BYTES);
+        let groups = plan(&chunks, MIN_CHUNK_BYTES, &consumers(&chunks, vec![]));
         assert_eq!(groups.len(), 2);
         assert_eq!(groups[0].members, ["chunk_1"]);
         assert_eq!(groups[1].members, ["chunk_2"]);
@@ -194,7 +256,7 @@ mod tests {
             chunk("chunk_2", 10_000, &["b", "c"]),
             chunk("chunk_3", 100, &["b", "c"]),
         ];
-        let groups = plan(&chunks, MIN_CHUNK_BYTES);
+        let groups = plan(&chunks, MIN_CHUNK_BYTES, &consumers(&chunks, vec![]));
         assert_eq!(groups.len(), 2);
         assert_eq!(groups[0].members, ["chunk_1"]);
         assert_eq!(groups[1].members, ["chunk_2", "chunk_3"]);
@@ -203,8 +265,58 @@ mod tests {
 
     #[test]
     fn a_lone_small_chunk_stays_and_nothing_gives_nothing() {
-        assert_eq!(plan(&[], MIN_CHUNK_BYTES), Vec::<Group>::new());
+        assert_eq!(plan(&[], MIN_CHUNK_BYTES, &[]), Vec::<Group>::new());
         let one = vec![chunk("chunk_1", 10, &["a"])];
-        assert_eq!(plan(&one, MIN_CHUNK_BYTES)[0].members, ["chunk_1"]);
+        assert_eq!(
+            plan(&one, MIN_CHUNK_BYTES, &consumers(&one, vec![]))[0].members,
+            ["chunk_1"]
+        );
+    }
+
+    #[test]
+    fn chunks_one_address_loads_together_merge_at_no_cost_to_it() {
+        // A scenario's page loads the player and the reader together, so
+        // the reader's small chunk joins the player's; weighed as split
+        // points it would join the practice chunk, which costs less.
+        let chunks = vec![
+            chunk("chunk_1", 6_000, &["scenarios"]),
+            chunk("chunk_2", 5_000, &["practice"]),
+            chunk("chunk_3", 100, &["reader"]),
+        ];
+        let by_split = plan(&chunks, MIN_CHUNK_BYTES, &consumers(&chunks, vec![]));
+        assert_eq!(by_split[1].members, ["chunk_2", "chunk_3"]);
+        let route = Consumer {
+            weight: 1,
+            splits: ["scenarios", "reader"].map(String::from).into(),
+        };
+        let by_route = plan(&chunks, MIN_CHUNK_BYTES, &consumers(&chunks, vec![route]));
+        assert_eq!(by_route[0].members, ["chunk_1", "chunk_3"]);
+    }
+
+    #[test]
+    fn a_heavier_page_is_spared_first() {
+        // chunk_3 must join one of two pages' chunks; it goes where the
+        // bytes it adds weigh least.
+        let chunks = vec![
+            chunk("chunk_1", 5_000, &["list"]),
+            chunk("chunk_2", 5_000, &["deep"]),
+            chunk("chunk_3", 1_000, &["other"]),
+        ];
+        let page = |name: &str, weight| Consumer {
+            weight,
+            splits: BTreeSet::from([name.to_owned()]),
+        };
+        let groups = plan(
+            &chunks,
+            MIN_CHUNK_BYTES,
+            &consumers(&chunks, vec![page("list", 3), page("deep", 1)]),
+        );
+        assert_eq!(groups[1].members, ["chunk_2", "chunk_3"]);
+        let groups = plan(
+            &chunks,
+            MIN_CHUNK_BYTES,
+            &consumers(&chunks, vec![page("list", 1), page("deep", 3)]),
+        );
+        assert_eq!(groups[0].members, ["chunk_1", "chunk_3"]);
     }
 }

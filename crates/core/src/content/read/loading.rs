@@ -23,8 +23,8 @@ use super::set_check::SetCheck;
 /// A library being read; see the module notes. `gate` decides what is kept
 /// of each file: every check (`Checked`, authoring) or the build's verdict
 /// (`gate::Trusted`, the learner pages).
-pub struct Loading<G: Gate = Checked> {
-    gate: G,
+pub struct Loading {
+    gate: Box<dyn Gate>,
     sources: Vec<Source>,
     /// Each source's parsed content, by index; `None` until parsed or when
     /// the file could not be read.
@@ -88,17 +88,15 @@ impl Stage {
     }
 }
 
-impl Loading<Checked> {
+impl Loading {
     /// Starts reading `sources`, running every check.
     pub fn new(sources: Vec<Source>) -> Self {
-        Loading::with_gate(sources, Checked)
+        Loading::with_gate(sources, Box::new(Checked))
     }
-}
 
-impl<G: Gate> Loading<G> {
     /// Starts reading `sources`, in name order so results do not depend on
     /// the order files arrived in, keeping what `gate` passes.
-    pub fn with_gate(mut sources: Vec<Source>, gate: G) -> Self {
+    pub fn with_gate(mut sources: Vec<Source>, gate: Box<dyn Gate>) -> Self {
         sources.sort_by(|a, b| a.name.cmp(&b.name));
         let parsed = sources.iter().map(|_| None).collect();
         Loading {
@@ -197,7 +195,14 @@ impl<G: Gate> Loading<G> {
                     ContentFile::InterviewSet(_) => &mut self.interview,
                     _ => &mut self.questions,
                 };
-                if !set.step(&self.gate, source, content, seen, &mut self.report, work) {
+                if !set.step(
+                    self.gate.as_ref(),
+                    source,
+                    content,
+                    seen,
+                    &mut self.report,
+                    work,
+                ) {
                     self.current = Some(Current::Checking(set));
                 }
             }
@@ -214,7 +219,7 @@ impl<G: Gate> Loading<G> {
     /// each parsed to, so the authoring checks need not parse them again.
     pub(super) fn finish_parts(mut self) -> (LoadReport, Vec<Source>, Vec<Option<ContentFile>>) {
         while self.step() {}
-        if G::ACROSS_FILES {
+        if self.gate.across_files() {
             self.report.check_drawable(&self.sources, &self.exams.0);
         }
         self.report.files.sort_by(|a, b| a.name.cmp(&b.name));

@@ -56,9 +56,9 @@ impl SetCheck {
     /// Checks and claims items of `content` (the set read from `source`)
     /// while `work` has room. Returns true once the set is done and its
     /// summary and findings are in `report`.
-    pub(super) fn step<G: Gate>(
+    pub(super) fn step(
         &mut self,
-        gate: &G,
+        gate: &dyn Gate,
         source: &Source,
         content: &ContentFile,
         seen: &mut FirstSeen,
