@@ -47,17 +47,17 @@ test('a file the server does not have is reported, not mistaken for content', as
 });
 
 test('content that could not be downloaded is reported with a retry that recovers it', async ({ page }) => {
-  // The connection drops for the bundle holding this exam's questions: the
-  // page says so and offers a retry.
-  const bundle = '**/content/bundles/questions-220-1201.json';
-  await page.route(bundle, (route) => route.abort('internetdisconnected'));
+  // The connection drops for this exam's question files: the page says so
+  // and offers a retry.
+  const bank = '**/content/questions/220-1201/*.json';
+  await page.route(bank, (route) => route.abort('internetdisconnected'));
   await open(page, '/practice/session?mode=practice&seed=1&ids=c1-net-001');
   const banner = page.getByRole('alert').filter({ hasText: 'could not be downloaded' });
   await expect(banner).toBeVisible();
   await expect(banner).toContainText('1 file(s) did not arrive');
 
   // Back online: trying again loads it, and the question can be answered.
-  await page.unroute(bundle);
+  await page.unroute(bank);
   await banner.getByRole('button', { name: 'Try again' }).click();
   await expect(banner).toBeHidden();
   await page.getByRole('radio', { name: 'DNS' }).check();

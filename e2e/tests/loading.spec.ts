@@ -42,7 +42,7 @@ test('a scenario fetches its own file only, and an exam session its exam', async
   expect(seen.filter((p) => p.startsWith('bundles/'))).toEqual([]);
 });
 
-test('the practice setup counts and draws from the catalog; the session fetches the chosen exam only', async ({ page }) => {
+test('the practice setup counts and draws from the catalog; the session fetches only the files holding its questions', async ({ page }) => {
   const seen = contentRequests(page);
   await open(page, '/practice');
   await page.getByLabel('Exam', { exact: true }).selectOption('220-1201');
@@ -52,10 +52,11 @@ test('the practice setup counts and draws from the catalog; the session fetches 
   await page.getByRole('button', { name: 'Start practice' }).click();
   await expect(page.getByRole('button', { name: 'Check answer' })).toBeVisible();
   expect(new URL(page.url()).searchParams.get('exam')).toBe('220-1201');
-  expect(seen.filter((p) => p.startsWith('bundles/')).sort()).toEqual([
-    'bundles/questions-220-1201.json',
-    'bundles/questions-exams.json',
-  ]);
+  // A run from one domain: that domain's files of the exam, not its bank.
+  const files = seen.filter((p) => p.startsWith('questions/'));
+  expect(files.length).toBeGreaterThan(0);
+  expect(files.every((p) => /^questions\/220-1201\/2-networking[^/]*\.json$/.test(p)), files.join(', ')).toBe(true);
+  expect(seen.filter((p) => p.startsWith('bundles/'))).toEqual(['bundles/questions-exams.json']);
 });
 
 test('the exam setup reads the catalog; starting fetches the chosen exam only, as do its results', async ({ page }) => {
@@ -85,7 +86,7 @@ test('an exam whose questions cannot be downloaded does not start empty; startin
   await expect(page.getByRole('alert').filter({ hasText: 'could not be loaded' })).toHaveCount(0);
 });
 
-test('the review queue fetches only the banks of the exams on its schedule, and so does a review run', async ({ page }) => {
+test('the review queue fetches only the files holding the questions on its schedule, and so does a review run', async ({ page }) => {
   // A question of 220-1202 answered while guessing joins the schedule.
   await open(page, '/practice/session?mode=practice&seed=1&exam=220-1202&ids=c2-os-121');
   await expect(page.getByText('Question 1 of 1')).toBeVisible();
@@ -95,17 +96,20 @@ test('the review queue fetches only the banks of the exams on its schedule, and 
   await expect(page.getByRole('button', { name: 'Next question' })).toBeVisible();
 
   const seen = contentRequests(page);
-  const bundles = () => seen.filter((p) => p.startsWith('bundles/')).sort();
+  const fetched = () => seen.filter((p) => p.startsWith('bundles/') || p.startsWith('questions/')).sort();
   await open(page, '/practice/review');
   await expect(page.getByRole('heading', { name: /^Coming up: 1$|^Due now: 1$/ })).toBeVisible();
   await expect(page.getByText(/branch office of 60 staff/)).toBeVisible();
-  expect(bundles()).toEqual(['bundles/questions-220-1202.json', 'bundles/questions-exams.json']);
+  const one = fetched();
+  expect(one).toHaveLength(2);
+  expect(one[0]).toBe('bundles/questions-exams.json');
+  expect(one[1]).toMatch(/^questions\/220-1202\/1-operating-systems[^/]*\.json$/);
 
-  // A review run names no exam: it too fetches only the bank holding its question.
+  // A review run names no exam: it too fetches only the file holding its question.
   seen.length = 0;
   await open(page, '/practice/session?mode=review&seed=2&ids=c2-os-121');
   await expect(page.getByText('Question 1 of 1')).toBeVisible();
-  expect(bundles()).toEqual(['bundles/questions-220-1202.json', 'bundles/questions-exams.json']);
+  expect(fetched()).toEqual(one);
 });
 
 test('the author page shows the build\'s report without the bank, and reads the bank for item analysis', async ({ page }) => {

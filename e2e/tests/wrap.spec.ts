@@ -18,16 +18,19 @@ function lengthen(value: unknown, key = ''): unknown {
 }
 
 async function longContent(page: Page) {
-  await page.route(/\/content\/((bundles|scenarios)\/[^/]+|manifest|catalog\/scenarios)\.json$/, async (route: Route) => {
+  await page.route(/\/content\/((bundles|scenarios)\/[^/]+|questions\/.+|manifest|catalog\/scenarios)\.json$/, async (route: Route) => {
     const response = await route.fetch();
     const body = await response.json();
     // In bundles, only the question the test opens: ten thousand
     // characters in every field of every question would be megabytes.
     const one = (file: { questions?: { id: string }[] }) =>
       file.questions ? { ...file, questions: file.questions.map((q) => (q.id === 'c1-net-001' ? lengthen(q) : q)) } : file;
-    const changed = route.request().url().includes('/bundles/')
+    const url = route.request().url();
+    const changed = url.includes('/bundles/')
       ? { ...body, files: body.files.map((f: { name: string; text: string }) => ({ ...f, text: JSON.stringify(one(JSON.parse(f.text)), null, 1) })) }
-      : lengthen(body);
+      : url.includes('/content/questions/')
+        ? one(body)
+        : lengthen(body);
     await route.fulfill({ response, json: changed });
   });
 }

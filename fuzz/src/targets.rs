@@ -10,6 +10,7 @@ use firstline_core::content::locate::{locate, offset_of, path_at, Position};
 use firstline_core::content::path::JsonPath;
 use firstline_core::content::scenario::{Level, Scenario};
 use firstline_core::content::{build_report::BuildReport, manifest::Manifest, stats};
+use firstline_core::content::library::Loading;
 use firstline_core::content::{Library, Source};
 use firstline_core::interview::mock::ActiveMock;
 use firstline_core::interview::score::{
@@ -86,7 +87,16 @@ pub fn content_file(text: &str) {
         );
     }
     let _ = bundles;
-    let _ = QuestionCatalog::of(&report.library);
+    // The learner pages trust the manifest's verdicts instead of checking
+    // again: they must keep exactly what the checks kept.
+    let mut trusting = Loading::with_gate(sources.clone(), Box::new(manifest.trusted()));
+    while trusting.step() {}
+    assert_eq!(
+        trusting.finish().library,
+        report.library,
+        "trusting the build's verdicts kept something else"
+    );
+    let _ = QuestionCatalog::of(&report);
     let _ = InterviewCatalog::of(&report.library);
     let _ = BuildReport::of(&report);
     for exam in stats::exam_stats(&report.library) {

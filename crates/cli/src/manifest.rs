@@ -56,7 +56,7 @@ pub fn run(args: &[String]) -> Result<ExitCode, UsageError> {
     let report = BuildReport::of(&checked);
     write_json(root, REPORT_FILE, &report, "the build's report")?;
     let library = &checked.library;
-    let questions = QuestionCatalog::of(library);
+    let questions = QuestionCatalog::of(&checked);
     write_json(root, QUESTION_CATALOG, &questions, "the question catalog")?;
     let interview = InterviewCatalog::of(library);
     write_json(root, INTERVIEW_CATALOG, &interview, "the interview catalog")?;

@@ -236,23 +236,22 @@ fn summary(scores: Vec<(String, f64)>, review: bool, again: Callback<()>) -> imp
     }
 }
 
-/// The questions of a run: the named exam's bank, or, for a run that names
-/// none (a review mixes exams), the banks the catalog says hold its
-/// questions; all of them if the catalog cannot be had. Nothing shows until
-/// the banks needed are known.
+/// The questions of a run: the files the catalog says hold them (a few
+/// questions need a few files, not their exam's whole bank); if the
+/// catalog cannot be had, the named exam's bank, or every bank for a run
+/// that names none (a review mixes exams). Nothing shows until the files
+/// needed are known.
 fn run_content(exam: Option<String>, ids: Vec<String>) -> Content {
-    let catalog = exam.is_none().then(use_question_catalog);
-    let wanted = use_content_with(move || match (&exam, catalog.map(|c| c.get())) {
-        (Some(exam), _) => vec![Need::Questions(Some(exam.clone()))],
-        (None, Some(Some(Ok(catalog)))) => catalog
-            .exams_of(ids.iter().map(String::as_str))
-            .into_iter()
-            .map(|exam| Need::Questions(Some(exam)))
-            .collect(),
-        _ => vec![Need::Questions(None)],
+    let catalog = use_question_catalog();
+    let wanted = use_content_with(move || match catalog.get() {
+        Some(Ok(catalog)) => vec![Need::QuestionFiles(
+            catalog.files_of(ids.iter().map(String::as_str)),
+        )],
+        Some(Err(_)) => vec![Need::Questions(exam.clone())],
+        None => Vec::new(),
     });
     Signal::derive(move || {
-        let known = catalog.is_none_or(|c| c.with(Option::is_some));
+        let known = catalog.with(Option::is_some);
         known.then(|| wanted.get()).flatten()
     })
 }

@@ -27,16 +27,17 @@ const FIRST_UPCOMING: usize = 20;
 pub fn ReviewPage() -> impl IntoView {
     set_title("Review queue");
     let progress = use_progress();
-    // Only the banks of the exams whose questions are on the schedule,
-    // found from the catalog (not all three, about 380 KB).
+    // Only the files holding the questions on the schedule, found from
+    // the catalog (not every bank, about 380 KB).
     let catalog = use_question_catalog();
     let content = use_content_with(move || match catalog.get() {
         Some(Ok(catalog)) => progress.read().with(|p| {
-            catalog
-                .exams_of(p.review.cards.keys().map(String::as_str))
-                .into_iter()
-                .map(|exam| Need::Questions(Some(exam)))
-                .collect()
+            let files = catalog.files_of(p.review.cards.keys().map(String::as_str));
+            if files.is_empty() {
+                Vec::new()
+            } else {
+                vec![Need::QuestionFiles(files)]
+            }
         }),
         _ => Vec::new(),
     });

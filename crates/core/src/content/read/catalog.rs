@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use crate::content::exam::Exam;
 use crate::content::file::{self, ContentFile};
 use crate::content::interview::{Competency, InterviewKind, Topic};
-use crate::content::library::{Library, Source};
+use crate::content::library::{Library, LoadReport, Source};
 use crate::content::manifest::Manifest;
 use crate::quiz::draw::Tagged;
 use crate::scenario::play::Mood;
@@ -28,14 +28,93 @@ pub const INTERVIEW_CATALOG: &str = "catalog/interview.json";
 /// The scenario list's catalog: scenario and shift cards.
 pub const SCENARIO_CATALOG: &str = "catalog/scenarios.json";
 
-/// What the practice setup needs: it counts and draws from this.
+/// What the practice setup needs: it counts and draws from this; and
+/// which file holds each question, so that a run fetches only those files.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(from = "StoredQuestionCatalog", into = "StoredQuestionCatalog")]
 pub struct QuestionCatalog {
     /// Blueprints that passed their checks, in file order.
     pub exams: Vec<Exam>,
     /// Every question that loaded, in the order `Library::load` gives.
     pub questions: Vec<QuestionTag>,
+    /// The question files, which `QuestionTag::file` indexes.
+    pub files: Vec<String>,
+}
+
+/// The catalog as its file is written: questions under their file, which
+/// names their exam once (the catalog is part of the practice pages' first
+/// visit).
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StoredQuestionCatalog {
+    exams: Vec<Exam>,
+    sets: Vec<StoredSet>,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StoredSet {
+    file: String,
+    exam: String,
+    questions: Vec<StoredTag>,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StoredTag {
+    id: String,
+    domain: String,
+    objective: String,
+}
+
+impl From<StoredQuestionCatalog> for QuestionCatalog {
+    fn from(stored: StoredQuestionCatalog) -> Self {
+        let mut catalog = QuestionCatalog {
+            exams: stored.exams,
+            ..QuestionCatalog::default()
+        };
+        for set in stored.sets {
+            let file = catalog.files.len();
+            catalog.files.push(set.file);
+            catalog
+                .questions
+                .extend(set.questions.into_iter().map(|t| QuestionTag {
+                    id: t.id,
+                    exam: set.exam.clone(),
+                    domain: t.domain,
+                    objective: t.objective,
+                    file,
+                }));
+        }
+        catalog
+    }
+}
+
+impl From<QuestionCatalog> for StoredQuestionCatalog {
+    fn from(catalog: QuestionCatalog) -> Self {
+        let mut sets: Vec<StoredSet> = Vec::new();
+        for tag in catalog.questions {
+            let file = catalog.files.get(tag.file).cloned().unwrap_or_default();
+            let tag_exam = tag.exam;
+            let stored = StoredTag {
+                id: tag.id,
+                domain: tag.domain,
+                objective: tag.objective,
+            };
+            match sets.last_mut() {
+                Some(set) if set.file == file && set.exam == tag_exam => set.questions.push(stored),
+                _ => sets.push(StoredSet {
+                    file,
+                    exam: tag_exam,
+                    questions: vec![stored],
+                }),
+            }
+        }
+        StoredQuestionCatalog {
+            exams: catalog.exams,
+            sets,
+        }
+    }
 }
 
 /// What the interview list shows.
@@ -83,14 +162,15 @@ pub struct ShiftCard {
     pub tickets: usize,
 }
 
-/// A question as far as a practice draw needs.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// A question as far as a practice draw needs, and where it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct QuestionTag {
     pub id: String,
     pub exam: String,
     pub domain: String,
     pub objective: String,
+    /// Its file, by index in `QuestionCatalog::files`.
+    pub file: usize,
 }
 
 impl Tagged for QuestionTag {
@@ -123,34 +203,49 @@ pub struct InterviewCard {
 }
 
 impl QuestionCatalog {
-    pub fn of(library: &Library) -> Self {
-        QuestionCatalog {
+    /// The catalog of what `report` loaded. A load adds questions file by
+    /// file in name order, as its summaries are sorted, so each question
+    /// set's summary counts the next of them.
+    pub fn of(report: &LoadReport) -> Self {
+        let library = &report.library;
+        let mut catalog = QuestionCatalog {
             exams: library.exams.clone(),
-            questions: library
-                .questions
-                .iter()
-                .map(|q| QuestionTag {
+            ..QuestionCatalog::default()
+        };
+        let sets = report
+            .files
+            .iter()
+            .filter(|f| f.kind.as_deref() == Some("question-set") && f.loaded > 0);
+        let mut questions = library.questions.iter();
+        for set in sets {
+            let file = catalog.files.len();
+            catalog.files.push(set.name.clone());
+            for q in questions.by_ref().take(set.loaded) {
+                catalog.questions.push(QuestionTag {
                     id: q.id.clone(),
                     exam: q.exam.clone(),
                     domain: q.domain.clone(),
                     objective: q.objective.clone(),
-                })
-                .collect(),
+                    file,
+                });
+            }
         }
+        catalog
     }
 
-    /// The exams whose banks hold these questions, so a page showing them
-    /// (the review queue) fetches only those banks. Ids not in the catalog
-    /// (removed since) name no exam.
-    pub fn exams_of<'a>(&self, ids: impl IntoIterator<Item = &'a str>) -> BTreeSet<String> {
-        let exam_of: HashMap<&str, &str> = self
+    /// The files holding these questions, sorted, so a run fetches only
+    /// them. Ids not in the catalog (removed since) name no file.
+    pub fn files_of<'a>(&self, ids: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+        let file_of: HashMap<&str, usize> = self
             .questions
             .iter()
-            .map(|t| (t.id.as_str(), t.exam.as_str()))
+            .map(|t| (t.id.as_str(), t.file))
             .collect();
-        ids.into_iter()
-            .filter_map(|id| exam_of.get(id).map(|e| (*e).to_owned()))
-            .collect()
+        let files: BTreeSet<&String> = ids
+            .into_iter()
+            .filter_map(|id| file_of.get(id).and_then(|&f| self.files.get(f)))
+            .collect();
+        files.into_iter().cloned().collect()
     }
 }
 
@@ -222,34 +317,40 @@ mod tests {
     use crate::quiz::draw::{draw_practice, PracticeFilter};
 
     #[test]
-    fn names_the_exams_of_questions_and_none_for_unknown_ids() {
-        let report = Library::load(bundled_sources());
-        let catalog = QuestionCatalog::of(&report.library);
-        let one_of = |exam: &str| {
-            report
-                .library
-                .questions
+    fn each_question_is_placed_in_the_file_that_holds_it() {
+        let sources = bundled_sources();
+        let report = Library::load(sources.clone());
+        let catalog = QuestionCatalog::of(&report);
+        assert_eq!(catalog.questions.len(), report.library.questions.len());
+        let text = |name: &str| {
+            sources
                 .iter()
-                .find(|q| q.exam == exam)
-                .map(|q| q.id.clone())
-                .unwrap()
+                .find(|s| s.name == name)
+                .map(|s| s.text.as_str())
         };
-        let (a, n) = (one_of("220-1202"), one_of("N10-009"));
-        let exams = catalog.exams_of([a.as_str(), n.as_str(), a.as_str(), "removed-question"]);
-        assert_eq!(
-            exams.into_iter().collect::<Vec<_>>(),
-            vec!["220-1202".to_owned(), "N10-009".to_owned()]
-        );
-        assert!(catalog.exams_of([]).is_empty());
-        assert!(catalog.exams_of(["removed-question"]).is_empty());
+        for tag in &catalog.questions {
+            let file = &catalog.files[tag.file];
+            let holds = text(file).is_some_and(|t| t.contains(&format!("\"{}\"", tag.id)));
+            assert!(holds, "{} is not in {file}", tag.id);
+        }
+        // A run's files: each once, sorted; an unknown id names none.
+        let (a, b) = (&catalog.questions[0], catalog.questions.last().unwrap());
+        let files = catalog.files_of([b.id.as_str(), a.id.as_str(), a.id.as_str(), "gone"]);
+        let mut want = vec![catalog.files[a.file].clone(), catalog.files[b.file].clone()];
+        want.sort();
+        want.dedup();
+        assert_eq!(files, want);
+        assert!(catalog.files_of(["gone"]).is_empty());
     }
 
     #[test]
     fn the_practice_setup_counts_and_draws_from_the_catalog_as_from_the_bank() {
         let report = Library::load(bundled_sources());
         let library = &report.library;
-        let text = serde_json::to_string(&QuestionCatalog::of(library)).unwrap();
+        let built = QuestionCatalog::of(&report);
+        let text = serde_json::to_string(&built).unwrap();
         let catalog: QuestionCatalog = serde_json::from_str(&text).unwrap();
+        assert_eq!(catalog, built);
         assert_eq!(catalog.exams, library.exams);
         let tags: Vec<&QuestionTag> = catalog.questions.iter().collect();
         let questions: Vec<&_> = library.questions.iter().collect();

@@ -203,6 +203,9 @@ pub enum Need {
     /// One exam's questions, or every exam's (`None`), with the blueprints
     /// they are checked against.
     Questions(Option<String>),
+    /// The question files named (from the question catalog: those holding
+    /// a run's questions), with the blueprints.
+    QuestionFiles(Vec<String>),
     /// Every scenario in full.
     Scenarios,
     /// One scenario, by id.
@@ -350,10 +353,13 @@ impl Manifest {
     /// The files a page with these needs must read, in manifest order.
     /// Files the build could not read are always included.
     pub fn select(&self, needs: &[Need]) -> Vec<String> {
-        let wants = |holds: &Holds| {
+        let wants = |file: &String, holds: &Holds| {
             needs.iter().any(|need| match (need, holds) {
                 (Need::All, _) => true,
-                (Need::Exams | Need::Questions(_), Holds::Exam { .. }) => true,
+                (Need::Exams | Need::Questions(_) | Need::QuestionFiles(_), Holds::Exam { .. }) => {
+                    true
+                }
+                (Need::QuestionFiles(files), Holds::QuestionSet { .. }) => files.contains(file),
                 (Need::Questions(None), Holds::QuestionSet { .. }) => true,
                 (Need::Questions(Some(want)), Holds::QuestionSet { exam, .. }) => exam == want,
                 (Need::Scenarios, Holds::Scenario { .. }) => true,
@@ -365,18 +371,29 @@ impl Manifest {
         };
         self.files
             .iter()
-            .filter(|file| self.entry(file).is_none_or(|e| wants(&e.holds)))
+            .filter(|file| self.entry(file).is_none_or(|e| wants(file, &e.holds)))
             .cloned()
             .collect()
     }
 
-    /// The requests that fetch `files`: a bundle when it carries any of
-    /// them (its other files come along and are read too: they are the
-    /// same kind, from the same folder), the file itself otherwise.
+    /// The requests that fetch `files`: a bundle when at least half of
+    /// its files are wanted (the others come along and are read too: they
+    /// are the same kind, from the same folder), each file itself
+    /// otherwise (a practice run of a few questions needs a few files of
+    /// an exam's seventeen).
     pub fn plan(&self, files: &[String]) -> FetchPlan {
         let mut plan = FetchPlan::default();
+        let worth = |bundle: &&Bundle| {
+            let wanted = bundle.files.iter().filter(|f| files.contains(f)).count();
+            wanted.saturating_mul(2) >= bundle.files.len()
+        };
         for file in files {
-            match self.bundles.iter().find(|b| b.files.contains(file)) {
+            match self
+                .bundles
+                .iter()
+                .filter(worth)
+                .find(|b| b.files.contains(file))
+            {
                 Some(bundle) => {
                     if !plan.bundles.contains(&bundle.path) {
                         plan.bundles.push(bundle.path.clone());

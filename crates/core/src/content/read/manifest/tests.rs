@@ -187,3 +187,36 @@ fn an_entry_missing_what_its_kind_needs_names_the_file_and_the_field() {
         .to_string();
     assert!(error.contains("unknown field `colour`"), "{error}");
 }
+
+#[test]
+fn a_run_of_a_few_questions_fetches_their_files_and_a_large_one_the_bundle() {
+    let (manifest, _) = Manifest::build(&bundled_sources());
+    let folder: Vec<String> = manifest
+        .files
+        .iter()
+        .filter(|f| f.starts_with("questions/220-1201/"))
+        .cloned()
+        .collect();
+    assert!(folder.len() > 4, "{folder:?}");
+    let few = vec![folder[0].clone(), folder[3].clone()];
+    let files = manifest.select(&[Need::QuestionFiles(few.clone())]);
+    // Its two files, and the blueprints the questions are checked against.
+    assert!(files
+        .iter()
+        .all(|f| few.contains(f) || f.starts_with("questions/exams/")));
+    assert!(few.iter().all(|f| files.contains(f)));
+    let plan = manifest.plan(&files);
+    assert_eq!(plan.singles, few);
+    assert_eq!(plan.bundles, vec!["bundles/questions-exams.json"]);
+    // Half the folder or more: one request for the folder.
+    let most = folder[..folder.len().div_ceil(2)].to_vec();
+    let plan = manifest.plan(&manifest.select(&[Need::QuestionFiles(most)]));
+    assert!(plan.singles.is_empty(), "{plan:?}");
+    assert_eq!(
+        plan.bundles,
+        vec![
+            "bundles/questions-220-1201.json",
+            "bundles/questions-exams.json"
+        ]
+    );
+}
