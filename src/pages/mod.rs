@@ -31,6 +31,35 @@ macro_rules! area_page {
     };
 }
 
+/// Declares `$load`, for `LazyPart`: it fetches the wasm chunk `$split`
+/// and hands back a builder of `$view`, whose code is in that chunk (a
+/// part of a page fetched when it is first shown: the Progress dashboard,
+/// the exam runner). `$inner` names the split function, which must be
+/// unique in its split.
+macro_rules! part_code {
+    ($load:ident, $inner:ident, $split:ident, $view:expr) => {
+        fn $load() -> std::pin::Pin<
+            Box<
+                dyn std::future::Future<
+                    Output = Result<
+                        crate::components::page_code::PageView,
+                        leptos::wasm_split::SplitLoaderError,
+                    >,
+                >,
+            >,
+        > {
+            #[leptos::wasm_split::wasm_split($split, wasm_split_path = ::leptos::wasm_split, fallible)]
+            fn $inner() -> Result<
+                crate::components::page_code::PageView,
+                leptos::wasm_split::SplitLoaderError,
+            > {
+                Ok(|| $view)
+            }
+            Box::pin($inner())
+        }
+    };
+}
+
 pub mod author;
 pub mod home;
 pub mod interview;

@@ -12,7 +12,6 @@ use super::report_tables::ReportTables;
 use crate::adapters::dom::{focus_id, print_only};
 use crate::adapters::files::{chosen, read_list, ReadLimits, MAX_READ_BYTES};
 use crate::components::lazy_part::LazyPart;
-use crate::components::page_code::PageView;
 
 /// A class's backups: a backup of years of daily practice is a few
 /// megabytes, and the total bounds the memory a mistaken choice takes.
@@ -53,16 +52,12 @@ pub fn ClassReportLauncher() -> impl IntoView {
     }
 }
 
-fn load_panel() -> std::pin::Pin<
-    Box<dyn std::future::Future<Output = Result<PageView, leptos::wasm_split::SplitLoaderError>>>,
-> {
-    Box::pin(class_report_panel())
-}
-
-#[leptos::wasm_split::wasm_split(class_report, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn class_report_panel() -> Result<PageView, leptos::wasm_split::SplitLoaderError> {
-    Ok(|| view! { <ClassReportPanel/> }.into_any())
-}
+part_code!(
+    load_panel,
+    class_report_panel,
+    class_report,
+    view! { <ClassReportPanel/> }.into_any()
+);
 
 #[component]
 fn ClassReportPanel() -> impl IntoView {

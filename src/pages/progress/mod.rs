@@ -11,7 +11,6 @@ use leptos_router::components::A;
 
 use crate::adapters::dom::set_title;
 use crate::components::lazy_part::LazyPart;
-use crate::components::page_code::PageView;
 use crate::state::progress::{use_exam_log, use_interview_log, use_progress, use_scenario_log};
 
 /// The Progress page: a summary, then the dashboard once there is anything
@@ -59,15 +58,11 @@ pub fn ProgressPage() -> impl IntoView {
     }
 }
 
-fn load_dashboard() -> std::pin::Pin<
-    Box<dyn std::future::Future<Output = Result<PageView, leptos::wasm_split::SplitLoaderError>>>,
-> {
-    Box::pin(dashboard())
-}
-
-#[leptos::wasm_split::wasm_split(progress_dashboard, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn dashboard() -> Result<PageView, leptos::wasm_split::SplitLoaderError> {
-    Ok(|| view! { <dashboard::Dashboard/> }.into_any())
-}
+part_code!(
+    load_dashboard,
+    dashboard,
+    progress_dashboard,
+    view! { <dashboard::Dashboard/> }.into_any()
+);
 
 area_page!(ProgressRoute, ProgressPage, progress, "Your progress");

@@ -10,7 +10,6 @@ use leptos_router::hooks::use_params_map;
 use super::MapView;
 use crate::adapters::dom::set_title;
 use crate::components::lazy_part::LazyPart;
-use crate::components::page_code::PageView;
 use crate::state::content::{use_content_with, use_scenario_catalog};
 
 #[component]
@@ -44,21 +43,17 @@ pub fn MapPage() -> impl IntoView {
 #[derive(Clone)]
 struct Subject(Arc<firstline_core::content::scenario::Scenario>);
 
-fn load_map() -> std::pin::Pin<
-    Box<dyn std::future::Future<Output = Result<PageView, leptos::wasm_split::SplitLoaderError>>>,
-> {
-    Box::pin(map_view())
-}
-
-/// The layout and the analyser are a chunk of their own, so the Author
-/// page's first visit does not carry them.
-#[leptos::wasm_split::wasm_split(scenario_map, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn map_view() -> Result<PageView, leptos::wasm_split::SplitLoaderError> {
-    Ok(|| match use_context::<Subject>() {
+// The layout and the analyser are a chunk of their own, so the Author
+// page's first visit does not carry them.
+part_code!(
+    load_map,
+    map_view,
+    scenario_map,
+    match use_context::<Subject>() {
         Some(Subject(s)) => view! { <MapView scenario=s/> }.into_any(),
         None => ().into_any(),
-    })
-}
+    }
+);
 
 /// Links to the map of every bundled scenario, listed when asked for (the
 /// list is a download of its own, which a first visit does not need).

@@ -21,7 +21,6 @@ use leptos::prelude::*;
 
 use crate::adapters::storage::BrowserStore;
 use crate::components::lazy_part::LazyPart;
-use crate::components::page_code::PageView;
 
 const HEADING: &str = "preview-heading";
 
@@ -47,13 +46,9 @@ pub fn PreviewLauncher() -> impl IntoView {
     }
 }
 
-fn load_panel() -> std::pin::Pin<
-    Box<dyn std::future::Future<Output = Result<PageView, leptos::wasm_split::SplitLoaderError>>>,
-> {
-    Box::pin(preview_panel())
-}
-
-#[leptos::wasm_split::wasm_split(author_preview, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn preview_panel() -> Result<PageView, leptos::wasm_split::SplitLoaderError> {
-    Ok(|| view! { <panel::PreviewPanel heading=HEADING/> }.into_any())
-}
+part_code!(
+    load_panel,
+    preview_panel,
+    author_preview,
+    view! { <panel::PreviewPanel heading=HEADING/> }.into_any()
+);

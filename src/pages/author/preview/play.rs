@@ -15,7 +15,6 @@ use leptos_router::hooks::use_query_map;
 use crate::adapters::clock::Slice;
 use crate::adapters::dom::set_title;
 use crate::components::lazy_part::LazyPart;
-use crate::components::page_code::PageView;
 use crate::pages::author::map::MapView;
 use crate::pages::scenarios::play::Player;
 use crate::state::progress::page_document;
@@ -28,16 +27,12 @@ pub fn YoursPage() -> impl IntoView {
     view! { <LazyPart load=load what="your file"/> }
 }
 
-fn load() -> std::pin::Pin<
-    Box<dyn std::future::Future<Output = Result<PageView, leptos::wasm_split::SplitLoaderError>>>,
-> {
-    Box::pin(yours_view())
-}
-
-#[leptos::wasm_split::wasm_split(author_preview, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn yours_view() -> Result<PageView, leptos::wasm_split::SplitLoaderError> {
-    Ok(|| view! { <Yours/> }.into_any())
-}
+part_code!(
+    load,
+    yours_view,
+    author_preview,
+    view! { <Yours/> }.into_any()
+);
 
 #[component]
 fn Yours() -> impl IntoView {

@@ -13,7 +13,6 @@ use leptos::prelude::*;
 use super::PracticeTabs;
 use crate::adapters::dom::set_title;
 use crate::components::lazy_part::LazyPart;
-use crate::components::page_code::PageView;
 use crate::state::content::use_content;
 use crate::state::progress::provide_exam;
 use firstline_core::content::manifest::Need;
@@ -59,15 +58,11 @@ fn LoadedRunner(exam: String) -> impl IntoView {
     }
 }
 
-fn load_runner() -> std::pin::Pin<
-    Box<dyn std::future::Future<Output = Result<PageView, leptos::wasm_split::SplitLoaderError>>>,
-> {
-    Box::pin(runner_part())
-}
-
-#[leptos::wasm_split::wasm_split(exam_runner, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn runner_part() -> Result<PageView, leptos::wasm_split::SplitLoaderError> {
-    Ok(|| view! { <runner::RunningExam/> }.into_any())
-}
+part_code!(
+    load_runner,
+    runner_part,
+    exam_runner,
+    view! { <runner::RunningExam/> }.into_any()
+);
 
 area_page!(ExamRoute, ExamPage, exam, "Exam simulation");
