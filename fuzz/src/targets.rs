@@ -97,7 +97,7 @@ pub fn content_file(text: &str) {
         "trusting the build's verdicts kept something else"
     );
     let _ = QuestionCatalog::of(&report);
-    let _ = InterviewCatalog::of(&report.library);
+    let _ = InterviewCatalog::of(&report);
     let _ = BuildReport::of(&report);
     for exam in stats::exam_stats(&report.library) {
         let _ = exam;

@@ -55,10 +55,9 @@ pub fn run(args: &[String]) -> Result<ExitCode, UsageError> {
     }
     let report = BuildReport::of(&checked);
     write_json(root, REPORT_FILE, &report, "the build's report")?;
-    let library = &checked.library;
     let questions = QuestionCatalog::of(&checked);
     write_json(root, QUESTION_CATALOG, &questions, "the question catalog")?;
-    let interview = InterviewCatalog::of(library);
+    let interview = InterviewCatalog::of(&checked);
     write_json(root, INTERVIEW_CATALOG, &interview, "the interview catalog")?;
     let scenarios = ScenarioCatalog::of(&manifest, &sources);
     write_json(root, SCENARIO_CATALOG, &scenarios, "the scenario catalog")?;

@@ -14,7 +14,7 @@ use super::InterviewTabs;
 use crate::adapters::clock::now_ms;
 use crate::adapters::dom::set_title;
 use crate::adapters::speech::{can_dictate, can_speak, speak};
-use crate::state::content::use_content;
+use crate::state::content::{use_content_with, use_interview_catalog};
 use crate::state::progress::use_interview_log;
 use firstline_core::content::manifest::Need;
 
@@ -32,9 +32,26 @@ pub struct Answered {
 pub fn AnswerPage() -> impl IntoView {
     set_title("Interview question");
     let params = use_params_map();
-    let content = use_content(&[Need::Interview]);
+    let id = move || params.with(|p| p.get("id")).unwrap_or_default();
+    // Only the file holding the question, as the catalog says; every
+    // interview file if the catalog cannot be had or does not know it.
+    let catalog = use_interview_catalog();
+    let content = use_content_with(move || match catalog.get() {
+        Some(Ok(catalog)) => {
+            let files = catalog.files_of([id().as_str()]);
+            if files.is_empty() {
+                vec![Need::Interview]
+            } else {
+                vec![Need::Files(files)]
+            }
+        }
+        Some(Err(_)) => vec![Need::Interview],
+        None => Vec::new(),
+    });
     move || {
-        let id = params.with(|p| p.get("id")).unwrap_or_default();
+        let id = id();
+        // Until the catalog is in, the file needed is not known yet.
+        catalog.with(Option::is_some).then_some(())?;
         let report = content.get()?;
         let question = report.library.interview_question(&id).cloned();
         Some(match question {

@@ -244,9 +244,10 @@ fn summary(scores: Vec<(String, f64)>, review: bool, again: Callback<()>) -> imp
 fn run_content(exam: Option<String>, ids: Vec<String>) -> Content {
     let catalog = use_question_catalog();
     let wanted = use_content_with(move || match catalog.get() {
-        Some(Ok(catalog)) => vec![Need::QuestionFiles(
-            catalog.files_of(ids.iter().map(String::as_str)),
-        )],
+        Some(Ok(catalog)) => vec![
+            Need::Exams,
+            Need::Files(catalog.files_of(ids.iter().map(String::as_str))),
+        ],
         Some(Err(_)) => vec![Need::Questions(exam.clone())],
         None => Vec::new(),
     });

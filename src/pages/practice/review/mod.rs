@@ -36,7 +36,7 @@ pub fn ReviewPage() -> impl IntoView {
             if files.is_empty() {
                 Vec::new()
             } else {
-                vec![Need::QuestionFiles(files)]
+                vec![Need::Exams, Need::Files(files)]
             }
         }),
         _ => Vec::new(),

@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use crate::content::exam::Exam;
 use crate::content::file::{self, ContentFile};
 use crate::content::interview::{Competency, InterviewKind, Topic};
-use crate::content::library::{Library, LoadReport, Source};
+use crate::content::library::{LoadReport, Source};
 use crate::content::manifest::Manifest;
 use crate::quiz::draw::Tagged;
 use crate::scenario::play::Mood;
@@ -117,11 +117,15 @@ impl From<QuestionCatalog> for StoredQuestionCatalog {
     }
 }
 
-/// What the interview list shows.
+/// What the interview list shows, and which file holds each question, so
+/// that a question's page fetches only its file.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct InterviewCatalog {
     pub interview: Vec<InterviewCard>,
+    /// The interview files, which `InterviewCard::file` indexes.
+    #[serde(default)]
+    pub files: Vec<String>,
 }
 
 /// What the scenario list shows: a card per scenario and per shift, in
@@ -200,6 +204,48 @@ pub struct InterviewCard {
     pub competency: Option<Competency>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub topic: Option<Topic>,
+    /// Its file, by index in `InterviewCatalog::files`.
+    #[serde(default)]
+    pub file: usize,
+}
+
+/// Each question `report` loaded of a kind of set ("question-set",
+/// "interview-set") with its file's index, and the files: a load adds
+/// questions file by file in name order, as its summaries are sorted, so
+/// each set's summary counts the next of them.
+fn placed<'a, T>(
+    report: &'a LoadReport,
+    kind: &str,
+    questions: &'a [T],
+) -> (Vec<String>, Vec<(usize, &'a T)>) {
+    let mut files = Vec::new();
+    let mut out = Vec::new();
+    let mut questions = questions.iter();
+    let sets = report
+        .files
+        .iter()
+        .filter(|f| f.kind.as_deref() == Some(kind) && f.loaded > 0);
+    for set in sets {
+        let file = files.len();
+        files.push(set.name.clone());
+        out.extend(questions.by_ref().take(set.loaded).map(|q| (file, q)));
+    }
+    (files, out)
+}
+
+/// The files of `files` that hold `ids`, sorted and each once; ids not
+/// in `placed` (removed since) name none.
+fn files_holding<'a>(
+    files: &[String],
+    placed: impl Iterator<Item = (&'a str, usize)>,
+    ids: impl IntoIterator<Item = &'a str>,
+) -> Vec<String> {
+    let file_of: HashMap<&str, usize> = placed.collect();
+    let wanted: BTreeSet<&String> = ids
+        .into_iter()
+        .filter_map(|id| file_of.get(id).and_then(|&f| files.get(f)))
+        .collect();
+    wanted.into_iter().cloned().collect()
 }
 
 impl QuestionCatalog {
@@ -208,62 +254,54 @@ impl QuestionCatalog {
     /// set's summary counts the next of them.
     pub fn of(report: &LoadReport) -> Self {
         let library = &report.library;
-        let mut catalog = QuestionCatalog {
+        let (files, questions) = placed(report, "question-set", &library.questions);
+        QuestionCatalog {
             exams: library.exams.clone(),
-            ..QuestionCatalog::default()
-        };
-        let sets = report
-            .files
-            .iter()
-            .filter(|f| f.kind.as_deref() == Some("question-set") && f.loaded > 0);
-        let mut questions = library.questions.iter();
-        for set in sets {
-            let file = catalog.files.len();
-            catalog.files.push(set.name.clone());
-            for q in questions.by_ref().take(set.loaded) {
-                catalog.questions.push(QuestionTag {
+            questions: questions
+                .into_iter()
+                .map(|(file, q)| QuestionTag {
                     id: q.id.clone(),
                     exam: q.exam.clone(),
                     domain: q.domain.clone(),
                     objective: q.objective.clone(),
                     file,
-                });
-            }
+                })
+                .collect(),
+            files,
         }
-        catalog
     }
 
     /// The files holding these questions, sorted, so a run fetches only
     /// them. Ids not in the catalog (removed since) name no file.
-    pub fn files_of<'a>(&self, ids: impl IntoIterator<Item = &'a str>) -> Vec<String> {
-        let file_of: HashMap<&str, usize> = self
-            .questions
-            .iter()
-            .map(|t| (t.id.as_str(), t.file))
-            .collect();
-        let files: BTreeSet<&String> = ids
-            .into_iter()
-            .filter_map(|id| file_of.get(id).and_then(|&f| self.files.get(f)))
-            .collect();
-        files.into_iter().cloned().collect()
+    pub fn files_of<'a>(&'a self, ids: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+        let placed = self.questions.iter().map(|t| (t.id.as_str(), t.file));
+        files_holding(&self.files, placed, ids)
     }
 }
 
 impl InterviewCatalog {
-    pub fn of(library: &Library) -> Self {
+    pub fn of(report: &LoadReport) -> Self {
+        let (files, questions) = placed(report, "interview-set", &report.library.interview);
         InterviewCatalog {
-            interview: library
-                .interview
-                .iter()
-                .map(|q| InterviewCard {
+            interview: questions
+                .into_iter()
+                .map(|(file, q)| InterviewCard {
                     id: q.id.clone(),
                     kind: q.kind,
                     prompt: q.prompt.clone(),
                     competency: q.competency,
                     topic: q.topic,
+                    file,
                 })
                 .collect(),
+            files,
         }
+    }
+
+    /// The files holding these questions, sorted; see `QuestionCatalog::files_of`.
+    pub fn files_of<'a>(&'a self, ids: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+        let placed = self.interview.iter().map(|c| (c.id.as_str(), c.file));
+        files_holding(&self.files, placed, ids)
     }
 }
 
@@ -313,6 +351,7 @@ impl ScenarioCatalog {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::content::library::Library;
     use crate::content::read::test_sources::bundled_sources;
     use crate::quiz::draw::{draw_practice, PracticeFilter};
 
@@ -341,6 +380,16 @@ mod tests {
         want.dedup();
         assert_eq!(files, want);
         assert!(catalog.files_of(["gone"]).is_empty());
+        // The same for the interview questions.
+        let interview = InterviewCatalog::of(&report);
+        assert_eq!(interview.interview.len(), report.library.interview.len());
+        assert!(interview.files.len() > 1, "{:?}", interview.files);
+        for card in &interview.interview {
+            let file = &interview.files[card.file];
+            let holds = text(file).is_some_and(|t| t.contains(&format!("\"{}\"", card.id)));
+            assert!(holds, "{} is not in {file}", card.id);
+            assert_eq!(interview.files_of([card.id.as_str()]), std::slice::from_ref(file));
+        }
     }
 
     #[test]
@@ -380,7 +429,7 @@ mod tests {
                 draw_practice(&questions, filter, 10, &seen, 42)
             );
         }
-        let text = serde_json::to_string(&InterviewCatalog::of(library)).unwrap();
+        let text = serde_json::to_string(&InterviewCatalog::of(&report)).unwrap();
         let interview: InterviewCatalog = serde_json::from_str(&text).unwrap();
         let cards: Vec<_> = interview
             .interview

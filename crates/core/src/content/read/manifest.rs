@@ -203,9 +203,10 @@ pub enum Need {
     /// One exam's questions, or every exam's (`None`), with the blueprints
     /// they are checked against.
     Questions(Option<String>),
-    /// The question files named (from the question catalog: those holding
-    /// a run's questions), with the blueprints.
-    QuestionFiles(Vec<String>),
+    /// The files named: those a catalog says hold the questions a page
+    /// shows (a practice run's, one interview question). Questions also
+    /// need `Exams`, the blueprints they are checked against.
+    Files(Vec<String>),
     /// Every scenario in full.
     Scenarios,
     /// One scenario, by id.
@@ -356,10 +357,10 @@ impl Manifest {
         let wants = |file: &String, holds: &Holds| {
             needs.iter().any(|need| match (need, holds) {
                 (Need::All, _) => true,
-                (Need::Exams | Need::Questions(_) | Need::QuestionFiles(_), Holds::Exam { .. }) => {
-                    true
+                (Need::Exams | Need::Questions(_), Holds::Exam { .. }) => true,
+                (Need::Files(files), Holds::QuestionSet { .. } | Holds::InterviewSet { .. }) => {
+                    files.contains(file)
                 }
-                (Need::QuestionFiles(files), Holds::QuestionSet { .. }) => files.contains(file),
                 (Need::Questions(None), Holds::QuestionSet { .. }) => true,
                 (Need::Questions(Some(want)), Holds::QuestionSet { exam, .. }) => exam == want,
                 (Need::Scenarios, Holds::Scenario { .. }) => true,

@@ -199,7 +199,7 @@ fn a_run_of_a_few_questions_fetches_their_files_and_a_large_one_the_bundle() {
         .collect();
     assert!(folder.len() > 4, "{folder:?}");
     let few = vec![folder[0].clone(), folder[3].clone()];
-    let files = manifest.select(&[Need::QuestionFiles(few.clone())]);
+    let files = manifest.select(&[Need::Exams, Need::Files(few.clone())]);
     // Its two files, and the blueprints the questions are checked against.
     assert!(files
         .iter()
@@ -210,7 +210,7 @@ fn a_run_of_a_few_questions_fetches_their_files_and_a_large_one_the_bundle() {
     assert_eq!(plan.bundles, vec!["bundles/questions-exams.json"]);
     // Half the folder or more: one request for the folder.
     let most = folder[..folder.len().div_ceil(2)].to_vec();
-    let plan = manifest.plan(&manifest.select(&[Need::QuestionFiles(most)]));
+    let plan = manifest.plan(&manifest.select(&[Need::Exams, Need::Files(most)]));
     assert!(plan.singles.is_empty(), "{plan:?}");
     assert_eq!(
         plan.bundles,
