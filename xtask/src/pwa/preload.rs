@@ -39,7 +39,7 @@ pub const ROUTES: &[(&str, &[&str])] = &[
     ("shifts/*", &["shift", "reader"]),
     ("interview", &["interview_list"]),
     ("interview/q/*", &["interview", "reader"]),
-    ("interview/stories", &["stories"]),
+    ("interview/stories", &["interview"]),
     ("interview/mock", &["mock", "reader"]),
     ("interview/report/*", &["mock"]),
     ("progress", &["progress"]),
