@@ -388,7 +388,10 @@ mod tests {
             let file = &interview.files[card.file];
             let holds = text(file).is_some_and(|t| t.contains(&format!("\"{}\"", card.id)));
             assert!(holds, "{} is not in {file}", card.id);
-            assert_eq!(interview.files_of([card.id.as_str()]), std::slice::from_ref(file));
+            assert_eq!(
+                interview.files_of([card.id.as_str()]),
+                std::slice::from_ref(file)
+            );
         }
     }
 
