@@ -6,11 +6,11 @@ use std::collections::HashSet;
 use firstline_core::content::catalog::{InterviewCatalog, QuestionCatalog};
 use firstline_core::content::file::{self, ContentFile};
 use firstline_core::content::interview::InterviewQuestion;
+use firstline_core::content::library::Loading;
 use firstline_core::content::locate::{locate, offset_of, path_at, Position};
 use firstline_core::content::path::JsonPath;
 use firstline_core::content::scenario::{Level, Scenario};
 use firstline_core::content::{build_report::BuildReport, manifest::Manifest, stats};
-use firstline_core::content::library::Loading;
 use firstline_core::content::{Library, Source};
 use firstline_core::interview::mock::ActiveMock;
 use firstline_core::interview::score::{
