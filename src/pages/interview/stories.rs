@@ -56,4 +56,4 @@ pub fn StoriesPage() -> impl IntoView {
     }
 }
 
-area_page!(StoriesRoute, StoriesPage, interview, "Story bank");
+area_page!(StoriesRoute, StoriesPage, stories, "Story bank");

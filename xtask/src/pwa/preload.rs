@@ -39,7 +39,7 @@ pub const ROUTES: &[(&str, &[&str])] = &[
     ("shifts/*", &["shift", "reader"]),
     ("interview", &["interview_list"]),
     ("interview/q/*", &["interview", "reader"]),
-    ("interview/stories", &["interview"]),
+    ("interview/stories", &["stories"]),
     ("interview/mock", &["mock", "reader"]),
     ("interview/report/*", &["mock"]),
     ("progress", &["progress"]),
