@@ -90,3 +90,33 @@ test('before the app starts, each page paints its frame, heading and first parag
   }
   await shell.close();
 });
+
+test('the scenario list is in the HTML: its cards paint before the app starts, and the app draws the same cards in the same place', async ({ page: app, context }) => {
+  const shell = await context.newPage();
+  await shell.route('**/pkg/firstline-app_bg.wasm', (route) => route.abort());
+  await shell.goto('/scenarios');
+  const shellCards = shell.getByRole('list', { name: 'Scenarios' }).getByRole('listitem');
+  await expect(shellCards.first()).toBeVisible();
+  const texts = await shellCards.allInnerTexts();
+  expect(texts.length).toBeGreaterThan(5);
+  expect(texts[0]).toContain('Not played yet');
+  const shellBox = await shellCards.first().getByRole('heading').boundingBox();
+  // The frame's links work without the app, each play with a fresh seed.
+  const practise = shellCards.first().getByRole('link', { name: /^Practise this call: / });
+  expect(await practise.getAttribute('href')).toMatch(/^scenarios\/[a-z0-9-]+\?seed=\d+&mode=practice$/);
+
+  await open(app, '/scenarios');
+  await expect(app.locator('#loading-shell')).toHaveCount(0);
+  const appCards = app.getByRole('list', { name: 'Scenarios' }).getByRole('listitem');
+  await expect(appCards).toHaveCount(texts.length);
+  expect(await appCards.allInnerTexts()).toEqual(texts);
+  const appBox = await appCards.first().getByRole('heading').boundingBox();
+  expect(Math.abs((appBox?.y ?? 0) - (shellBox?.y ?? -99))).toBeLessThanOrEqual(1);
+  expect(Math.abs((appBox?.x ?? 0) - (shellBox?.x ?? -99))).toBeLessThanOrEqual(1);
+
+  // A learner with saved scores is not told "Not played yet" by the frame.
+  await shell.evaluate(() => localStorage.setItem('firstline.scenarios', '{}'));
+  await shell.reload();
+  await expect(shellCards.first().getByText('Your best: loading…')).toBeVisible();
+  await shell.close();
+});

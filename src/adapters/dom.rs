@@ -1,11 +1,31 @@
 //! Small document helpers.
 
-/// The loading message in index.html; `mount_to_body` appends, so it is
-/// removed by hand once the app starts.
-pub fn remove_loading_shell() {
-    if let Some(shell) = document().and_then(|d| d.get_element_by_id("loading-shell")) {
+/// The page frame in index.html; `mount_to_body` appends, so the frame is
+/// removed by hand. A plain frame (a heading and "Loading") goes as the app
+/// starts. A frame the build prerendered a page into (`data-prerendered`,
+/// xtask/src/pwa/prerender.rs) stays on screen, and the app stays hidden
+/// behind it (style/main.css), until that page has drawn the same content
+/// and calls `release_loading_shell`: the page never flashes back to
+/// "Loading".
+pub fn start_loading_shell() {
+    if let Some(shell) = loading_shell() {
+        if !shell.has_attribute("data-prerendered") {
+            shell.remove();
+        }
+    }
+}
+
+/// Removes the page frame, prerendered or not, showing the app. Called by
+/// the prerendered page once drawn, and by the page loader when the page's
+/// code cannot be had (the app's message and "Try again" must show).
+pub fn release_loading_shell() {
+    if let Some(shell) = loading_shell() {
         shell.remove();
     }
+}
+
+fn loading_shell() -> Option<web_sys::Element> {
+    document().and_then(|d| d.get_element_by_id("loading-shell"))
 }
 
 /// Sets the tab title as `<page> · FirstLine`.

@@ -22,6 +22,13 @@ pub fn PageCode(load: PageLoad, title: &'static str) -> impl IntoView {
         attempt.track();
         async move { load().await.map_err(|e| format!("{e:?}")) }
     });
+    // A prerendered frame waits for its page to draw; a page whose code
+    // cannot be had never will, and its message must show.
+    Effect::new(move || {
+        if matches!(code.get(), Some(Err(_))) {
+            crate::adapters::dom::release_loading_shell();
+        }
+    });
     move || match code.get() {
         None => view! {
             <h1>{title}</h1>

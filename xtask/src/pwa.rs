@@ -21,6 +21,7 @@ use crate::{minify, project};
 
 pub(crate) mod csp;
 pub(crate) mod preload;
+pub(crate) mod prerender;
 
 /// The template's placeholders; each must appear exactly once.
 const VERSION_PLACEHOLDER: &str = "__FIRSTLINE_VERSION__";
@@ -99,13 +100,24 @@ pub fn run(args: &[String]) -> Result<(), String> {
             ));
         }
     }
-    let html = preload::apply(&minify::html(&html), &table)?;
-    fs::write(&index, csp::apply(&html)?)
-        .map_err(|e| format!("cannot write {}: {e}", index.display()))?;
+    let html = csp::apply(&preload::apply(&minify::html(&html), &table)?)?;
+    fs::write(&index, &html).map_err(|e| format!("cannot write {}: {e}", index.display()))?;
     println!(
         "  wrote the preload table ({} routes) and the Content-Security-Policy into {}",
         table.len(),
         index.display()
+    );
+    // From the finished index.html, so it carries the same scripts, table
+    // and policy.
+    let catalog_path = dir.join(prerender::CATALOG);
+    let catalog = fs::read_to_string(&catalog_path)
+        .map_err(|e| format!("cannot read {}: {e}", catalog_path.display()))?;
+    let page = dir.join(prerender::PAGE);
+    fs::write(&page, prerender::scenario_page(&html, &catalog)?)
+        .map_err(|e| format!("cannot write {}: {e}", page.display()))?;
+    println!(
+        "  wrote {} (the scenario list, prerendered)",
+        page.display()
     );
     let files = list(&dir)?;
     let version = version(&dir, &files, &template)?;
@@ -184,7 +196,10 @@ fn wanted(path: &str) -> bool {
     // The content formats' JSON Schema is published for authors' editors,
     // which fetch it themselves; the app never asks for it.
     let for_editors = path.starts_with(SCHEMA_DIR);
-    !(compressed || worker || unused || for_editors)
+    // Offline, every address is answered with index.html; the prerendered
+    // list is for a first visit over the network.
+    let prerendered = path == prerender::PAGE;
+    !(compressed || worker || unused || for_editors || prerendered)
 }
 
 /// The first hex digits of a SHA-256 over every listed file's path and
@@ -297,8 +312,10 @@ mod tests {
         for (path, text) in [
             (
                 "index.html",
-                "<!doctype html><head><meta charset=\"utf-8\" /><script type=\"module\">const areaCode = /* __FIRSTLINE_AREA_CODE__ */ {};</script></head>",
+                "<!doctype html><head><meta charset=\"utf-8\" /><script type=\"module\">const areaCode = /* __FIRSTLINE_AREA_CODE__ */ {};</script></head>\
+                 <body><div id=\"loading-shell\"><h1>FirstLine</h1><div id=\"shell-page\"></div></div></body>",
             ),
+            ("scenarios.html", "an older prerendered list"),
             ("index.html.gz", "gz"),
             ("main-0123.css", "body{}"),
             ("main-0123.css.br", "br"),
@@ -342,6 +359,10 @@ mod tests {
                 site.write(path, "{}");
             }
         }
+        site.write(
+            prerender::CATALOG,
+            r#"{"scenarios":[{"id":"lost-files","title":"Lost files","summary":"s","channel":"chat","category":"c","deadline_minutes":5,"mood":"calm","difficulty":"easy","duties":[]}],"shifts":[]}"#,
+        );
         site.write(
             "pkg/__wasm_split_manifest.json",
             &serde_json::Value::Object(areas).to_string(),
@@ -467,6 +488,16 @@ mod tests {
         let dir = site.0.display().to_string();
         run(std::slice::from_ref(&dir)).unwrap();
         let worker = fs::read_to_string(site.0.join(WORKER)).unwrap();
+        // The prerendered list is written from the finished index.html (its
+        // policy and all), and is not precached: offline, index.html answers.
+        let index = fs::read_to_string(site.0.join("index.html")).unwrap();
+        let list = fs::read_to_string(site.0.join(prerender::PAGE)).unwrap();
+        assert!(list.contains(">Lost files</a>"), "{list}");
+        assert!(
+            index.contains("Content-Security-Policy") && list.contains("Content-Security-Policy")
+        );
+        assert!(list.len() > index.len());
+        assert!(!worker.contains(prerender::PAGE), "{worker}");
         assert!(
             worker.contains("\"content/questions/net.json\""),
             "{worker}"

@@ -2,7 +2,7 @@ use firstline_core::content::catalog::{ScenarioCard, ShiftCard};
 use leptos::prelude::*;
 
 use crate::adapters::clock::now_ms;
-use crate::adapters::dom::set_title;
+use crate::adapters::dom::{release_loading_shell, set_title};
 use crate::components::generated_problem::GeneratedProblem;
 use crate::state::content::{use_scenario_catalog, Generated};
 use crate::state::progress::use_scenario_bests;
@@ -18,6 +18,14 @@ pub fn Scenarios() -> impl IntoView {
     let catalog = use_scenario_catalog();
     let bests = use_scenario_bests();
     let seed = now_ms();
+    // The build prerenders these cards into scenarios.html's frame, which
+    // stays on screen until the app's cards (or the catalog's error) are
+    // drawn in its place.
+    Effect::new(move || {
+        if catalog.with(Option::is_some) {
+            release_loading_shell();
+        }
+    });
     let cards = move || {
         let catalog = catalog.get()?.ok()?;
         let best = |id: &str| bests.with(|b| b.scenarios.get(id).copied());
