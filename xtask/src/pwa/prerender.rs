@@ -164,6 +164,21 @@ mod tests {
     }
 
     #[test]
+    fn the_repository_index_html_takes_the_cards_after_the_script_that_sets_its_heading() {
+        let path = crate::project::root().join("index.html");
+        let index = std::fs::read_to_string(&path).unwrap();
+        let page = scenario_page(&crate::minify::html(&index), &catalog("Jammed")).unwrap();
+        // The heading and lead are set before the cards are parsed: a
+        // browser paints a long page as it arrives, and a heading set after
+        // the cards had painted would push them down (a layout shift).
+        let (script, list) = (
+            page.find("shell-title').textContent").unwrap(),
+            page.find("id=\"shell-list\"").unwrap(),
+        );
+        assert!(script < list);
+    }
+
+    #[test]
     fn a_missing_anchor_or_field_is_an_error_naming_it() {
         let err = scenario_page("<body></body>", &catalog("x")).unwrap_err();
         assert!(
