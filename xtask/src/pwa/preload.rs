@@ -77,7 +77,8 @@ pub const MANIFEST: &str = "__wasm_split_manifest.json";
 
 /// The table for `manifest` (area name to chunk names, as the splitter
 /// writes it): each route to the `pkg/` files its areas need, the area's
-/// own module last, with no file twice.
+/// own module last, with no file twice. (index.html's loader starts them
+/// in its own order: content, then the areas' own modules, then the rest.)
 pub fn table(manifest: &str) -> Result<BTreeMap<&'static str, Vec<String>>, String> {
     let areas: BTreeMap<String, Vec<String>> = serde_json::from_str(manifest)
         .map_err(|e| format!("cannot read the split manifest {MANIFEST}: {e}"))?;
