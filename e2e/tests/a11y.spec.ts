@@ -49,3 +49,21 @@ for (const path of pages) {
     await context.close();
   });
 }
+
+// The scenario list's cards are in its HTML (scenarios.html) and show
+// before the app starts: that frame, alone, must pass as well.
+for (const scheme of ['light', 'dark'] as const) {
+  test(`the prerendered scenario list, before the app starts, passes axe and fits 375 px (${scheme})`, async ({ browser }) => {
+    const context = await browser.newContext({ colorScheme: scheme, viewport: { width: 375, height: 740 } });
+    const page = await context.newPage();
+    await page.route('**/pkg/firstline-app_bg.wasm', (route) => route.abort());
+    await page.goto('/scenarios');
+    await expect(page.getByRole('list', { name: 'Scenarios' }).getByRole('listitem').first()).toBeVisible();
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await context.close();
+  });
+}
