@@ -97,20 +97,9 @@ fn scenario_cards(catalog: &str) -> Result<String, String> {
     Ok(out)
 }
 
-/// Text as HTML: what would start a tag or an entity, or end an attribute.
+/// Text as HTML, safe in element text and in a quoted attribute alike.
 fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
+    html_escape::encode_quoted_attribute(text).into_owned()
 }
 
 #[cfg(test)]
