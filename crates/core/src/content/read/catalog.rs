@@ -396,6 +396,45 @@ mod tests {
     }
 
     #[test]
+    fn the_question_catalog_file_names_each_file_and_exam_once_and_reads_back_into_tags() {
+        // The file as the build writes it: questions under their file.
+        let text = r#"{"exams":[],"sets":[
+            {"file":"questions/a.json","exam":"220-1201","questions":[
+                {"id":"a1","domain":"2.0","objective":"2.5"},
+                {"id":"a2","domain":"3.0","objective":"3.1"}]},
+            {"file":"questions/b.json","exam":"N10-009","questions":[
+                {"id":"b1","domain":"1.0","objective":"1.4"}]}]}"#;
+        let catalog: QuestionCatalog = serde_json::from_str(text).unwrap();
+        assert_eq!(catalog.files, ["questions/a.json", "questions/b.json"]);
+        let tag = |id: &str, exam: &str, domain: &str, objective: &str, file: usize| QuestionTag {
+            id: id.into(),
+            exam: exam.into(),
+            domain: domain.into(),
+            objective: objective.into(),
+            file,
+        };
+        assert_eq!(
+            catalog.questions,
+            [
+                tag("a1", "220-1201", "2.0", "2.5", 0),
+                tag("a2", "220-1201", "3.0", "3.1", 0),
+                tag("b1", "N10-009", "1.0", "1.4", 1),
+            ]
+        );
+        assert_eq!(
+            catalog.files_of(["b1", "a2"]),
+            ["questions/a.json", "questions/b.json"]
+        );
+        // Written back, it is the same file: one set per run of a file.
+        let written: serde_json::Value = serde_json::to_value(&catalog).unwrap();
+        let expected: serde_json::Value = serde_json::from_str(text).unwrap();
+        assert_eq!(written, expected);
+        // A field the format does not have is an error, not ignored.
+        let extra = text.replacen("\"exams\":[]", "\"exams\":[],\"tags\":[]", 1);
+        assert!(serde_json::from_str::<QuestionCatalog>(&extra).is_err());
+    }
+
+    #[test]
     fn the_practice_setup_counts_and_draws_from_the_catalog_as_from_the_bank() {
         let report = Library::load(bundled_sources());
         let library = &report.library;
