@@ -4,7 +4,6 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
-use crate::components::after_start::AfterStart;
 use crate::components::content_banner::ContentBanner;
 use crate::components::nav::Nav;
 use crate::components::notice_list::NoticeList;
@@ -42,29 +41,27 @@ pub fn App() -> impl IntoView {
             <NoticeList/>
             <ContentBanner/>
             <main id="main" tabindex="-1">
-                <AfterStart>
-                    <Routes fallback=NotFound>
-                        <Route path=path!("/") view=Home/>
-                        <Route path=path!("/practice") view=PracticeRoute/>
-                        <Route path=path!("/practice/session") view=SessionRoute/>
-                        <Route path=path!("/practice/exam") view=ExamRoute/>
-                        <Route path=path!("/practice/review") view=ReviewRoute/>
-                        <Route path=path!("/practice/results/:n") view=ResultsRoute/>
-                        <Route path=path!("/scenarios") view=ScenariosRoute/>
-                        <Route path=path!("/scenarios/:id") view=ScenarioPlayRoute/>
-                        <Route path=path!("/shifts/:id") view=ShiftRoute/>
-                        <Route path=path!("/interview") view=InterviewRoute/>
-                        <Route path=path!("/interview/q/:id") view=AnswerRoute/>
-                        <Route path=path!("/interview/stories") view=StoriesRoute/>
-                        <Route path=path!("/interview/mock") view=MockRoute/>
-                        <Route path=path!("/interview/report/:n") view=ReportRoute/>
-                        <Route path=path!("/progress") view=ProgressRoute/>
-                        <Route path=path!("/progress/backup") view=BackupRoute/>
-                        <Route path=path!("/author") view=AuthorRoute/>
-                        <Route path=path!("/author/map/:id") view=MapRoute/>
-                        <Route path=path!("/author/yours") view=YoursRoute/>
-                    </Routes>
-                </AfterStart>
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=Home/>
+                    <Route path=path!("/practice") view=PracticeRoute/>
+                    <Route path=path!("/practice/session") view=SessionRoute/>
+                    <Route path=path!("/practice/exam") view=ExamRoute/>
+                    <Route path=path!("/practice/review") view=ReviewRoute/>
+                    <Route path=path!("/practice/results/:n") view=ResultsRoute/>
+                    <Route path=path!("/scenarios") view=ScenariosRoute/>
+                    <Route path=path!("/scenarios/:id") view=ScenarioPlayRoute/>
+                    <Route path=path!("/shifts/:id") view=ShiftRoute/>
+                    <Route path=path!("/interview") view=InterviewRoute/>
+                    <Route path=path!("/interview/q/:id") view=AnswerRoute/>
+                    <Route path=path!("/interview/stories") view=StoriesRoute/>
+                    <Route path=path!("/interview/mock") view=MockRoute/>
+                    <Route path=path!("/interview/report/:n") view=ReportRoute/>
+                    <Route path=path!("/progress") view=ProgressRoute/>
+                    <Route path=path!("/progress/backup") view=BackupRoute/>
+                    <Route path=path!("/author") view=AuthorRoute/>
+                    <Route path=path!("/author/map/:id") view=MapRoute/>
+                    <Route path=path!("/author/yours") view=YoursRoute/>
+                </Routes>
             </main>
             <footer class="site-footer">
                 <p>"FirstLine trains help-desk technicians. Scores are estimates for practice, not official results."</p>

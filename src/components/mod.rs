@@ -1,6 +1,5 @@
 //! Building blocks shared by pages.
 
-pub mod after_start;
 pub mod chart;
 pub mod confidence;
 pub mod content_banner;
