@@ -32,7 +32,7 @@ pub const ROUTES: &[(&str, &[&str])] = &[
     ("practice", &["practice_setup"]),
     ("practice/session", &["practice", "reader"]),
     ("practice/exam", &["exam"]),
-    ("practice/review", &["practice"]),
+    ("practice/review", &["review"]),
     ("practice/results/*", &["exam", "reader"]),
     ("scenarios", &["scenario_list"]),
     ("scenarios/*", &["scenarios", "reader"]),

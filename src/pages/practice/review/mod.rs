@@ -134,4 +134,4 @@ pub fn ReviewPage() -> impl IntoView {
     }
 }
 
-area_page!(ReviewRoute, ReviewPage, practice, "Review queue");
+area_page!(ReviewRoute, ReviewPage, review, "Review queue");
