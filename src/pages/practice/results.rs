@@ -154,4 +154,4 @@ fn breakdown_table(caption: &'static str, rows: Vec<Breakdown>) -> impl IntoView
     }
 }
 
-area_page!(ResultsRoute, ExamResults, exam, "Exam results");
+area_page!(ResultsRoute, ExamResults, exam_results, "Exam results");

@@ -33,7 +33,7 @@ pub const ROUTES: &[(&str, &[&str])] = &[
     ("practice/session", &["practice", "reader"]),
     ("practice/exam", &["exam"]),
     ("practice/review", &["review"]),
-    ("practice/results/*", &["exam", "reader"]),
+    ("practice/results/*", &["exam_results", "reader"]),
     ("scenarios", &["scenario_list"]),
     ("scenarios/*", &["scenarios", "reader"]),
     ("shifts/*", &["shift", "reader"]),
