@@ -8,6 +8,5 @@ mod state;
 
 fn main() {
     console_error_panic_hook::set_once();
-    adapters::dom::start_loading_shell();
     leptos::mount::mount_to_body(app::App);
 }

@@ -91,6 +91,31 @@ test('before the app starts, each page paints its frame, heading and first parag
   await shell.close();
 });
 
+test('while the app starts, every frame shows one navigation and one heading: never none, never two', async ({ page }) => {
+  // The app draws itself over several tasks behind the HTML's frame
+  // (src/app.rs); what the learner sees is sampled at every frame.
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __seen: string[] }).__seen = seen;
+    const shown = (selector: string) =>
+      [...document.querySelectorAll(selector)].filter((el) => (el as HTMLElement).getClientRects().length > 0).length;
+    const sample = () => {
+      if (document.body) seen.push(`${shown('nav[aria-label="Main"]')}/${shown('h1')}`);
+      if (seen.length < 2000) requestAnimationFrame(sample);
+    };
+    requestAnimationFrame(sample);
+  });
+  for (const path of ['/', '/practice', '/scenarios', '/progress']) {
+    await open(page, path);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    const seen = await page.evaluate(() => (window as unknown as { __seen: string[] }).__seen);
+    // Frames before the body's first paint count nothing.
+    const painted = seen.slice(seen.findIndex((s) => s !== '0/0'));
+    expect(painted.length, path).toBeGreaterThan(0);
+    expect(painted.filter((s) => s !== '1/1'), `${path}: ${painted.join(' ')}`).toEqual([]);
+  }
+});
+
 test('the scenario list is in the HTML: its cards paint before the app starts, and the app draws the same cards in the same place', async ({ page: app, context }) => {
   const shell = await context.newPage();
   await shell.route('**/pkg/firstline-app_bg.wasm', (route) => route.abort());

@@ -27,7 +27,8 @@ pub fn LazyPart(
     let attempt = RwSignal::new(0u32);
     let code = LocalResource::new(move || {
         attempt.track();
-        async move { load().await.map_err(|e| format!("{e:?}")) }
+        // The loader logs why; the part says what to do.
+        async move { load().await.map_err(drop) }
     });
     move || {
         if hold.is_some_and(|h| h.get()) {

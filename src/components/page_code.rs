@@ -20,7 +20,8 @@ pub fn PageCode(load: PageLoad, title: &'static str) -> impl IntoView {
     let attempt = RwSignal::new(0u32);
     let code = LocalResource::new(move || {
         attempt.track();
-        async move { load().await.map_err(|e| format!("{e:?}")) }
+        // The loader logs why; the page says what to do.
+        async move { load().await.map_err(drop) }
     });
     // A prerendered frame waits for its page to draw; a page whose code
     // cannot be had never will, and its message must show.

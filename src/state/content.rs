@@ -309,7 +309,7 @@ async fn load(downloads: StoredValue<Downloads, LocalStorage>, needs: &[Need]) -
         Err(e) => {
             let mut report = failed(
                 "(app)",
-                format!("the code that reads content could not be downloaded ({e:?})"),
+                format!("the code that reads content could not be downloaded ({e})"),
             );
             if let Some(f) = report.findings.last_mut() {
                 f.path = UNREACHABLE.into();
