@@ -116,6 +116,28 @@ test('while the app starts, every frame shows one navigation and one heading: ne
   }
 });
 
+test('a keyboard user who tabbed into the frame before the app started keeps focus on the same link', async ({ page }) => {
+  // Hold the app's code back until focus is in the frame.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => { release = resolve; });
+  await page.route('**/pkg/firstline-app_bg.wasm', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('/practice');
+  const frame = page.locator('#loading-shell');
+  await expect(frame.getByRole('heading', { level: 1 })).toHaveText('Certification practice');
+  // The brand, Practice, then Scenarios.
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Tab');
+  await expect(frame.getByRole('link', { name: 'Scenarios' })).toBeFocused();
+  release();
+  await expect(frame).toHaveCount(0);
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await expect(nav.getByRole('link', { name: 'Scenarios' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Role-play scenarios');
+});
+
 test('the scenario list is in the HTML: its cards paint before the app starts, and the app draws the same cards in the same place', async ({ page: app, context }) => {
   const shell = await context.newPage();
   await shell.route('**/pkg/firstline-app_bg.wasm', (route) => route.abort());

@@ -10,7 +10,7 @@
 pub fn start_loading_shell() {
     if let Some(shell) = loading_shell() {
         if !shell.has_attribute("data-prerendered") {
-            shell.remove();
+            remove_frame(&shell);
         }
     }
 }
@@ -20,8 +20,52 @@ pub fn start_loading_shell() {
 /// code cannot be had (the app's message and "Try again" must show).
 pub fn release_loading_shell() {
     if let Some(shell) = loading_shell() {
-        shell.remove();
+        remove_frame(&shell);
     }
+}
+
+/// Removes the frame without losing the keyboard user's place: whoever
+/// had tabbed into it (its links work before the app starts) finds focus
+/// on the app's link to the same address, or on the main region, not
+/// thrown back to the top of the page.
+fn remove_frame(shell: &web_sys::Element) {
+    use wasm_bindgen::JsCast;
+    let focused = document()
+        .and_then(|d| d.active_element())
+        .filter(|el| shell.contains(Some(el)));
+    let href = focused
+        .as_ref()
+        .and_then(|el| el.dyn_ref::<web_sys::HtmlAnchorElement>())
+        .map(|a| a.href());
+    shell.remove();
+    if focused.is_none() {
+        return;
+    }
+    match href.and_then(|href| link_to(&href)) {
+        Some(link) => {
+            let _ = link.focus();
+        }
+        None => focus_main(),
+    }
+}
+
+/// The first link in the page to `href` (an absolute address), or else
+/// to its page with another query (a scenario card's play link, whose seed
+/// the app draws afresh).
+fn link_to(href: &str) -> Option<web_sys::HtmlAnchorElement> {
+    use wasm_bindgen::JsCast;
+    let nodes = document()?.query_selector_all("a[href]").ok()?;
+    let links: Vec<web_sys::HtmlAnchorElement> = (0..nodes.length())
+        .filter_map(|i| nodes.get(i))
+        .filter_map(|node| node.dyn_into().ok())
+        .collect();
+    let page = |a: &str| a.split(['?', '#']).next().unwrap_or(a).to_owned();
+    let wanted = page(href);
+    links
+        .iter()
+        .find(|a| a.href() == href)
+        .or_else(|| links.iter().find(|a| page(&a.href()) == wanted))
+        .cloned()
 }
 
 fn loading_shell() -> Option<web_sys::Element> {
