@@ -23,7 +23,7 @@ use futures::future::{join_all, FutureExt, LocalBoxFuture, Shared};
 use leptos::prelude::*;
 use serde::de::DeserializeOwned;
 
-use crate::adapters::clock::Slice;
+use crate::adapters::clock::{next_task, Slice};
 use crate::adapters::fetch::{fetch_json_text, FetchError};
 
 /// Where the build publishes content, relative to the document base.
@@ -165,9 +165,14 @@ fn use_generated<T: DeserializeOwned + Send + Sync + 'static>(
                 .try_update_value(|d| d.get(file))
                 .ok_or_else(|| "the page was closed".to_owned())?;
             let text = fetch.await.map_err(|e| format!("{what} ({file}) {e}"))?;
-            serde_json::from_str::<T>(&text)
+            let read = serde_json::from_str::<T>(&text)
                 .map(Arc::new)
-                .map_err(|e| format!("{what} ({file}) is malformed ({e}); rebuild the site"))
+                .map_err(|e| format!("{what} ({file}) is malformed ({e}); rebuild the site"));
+            // The page draws what was read in a task of its own: reading
+            // and drawing a list page's catalog together were one long
+            // task on a phone.
+            next_task().await;
+            read
         }
     });
     Signal::derive(move || resource.get())
