@@ -50,7 +50,7 @@ pub fn App() -> impl IntoView {
 }
 
 /// The header, navigation and notices, drawn before `<main>`.
-fn frame() -> impl IntoView {
+fn header() -> impl IntoView {
     view! {
         <SkipLink/>
         <Nav/>
@@ -87,15 +87,15 @@ fn pages() -> impl IntoView {
 }
 
 /// Draws the app in three tasks, not one: the main module's start (the
-/// app's state, the router, an empty `<main>`), then the frame, then the
-/// page, after which index.html's frame goes. On a phone, one task doing
-/// all three was each page's long task (about 200 ms at Lighthouse's 4x
-/// slower CPU), and input waits for a task to end. The app stays hidden
-/// behind index.html's frame until then (style/main.css), so no stage is
-/// ever seen half done. The stages are built and mounted once, by hand, as
-/// `mount_to_body` mounts the app: a reactive switch would also compile
-/// the code that redraws them, which is never needed (about 4 KB more of
-/// the main module for every first visit).
+/// app's state, the router, an empty `<main>`), then the header and
+/// notices, then the page, after which index.html's frame goes. On a
+/// phone, one task doing all three was each page's long task (about 200 ms
+/// at Lighthouse's 4x slower CPU), and input waits for a task to end. The
+/// app stays hidden behind index.html's frame until then (style/main.css),
+/// so no stage is ever seen half done. The stages are built and mounted
+/// once, by hand, as `mount_to_body` mounts the app: a reactive switch
+/// would also compile the code that redraws them, which is never needed
+/// (about 4 KB more of the main module for every first visit).
 #[component]
 fn DrawInStages(main: NodeRef<leptos::html::Main>) -> impl IntoView {
     // Under the router: the stages find it, and the app's state, here.
@@ -107,7 +107,7 @@ fn DrawInStages(main: NodeRef<leptos::html::Main>) -> impl IntoView {
         let Some(body) = main.parent_element() else {
             return;
         };
-        mount_under(&owner, frame, &body, Some(&main));
+        mount_under(&owner, header, &body, Some(&main));
         after_a_task(move || {
             mount_under(&owner, pages, &main, None);
             start_loading_shell();
