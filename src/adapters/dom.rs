@@ -1,12 +1,14 @@
 //! Small document helpers.
 
 /// The page frame in index.html; `mount_to_body` appends, so the frame is
-/// removed by hand. A plain frame (a heading and "Loading") goes as the app
-/// starts. A frame the build prerendered a page into (`data-prerendered`,
-/// xtask/src/pwa/prerender.rs) stays on screen, and the app stays hidden
-/// behind it (style/main.css), until that page has drawn the same content
-/// and calls `release_loading_shell`: the page never flashes back to
-/// "Loading".
+/// removed by hand, and until then the app stays hidden behind it
+/// (style/main.css). Called once the app has drawn the route's page (the
+/// last of its start-up stages, `DrawInStages` in src/app.rs): a plain
+/// frame (a heading and "Loading") goes then. A frame the build
+/// prerendered a page into (`data-prerendered`,
+/// xtask/src/pwa/prerender.rs) stays until that page has drawn the same
+/// content and calls `release_loading_shell`: the page never flashes back
+/// to "Loading".
 pub fn start_loading_shell() {
     if let Some(shell) = loading_shell() {
         if !shell.has_attribute("data-prerendered") {
