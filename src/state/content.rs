@@ -121,7 +121,7 @@ pub fn use_content_with(needs: impl Fn() -> Vec<Need> + Send + Sync + 'static) -
     let store = store();
     Signal::derive(move || {
         let mut key = needs();
-        key.sort();
+        firstline_core::sort::natural(&mut key);
         key.dedup();
         store.load(key).get()
     })

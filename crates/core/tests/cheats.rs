@@ -22,7 +22,7 @@ fn sources(dir: &Path, out: &mut Vec<Source>) {
         return;
     };
     let mut entries: Vec<_> = entries.flatten().map(|e| e.path()).collect();
-    entries.sort();
+    firstline_core::sort::natural(&mut entries);
     for path in entries {
         if path.is_dir() {
             sources(&path, out);

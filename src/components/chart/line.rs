@@ -129,7 +129,7 @@ pub fn LineChart(
 
     // The table: one row per moment, one column per line.
     let mut moments = times.clone();
-    moments.sort_unstable();
+    firstline_core::sort::natural(&mut moments);
     moments.dedup();
     let header = series
         .iter()

@@ -11,7 +11,7 @@ use firstline_core::interview::score::speech_metrics;
 /// words that earned credit, red for words that cost it. Each mark says
 /// why for screen readers too.
 fn highlighted(text: &str, mut marks: Vec<&Highlight>) -> impl IntoView {
-    marks.sort_by_key(|h| (h.start, h.end));
+    firstline_core::sort::by_key(&mut marks, |h| (h.start, h.end));
     let mut pieces = Vec::new();
     let mut at = 0;
     for h in marks {

@@ -41,7 +41,7 @@ pub fn InterviewHome() -> impl IntoView {
             })
             .collect_view();
         let mut topics: Vec<_> = questions.iter().filter_map(|q| q.topic).collect();
-        topics.sort();
+        firstline_core::sort::natural(&mut topics);
         topics.dedup();
         let technical = topics
             .into_iter()

@@ -30,7 +30,7 @@ pub fn Dashboard() -> impl IntoView {
     let content = use_content_with(move || {
         progress.with(|p| {
             let mut exams: Vec<&str> = p.attempts.iter().map(|a| a.exam.as_str()).collect();
-            exams.sort_unstable();
+            firstline_core::sort::natural(&mut exams);
             exams.dedup();
             exams
                 .into_iter()

@@ -120,7 +120,7 @@ pub fn read_pack(text: &str) -> Result<Pack, PackError> {
 /// sorted by path, as two-space indented JSON ending in a newline.
 pub fn write_pack(files: Vec<PackFile>) -> Result<String, PackError> {
     let mut files = files;
-    files.sort_by(|a, b| a.path.cmp(&b.path));
+    crate::sort::by(&mut files, |a, b| a.path.cmp(&b.path));
     check(&files)?;
     let pack = Pack {
         format: FORMAT.into(),
@@ -205,7 +205,7 @@ fn check(files: &[PackFile]) -> Result<(), PackError> {
         }
         paths.push(&file.path);
     }
-    paths.sort_unstable();
+    crate::sort::natural(&mut paths);
     if let Some(pair) = paths.windows(2).find(|w| w[0] == w[1]) {
         return Err(PackError::DuplicatePath {
             path: pair[0].to_owned(),

@@ -159,7 +159,7 @@ fn hits(
             }
         }
     }
-    out.sort_by_key(|h| (part_rank(h.part), h.span.start));
+    crate::sort::by_key(&mut out, |h| (part_rank(h.part), h.span.start));
     out
 }
 

@@ -192,7 +192,7 @@ pub fn label(sentence: &str) -> Option<Label<'_>> {
 fn labelled(pieces: &[&str]) -> Option<bool> {
     let labels: Vec<Label> = pieces.iter().filter_map(|s| label(s)).collect();
     let mut parts: Vec<Part> = labels.iter().map(|l| l.part).collect();
-    parts.sort_by_key(|p| rank(*p));
+    crate::sort::by_key(&mut parts, |p| rank(*p));
     parts.dedup();
     let weak_ok = parts.len() >= 2;
     (labels.iter().any(|l| l.strong) || weak_ok).then_some(weak_ok)

@@ -183,7 +183,7 @@ fn finish(
         .iter()
         .filter(|c| c.advice.is_some() && c.lost() > 0.5)
         .collect();
-    ranked.sort_by(|a, b| b.lost().total_cmp(&a.lost()));
+    crate::sort::by(&mut ranked, |a, b| b.lost().total_cmp(&a.lost()));
     // What the rules refused comes first: it explains the biggest losses.
     let mut improvements = Vec::new();
     if words > 0 && prose * 2 < words {
@@ -456,7 +456,7 @@ fn coverage(
         }
         results.push(judged.result);
     }
-    highlights.sort_by_key(|h| (h.part as u8, h.start, h.end));
+    crate::sort::by_key(&mut highlights, |h| (h.part as u8, h.start, h.end));
     highlights.dedup();
     let hit = results.iter().filter(|r| r.found.is_some()).count();
     let denied = results.iter().filter(|r| r.contradicted.is_some()).count();

@@ -24,7 +24,7 @@ fn union<T, K: Eq + Hash>(
             ours.push(item);
         }
     }
-    ours.sort_by_key(|item| at(item));
+    crate::sort::by_key(ours, |item| at(item));
 }
 
 /// Every answer from both, in time order (an answer is its question and
@@ -37,7 +37,7 @@ pub(super) fn progress(ours: &mut Progress, theirs: Progress) {
     }
     // Stable, as the union of the other documents: equal times keep their
     // order, ours first.
-    new.sort_by_key(|a| a.at);
+    crate::sort::by_key(&mut new, |a| a.at);
     // The usual merge (another tab's newest answers) only adds answers
     // from our last one on. Sorting all would then leave ours in place with
     // the new ones after, and replaying would rebuild the same cards before
@@ -55,7 +55,7 @@ pub(super) fn progress(ours: &mut Progress, theirs: Progress) {
             ours.review.record(&a.question, a.score, a.confidence, a.at);
         }
     } else {
-        ours.attempts.sort_by_key(|a| a.at);
+        crate::sort::by_key(&mut ours.attempts, |a| a.at);
         ours.review = replay(&ours.attempts);
     }
 }

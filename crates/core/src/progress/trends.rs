@@ -31,7 +31,7 @@ pub struct Series {
 
 impl Series {
     fn new(name: &str, mut points: Vec<Point>) -> Series {
-        points.sort_by_key(|p| p.at);
+        crate::sort::by_key(&mut points, |p| p.at);
         let skip = points.len().saturating_sub(MAX_POINTS);
         Series {
             name: name.to_owned(),
@@ -151,7 +151,7 @@ pub fn interview_criteria(log: &InterviewLog) -> Vec<Series> {
         }
     }
     // Declaration order: the order the feedback lists them.
-    ids.sort_by_key(|id| *id as u8);
+    crate::sort::by_key(&mut ids, |id| *id as u8);
     ids.into_iter()
         .map(|id| {
             let points = log

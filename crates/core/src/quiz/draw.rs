@@ -28,7 +28,7 @@ pub fn allocate(
         .collect();
     let mut counts: Vec<usize> = quotas.iter().map(|q| q.floor() as usize).collect();
     let mut by_remainder: Vec<usize> = (0..quotas.len()).collect();
-    by_remainder.sort_by(|&a, &b| {
+    crate::sort::by(&mut by_remainder, |&a, &b| {
         let (ra, rb) = (quotas[a] - quotas[a].floor(), quotas[b] - quotas[b].floor());
         rb.total_cmp(&ra).then(a.cmp(&b))
     });
@@ -50,7 +50,7 @@ pub fn allocate(
         }
     }
     let mut by_weight: Vec<usize> = (0..counts.len()).collect();
-    by_weight.sort_by(|&a, &b| {
+    crate::sort::by(&mut by_weight, |&a, &b| {
         exam.domains[b]
             .weight
             .cmp(&exam.domains[a].weight)
@@ -88,7 +88,9 @@ pub fn draw_exam(exam: &Exam, pool: &[&Question], total: usize, seed: u64) -> Ve
         picked.extend(candidates.into_iter().take(count));
     }
     rng.shuffle(&mut picked);
-    picked.sort_by_key(|q| !matches!(q.kind(), QuestionType::Pbq | QuestionType::Sim));
+    crate::sort::by_key(&mut picked, |q| {
+        !matches!(q.kind(), QuestionType::Pbq | QuestionType::Sim)
+    });
     picked.into_iter().map(|q| q.id.clone()).collect()
 }
 
@@ -151,7 +153,7 @@ pub fn draw_practice<Q: Tagged>(
         .filter(|q| filter.accepts(*q))
         .collect();
     rng.shuffle(&mut candidates);
-    candidates.sort_by_key(|q| seen(q.id()));
+    crate::sort::by_key(&mut candidates, |q| seen(q.id()));
     candidates.truncate(count);
     rng.shuffle(&mut candidates);
     candidates.into_iter().map(|q| q.id().to_owned()).collect()

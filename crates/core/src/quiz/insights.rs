@@ -75,7 +75,7 @@ pub fn weakest_objectives(attempts: &[Attempt], min_answers: usize) -> Vec<Objec
         .into_values()
         .filter(|s| s.answered >= min_answers)
         .collect();
-    list.sort_by(|a, b| {
+    crate::sort::by(&mut list, |a, b| {
         a.share()
             .total_cmp(&b.share())
             .then(b.answered.cmp(&a.answered))
@@ -106,7 +106,7 @@ pub fn most_picked_wrong(attempts: &[Attempt], limit: usize) -> Vec<WrongPick> {
             times,
         })
         .collect();
-    list.sort_by(|a, b| {
+    crate::sort::by(&mut list, |a, b| {
         b.times
             .cmp(&a.times)
             .then_with(|| a.question.cmp(&b.question))

@@ -125,7 +125,7 @@ pub fn score_task(task: &Task, answer: Option<&Answer>) -> TaskScore {
         }
         (Task::Multiple { options, answers }, Answer::Choice(picks)) => {
             let mut picks = picks.clone();
-            picks.sort_unstable();
+            crate::sort::natural(&mut picks);
             picks.dedup();
             picks.retain(|&p| p < options.len());
             let right = picks.iter().filter(|p| answers.contains(p)).count();

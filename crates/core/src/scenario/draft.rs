@@ -66,7 +66,7 @@ impl Draft {
                 .copied()
                 .filter(|&h| h <= play.turns.len())
                 .collect();
-            hints.sort_unstable();
+            crate::sort::natural(&mut hints);
             hints.dedup();
             play.hints = hints;
         }

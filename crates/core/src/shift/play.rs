@@ -102,7 +102,7 @@ impl ShiftPlay {
             .iter()
             .filter(|t| t.arrives <= self.clock && !self.is_handled(&t.id))
             .collect();
-        out.sort_by_key(|t| t.arrives);
+        crate::sort::by_key(&mut out, |t| t.arrives);
         out
     }
 

@@ -232,7 +232,7 @@ pub fn backup_keys(
             Some((at, key))
         })
         .collect();
-    keys.sort();
+    crate::sort::natural(&mut keys);
     Ok(keys.into_iter().map(|(_, key)| key).collect())
 }
 

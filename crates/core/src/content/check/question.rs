@@ -437,7 +437,7 @@ fn check_choices(fields: &TaskFields, path: &JsonPath, report: &mut Reporter) ->
         })
         .collect();
     let mut answers = key.clone();
-    answers.sort_unstable();
+    crate::sort::natural(&mut answers);
     Some(if multiple {
         Task::Multiple { options, answers }
     } else {

@@ -359,7 +359,7 @@ fn check_form(f: &Form, at: &JsonPath, report: &mut Reporter) {
             candidates.extend(values.iter().cloned());
         }
     }
-    candidates.sort();
+    crate::sort::natural(&mut candidates);
     candidates.dedup();
     for value in candidates.iter().take(4 * MAX_PARTS) {
         let values = vec![value.clone(); f.fields.len()];
@@ -594,7 +594,7 @@ fn check_acl(a: &Acl, at: &JsonPath, report: &mut Reporter) {
         }
     }
     let mut sorted = a.start.clone();
-    sorted.sort_unstable();
+    crate::sort::natural(&mut sorted);
     if sorted != (0..a.rows.len()).collect::<Vec<_>>() {
         report.error(
             &at.key("start"),

@@ -199,7 +199,7 @@ pub fn import(
         set.questions.push(question);
     }
     notes.extend(remaining_problems(&set, &lines));
-    notes.sort_by_key(|n| (n.line, n.column, n.level));
+    crate::sort::by_key(&mut notes, |n| (n.line, n.column, n.level));
     Conversion { output: set, notes }
 }
 

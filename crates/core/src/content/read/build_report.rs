@@ -52,7 +52,7 @@ impl BuildReport {
                 }
             }
         }
-        out.files.sort_by(|a, b| a.name.cmp(&b.name));
+        crate::sort::by(&mut out.files, |a, b| a.name.cmp(&b.name));
         out
     }
 }

@@ -97,7 +97,7 @@ impl Loading {
     /// Starts reading `sources`, in name order so results do not depend on
     /// the order files arrived in, keeping what `gate` passes.
     pub fn with_gate(mut sources: Vec<Source>, gate: Box<dyn Gate>) -> Self {
-        sources.sort_by(|a, b| a.name.cmp(&b.name));
+        crate::sort::by(&mut sources, |a, b| a.name.cmp(&b.name));
         let parsed = sources.iter().map(|_| None).collect();
         Loading {
             gate,
@@ -222,7 +222,7 @@ impl Loading {
         if self.gate.across_files() {
             self.report.check_drawable(&self.sources, &self.exams.0);
         }
-        self.report.files.sort_by(|a, b| a.name.cmp(&b.name));
+        crate::sort::by(&mut self.report.files, |a, b| a.name.cmp(&b.name));
         (self.report, self.sources, self.parsed)
     }
 

@@ -243,7 +243,7 @@ impl Manifest {
             .map(|p| p.replace('\\', "/"))
             .filter(|p| p.ends_with(".json") && !is_generated(p))
             .collect();
-        files.sort();
+        crate::sort::natural(&mut files);
         files.dedup();
         Manifest {
             files,

@@ -139,7 +139,7 @@ impl SetCheck {
         };
         if done {
             let mut refused = std::mem::take(&mut self.refused);
-            refused.sort_unstable();
+            crate::sort::natural(&mut refused);
             report.summarise(source, kind, self.loaded, refused, reporter.finish());
         } else {
             self.reporter = reporter.pause();

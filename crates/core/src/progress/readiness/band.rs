@@ -111,7 +111,7 @@ pub(super) fn focus(slots: &[Slot], posteriors: &[Posterior]) -> Vec<Focus> {
         .filter(|&(_, _, points)| points >= 0.5)
         .collect();
     // Stable, so equal gains stay in blueprint order.
-    gains.sort_by(|a, b| b.2.total_cmp(&a.2));
+    crate::sort::by(&mut gains, |a, b| b.2.total_cmp(&a.2));
     gains
         .into_iter()
         .take(FOCUS)

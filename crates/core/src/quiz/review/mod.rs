@@ -314,7 +314,7 @@ impl ReviewDeck {
             .filter(|(_, c)| c.due <= now)
             .map(|(id, c)| (id.as_str(), c))
             .collect();
-        due.sort_by_key(|(id, c)| (c.due, *id));
+        crate::sort::by_key(&mut due, |(id, c)| (c.due, *id));
         due
     }
 
@@ -326,7 +326,7 @@ impl ReviewDeck {
             .filter(|(_, c)| c.due > now)
             .map(|(id, c)| (id.as_str(), c))
             .collect();
-        later.sort_by_key(|(id, c)| (c.due, *id));
+        crate::sort::by_key(&mut later, |(id, c)| (c.due, *id));
         later
     }
 }

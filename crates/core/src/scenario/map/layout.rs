@@ -81,7 +81,7 @@ pub(super) fn place(s: &Scenario) -> ScenarioMap {
     let mut by_depth: Vec<(usize, usize)> =
         met.iter().map(|&n| (depth[n].unwrap_or(0), n)).collect();
     // Stable: within a depth, the order the walk met them.
-    by_depth.sort_by_key(|&(d, _)| d);
+    crate::sort::by_key(&mut by_depth, |&(d, _)| d);
     order.extend(by_depth.into_iter().map(|(d, n)| (d, What::Node(n))));
     order.extend(
         endings_met

@@ -102,7 +102,7 @@ fn join(sets: &[Vec<String>], budget: usize) -> (Vec<Pair>, DuplicateScan) {
             index.entry(*stem).or_default().push(later);
         }
     }
-    pairs.sort_by_key(|p| (p.later, p.earlier));
+    crate::sort::by_key(&mut pairs, |p| (p.later, p.earlier));
     (pairs, scan)
 }
 
@@ -117,7 +117,7 @@ fn rank(sets: &[Vec<String>]) -> Vec<Option<Vec<u32>>> {
         }
     }
     let mut order: Vec<(&str, usize)> = frequency.into_iter().collect();
-    order.sort_by(|a, b| a.1.cmp(&b.1).then(a.0.cmp(b.0)));
+    crate::sort::by(&mut order, |a, b| a.1.cmp(&b.1).then(a.0.cmp(b.0)));
     let ranks: HashMap<&str, u32> = order
         .iter()
         .zip(0u32..)
@@ -130,7 +130,7 @@ fn rank(sets: &[Vec<String>]) -> Vec<Option<Vec<u32>>> {
                     .iter()
                     .filter_map(|s| ranks.get(s.as_str()).copied())
                     .collect();
-                r.sort_unstable();
+                crate::sort::natural(&mut r);
                 r.dedup();
                 r
             })

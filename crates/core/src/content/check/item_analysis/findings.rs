@@ -67,7 +67,7 @@ type Place = (usize, JsonPath);
 impl<'a> Places<'a> {
     fn of(sources: &'a [Source]) -> Self {
         let mut order: Vec<usize> = (0..sources.len()).collect();
-        order.sort_by(|&a, &b| sources[a].name.cmp(&sources[b].name));
+        crate::sort::by(&mut order, |&a, &b| sources[a].name.cmp(&sources[b].name));
         let mut blueprints = HashMap::new();
         let mut questions = HashMap::new();
         let mut first_sets = HashMap::new();

@@ -14,6 +14,6 @@ pub fn no_spare_choice(question: &Question) -> bool {
         return false;
     }
     let mut rights: Vec<&str> = pairs.iter().map(|p| p.right.as_str()).collect();
-    rights.sort_unstable();
+    crate::sort::natural(&mut rights);
     rights.windows(2).all(|w| w[0] != w[1])
 }
