@@ -31,6 +31,15 @@ use crate::state::content::provide_content;
 use crate::state::notices::Notices;
 use crate::state::progress;
 
+/// Starts the app in the task after the main module's own: that task also
+/// holds the browser's work of instantiating the module (20-25 ms
+/// unthrottled in Lighthouse's traces), and building the app's state and
+/// router in it too made it the longest task of every page's start (40 ms,
+/// 160 ms at Lighthouse's 4x slower CPU). See `DrawInStages` for the rest.
+pub fn start() {
+    after_a_task(|| leptos::mount::mount_to_body(App));
+}
+
 #[component]
 pub fn App() -> impl IntoView {
     Notices::provide();
@@ -86,8 +95,8 @@ fn pages() -> impl IntoView {
     }
 }
 
-/// Draws the app in three tasks, not one: the main module's start (the
-/// app's state, the router, an empty `<main>`), then the header and
+/// Draws the app in three tasks, not one: the app's state, the router
+/// and an empty `<main>` (`App`, started by `start`), then the header and
 /// notices, then the page, after which index.html's frame goes. On a
 /// phone, one task doing all three was each page's long task (about 200 ms
 /// at Lighthouse's 4x slower CPU), and input waits for a task to end. The

@@ -51,9 +51,10 @@ fn remove_frame(shell: &web_sys::Element) {
     }
 }
 
-/// The first link in the page to `href` (an absolute address), or else
-/// to its page with another query (a scenario card's play link, whose seed
-/// the app draws afresh).
+/// The first link in the page to `href` (an absolute address); or else the
+/// same but for its `seed` (a scenario card's play links, whose seed the
+/// app draws afresh: "Practise this call" finds its own link, not the
+/// card's title); or else a link to the same page.
 fn link_to(href: &str) -> Option<web_sys::HtmlAnchorElement> {
     use wasm_bindgen::JsCast;
     let nodes = document()?.query_selector_all("a[href]").ok()?;
@@ -61,13 +62,29 @@ fn link_to(href: &str) -> Option<web_sys::HtmlAnchorElement> {
         .filter_map(|i| nodes.get(i))
         .filter_map(|node| node.dyn_into().ok())
         .collect();
-    let page = |a: &str| a.split(['?', '#']).next().unwrap_or(a).to_owned();
-    let wanted = page(href);
-    links
-        .iter()
-        .find(|a| a.href() == href)
-        .or_else(|| links.iter().find(|a| page(&a.href()) == wanted))
-        .cloned()
+    let find = |same: &dyn Fn(&str) -> bool| links.iter().find(|a| same(&a.href())).cloned();
+    find(&|a| a == href)
+        .or_else(|| find(&|a| same_but_seed(a, href)))
+        .or_else(|| find(&|a| page_of(a) == page_of(href)))
+}
+
+/// An address without its query and fragment.
+fn page_of(href: &str) -> &str {
+    href.split(['?', '#']).next().unwrap_or(href)
+}
+
+/// Whether two addresses differ at most in their `seed` parameter.
+fn same_but_seed(a: &str, b: &str) -> bool {
+    page_of(a) == page_of(b) && params_but_seed(a).eq(params_but_seed(b))
+}
+
+/// An address's query parameters, in order, but for `seed`.
+fn params_but_seed(href: &str) -> impl Iterator<Item = &str> {
+    let query = href.split('#').next().unwrap_or("");
+    let query = query.split_once('?').map_or("", |(_, q)| q);
+    query
+        .split('&')
+        .filter(|p| !p.is_empty() && !p.starts_with("seed="))
 }
 
 fn loading_shell() -> Option<web_sys::Element> {
