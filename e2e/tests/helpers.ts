@@ -10,6 +10,20 @@ export async function open(page: Page, path: string) {
   await expect(page.getByRole('status').filter({ hasText: 'Loading your help-desk trainer' })).toHaveCount(0);
 }
 
+/**
+ * Holds the app's main module back until the returned function is called,
+ * so a test can act on index.html's frame before the app replaces it.
+ */
+export async function holdAppCode(page: Page): Promise<() => void> {
+  let release = () => {};
+  const held = new Promise<void>((resolve) => { release = resolve; });
+  await page.route('**/pkg/firstline-app_bg.wasm', async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
 /** Every localStorage key and value. */
 export async function storage(page: Page): Promise<Record<string, string>> {
   return page.evaluate(() => {

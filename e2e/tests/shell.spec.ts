@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { open } from './helpers';
+import { holdAppCode, open } from './helpers';
 
 test('navigation reaches every page and marks the current one', async ({ page }) => {
   await open(page, '/');
@@ -118,12 +118,7 @@ test('while the app starts, every frame shows one navigation and one heading: ne
 
 test('a keyboard user who tabbed into the frame before the app started keeps focus on the same link', async ({ page }) => {
   // Hold the app's code back until focus is in the frame.
-  let release = () => {};
-  const held = new Promise<void>((resolve) => { release = resolve; });
-  await page.route('**/pkg/firstline-app_bg.wasm', async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdAppCode(page);
   await page.goto('/practice');
   const frame = page.locator('#loading-shell');
   await expect(frame.getByRole('heading', { level: 1 })).toHaveText('Certification practice');
@@ -139,12 +134,7 @@ test('a keyboard user who tabbed into the frame before the app started keeps foc
 });
 
 test('focus on a scenario card\'s practice link in the frame moves to the same card\'s link in the app, whose seed differs', async ({ page }) => {
-  let release = () => {};
-  const held = new Promise<void>((resolve) => { release = resolve; });
-  await page.route('**/pkg/firstline-app_bg.wasm', async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdAppCode(page);
   await page.goto('/scenarios');
   const frame = page.locator('#loading-shell');
   const framed = frame.getByRole('link', { name: /^Practise this call: / }).nth(1);
