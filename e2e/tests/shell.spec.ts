@@ -1,4 +1,5 @@
 import { test, expect } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { holdAppCode, open } from './helpers';
 
 test('navigation reaches every page and marks the current one', async ({ page }) => {
@@ -158,6 +159,9 @@ test('when the app\'s code cannot download, the frame says so and offers to try 
   // ... and are not left reading "Your best: loading…" for ever.
   await expect(frame.getByRole('listitem').first()).toBeVisible();
   await expect(frame.getByText('Your best: loading').filter({ visible: true })).toHaveCount(0);
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
   const retry = frame.getByRole('button', { name: 'Try again' });
   await retry.focus();
   await page.unroute('**/pkg/firstline-app_bg.wasm');
