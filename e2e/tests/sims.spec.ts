@@ -97,10 +97,14 @@ test('select-to-place: VLANs onto ports with buttons, Clear and Reset, each plac
     await page.getByRole('button', { name: `Place ${piece} in ${slot}` }).focus();
     await page.keyboard.press('Enter');
     await expect(slots.getByRole('listitem').filter({ hasText: slot })).toContainText(piece);
+    // Focus comes back to the slot in the next frame: wait for it, or the
+    // next piece's focus and Enter can land on the slot instead (CI did).
+    await expect(page.getByRole('button', { name: `Place in ${slot}`, exact: true })).toBeFocused();
   };
   await place('Access VLAN 99 (Management)', 'Gi1/0/1: reception PC');
   await page.getByRole('button', { name: 'Clear Gi1/0/1: reception PC' }).press('Enter');
   await expect(slots.getByRole('listitem').filter({ hasText: 'Gi1/0/1: reception PC' })).toContainText('empty');
+  await expect(page.getByRole('button', { name: 'Place in Gi1/0/1: reception PC', exact: true })).toBeFocused();
   await place('Access VLAN 10 (Staff)', 'Gi1/0/1: reception PC');
   await place('Access VLAN 10 (Staff)', 'Gi1/0/2: nurses\' station PC');
   await place('Access VLAN 20 (Guest)', 'Gi1/0/3: lobby guest kiosk');
