@@ -171,6 +171,16 @@ test('when the app\'s code cannot download, the frame says so and offers to try 
   await expect(page.getByRole('list', { name: 'Scenarios' }).getByRole('listitem').first()).toBeVisible();
 });
 
+test('a browser without WebAssembly is told why FirstLine cannot start, not offered a retry', async ({ page }) => {
+  await page.addInitScript(() => { delete (window as { WebAssembly?: unknown }).WebAssembly; });
+  await page.goto('/practice');
+  const frame = page.locator('#loading-shell');
+  await expect(frame.getByRole('status')).toHaveText(/it needs WebAssembly, which this browser does not run/);
+  await expect(frame.getByRole('button', { name: 'Try again' })).toHaveCount(0);
+  // The frame's navigation still works as plain links.
+  await expect(frame.getByRole('link', { name: 'Scenarios' })).toHaveAttribute('href', /scenarios$/);
+});
+
 test('the scenario list is in the HTML: its cards paint before the app starts, and the app draws the same cards in the same place', async ({ page: app, context }) => {
   const shell = await context.newPage();
   await shell.route('**/pkg/firstline-app_bg.wasm', (route) => route.abort());
