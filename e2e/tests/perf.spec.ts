@@ -127,6 +127,8 @@ function trackRequests(page: Page) {
     /** Addresses the page requested more than once: a preload the app's
      * own fetch did not reuse downloads its file twice. */
     repeated: () => [...new Set(urls.filter((url, i) => urls.indexOf(url) !== i))],
+    /** The file names the page requested, in order. */
+    files: () => urls.map((url) => new URL(url).pathname.split('/').pop() ?? ''),
     bytes: () => sum(sizes),
     workerCount: () => workerSizes.length,
     workerBytes: () => sum(workerSizes),
@@ -256,30 +258,61 @@ test('a first visit to each page stays within its download budget', async ({ bro
   expect(failures, 'over the enforced first_visit budget in budgets.json').toEqual([]);
 });
 
-// The release build writes each route's area code into index.html's
-// loader (xtask/src/pwa/preload.rs), which preloads it beside the main
-// module instead of after it has run. A route whose table entry names the
-// wrong area would fetch its real code late, and the preload for nothing.
-test('the area code of a page is preloaded with the main module, and fetched once', async ({ browser, baseURL }) => {
+// The release build packs each route's code into one file
+// (xtask/src/pwa/preload.rs), which index.html's loader fetches beside the
+// main module on a first visit; the split loader then takes every module
+// from it. A route whose table entry named the wrong area would fetch its
+// real code module by module once the app ran, after the pack.
+const PACKED: [string, string, string][] = [
+  ['/scenarios', 'split_scenario_list', 'route-scenarios.pack'],
+  ['/scenarios/account-locked-payroll', 'split_scenarios', 'route-scenarios-any.pack'],
+  ['/practice', 'split_practice_setup', 'route-practice.pack'],
+  ['/progress', 'split_progress', 'route-progress.pack'],
+];
+
+test("a first visit fetches the page's code in one pack with the main module, and no file twice", async ({
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(120_000);
-  for (const [path, area] of [
-    ['/scenarios', 'split_scenario_list'],
-    ['/scenarios/account-locked-payroll', 'split_scenarios'],
-    ['/practice', 'split_practice_setup'],
-    ['/progress', 'split_progress'],
-  ]) {
-    await onFreshPage(browser, baseURL!, path, async (page, requests) => {
-      const initiators = await page.evaluate(
-        (area) =>
-          performance
-            .getEntriesByType('resource')
-            .filter((entry) => entry.name.endsWith(`/pkg/${area}.wasm`))
-            .map((entry) => (entry as PerformanceResourceTiming).initiatorType),
-        area,
-      );
-      expect(initiators, `${path}: how ${area}.wasm was requested`).toEqual(['link']);
+  for (const [path, area, pack] of PACKED) {
+    await onFreshPage(browser, baseURL!, path, async (_page, requests) => {
+      const files = requests.files();
+      expect(files, `${path}: its pack`).toContain(pack);
+      expect(files, `${path}: its area's module, fetched on its own`).not.toContain(`${area}.wasm`);
+      expect(
+        files.filter((file) => file.endsWith('.wasm')),
+        `${path}: modules fetched on their own`,
+      ).toEqual(['firstline-app_bg.wasm']);
       expect(requests.repeated(), `${path}: files fetched twice`).toEqual([]);
     });
+  }
+});
+
+test('a page whose pack does not download fetches its modules one by one and still shows', async ({
+  browser,
+  baseURL,
+}) => {
+  const context = await browser.newContext({ baseURL, serviceWorkers: 'block' });
+  try {
+    const page = await context.newPage();
+    const packs: string[] = [];
+    await page.route('**/*.pack', (route) => {
+      packs.push(route.request().url());
+      return route.abort('connectionreset');
+    });
+    const files: string[] = [];
+    page.on('requestfinished', (request) => files.push(new URL(request.url()).pathname.split('/').pop() ?? ''));
+    await page.goto('/progress');
+    // index.html's frame has the page's title; this section is the area's
+    // code drawing.
+    await expect(page.getByRole('heading', { level: 2, name: 'Keep your progress safe' })).toBeVisible({
+      timeout: 30_000,
+    });
+    expect(packs).toHaveLength(1);
+    expect(files).toContain('split_progress.wasm');
+  } finally {
+    await context.close();
   }
 });
 

@@ -16,8 +16,18 @@ use std::path::{Path, PathBuf};
 
 use std::num::NonZeroU64;
 
-/// Files worth compressing. Images other than SVG are compressed already.
-const EXTENSIONS: &[&str] = &["html", "js", "css", "wasm", "json", "svg", "webmanifest"];
+/// Files worth compressing. Images other than SVG are compressed already;
+/// a `.pack` is a route's wasm modules in one file (`pwa/preload.rs`).
+const EXTENSIONS: &[&str] = &[
+    "html",
+    "js",
+    "css",
+    "wasm",
+    "json",
+    "svg",
+    "webmanifest",
+    "pack",
+];
 
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct Summary {

@@ -100,6 +100,12 @@ pub fn run(args: &[String]) -> Result<(), String> {
             ));
         }
     }
+    let packs = preload::write_packs(&dir, &table)?;
+    println!(
+        "  wrote {} first-visit packs of each route's code ({} KB in all, before gzip)",
+        packs.len(),
+        packs.iter().map(|(_, bytes)| bytes).sum::<usize>() / 1024
+    );
     let html = csp::apply(&preload::apply(&minify::html(&html), &table)?)?;
     fs::write(&index, &html).map_err(|e| format!("cannot write {}: {e}", index.display()))?;
     println!(
@@ -199,7 +205,10 @@ fn wanted(path: &str) -> bool {
     // Offline, every address is answered with index.html; the prerendered
     // list is for a first visit over the network.
     let prerendered = path == prerender::PAGE;
-    !(compressed || worker || unused || for_editors || prerendered)
+    // A route's code packed for a first visit (`preload::pack`): the worker
+    // caches the modules themselves, which later visits load.
+    let packed = name.ends_with(".pack");
+    !(compressed || worker || unused || for_editors || prerendered || packed)
 }
 
 /// The first hex digits of a SHA-256 over every listed file's path and
@@ -504,6 +513,11 @@ mod tests {
         );
         assert!(!worker.contains(".gz\""), "{worker}");
         assert!(!worker.contains(VERSION_PLACEHOLDER));
+        // Each route's code is packed for a first visit, and the packs are
+        // not precached: the worker has the modules themselves.
+        let pack = fs::read(site.0.join(preload::pack_path("progress"))).unwrap();
+        assert!(pack.ends_with(b"chunksplit"), "{pack:?}");
+        assert!(!worker.contains(".pack"), "{worker}");
 
         run(&["--profile".into(), "debug".into(), dir.clone()]).unwrap();
         let dev = fs::read_to_string(site.0.join(WORKER)).unwrap();

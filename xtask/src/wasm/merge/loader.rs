@@ -60,9 +60,16 @@ fn split_block(name: &str, deps: &[String]) -> String {
 }
 
 /// The merged loader's helper: the splitter's chunk block as a function of
-/// the module's file name and the modules it needs first.
+/// the module's file name and the modules it needs first. On a first visit
+/// index.html's loader has fetched the page's modules as one pack
+/// (`pwa::preload`) and `__firstlinePart` hands over a module's bytes, once;
+/// should the pack fail, the module is fetched on its own after all.
 const LOAD_HELPER: &str = "const load = (file, deps) => makeLoad(() => { \
-    const src = fetch(new URL(`./${file}.wasm`, import.meta.url)); src.catch(() => {}); \
+    const url = new URL(`./${file}.wasm`, import.meta.url); \
+    const part = globalThis.__firstlinePart && globalThis.__firstlinePart(file); \
+    if (part) return async (imports) => { const bytes = await part; \
+    return bytes ? WebAssembly.instantiate(bytes, imports) : WebAssembly.instantiateStreaming(fetch(url), imports); }; \
+    const src = fetch(url); src.catch(() => {}); \
     return async (imports) => (WebAssembly.instantiateStreaming(src, imports)); }, deps);\n";
 
 fn compact_chunk(name: &str) -> String {
