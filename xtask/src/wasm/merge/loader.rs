@@ -59,27 +59,36 @@ fn split_block(name: &str, deps: &[String]) -> String {
     )
 }
 
-/// The merged loader's helper: the splitter's chunk block as a function of
-/// the module's file name and the modules it needs first. On a first visit
-/// index.html's loader has fetched the page's modules as one pack
-/// (`pwa::preload`) and `__firstlinePart` hands over a module's bytes, once;
-/// should the pack fail, the module is fetched on its own after all.
-const LOAD_HELPER: &str = "const load = (file, deps) => makeLoad(() => { \
+/// The merged loader's helpers, two lines. `load` does what the splitter's
+/// chunk block did, as a function of the module's file name and the
+/// modules it needs first. On a first visit index.html's loader has
+/// fetched the page's modules as one pack (`pwa::preload`) and
+/// `__firstlinePart` hands over a module's bytes, once; should the pack
+/// fail, the module is fetched on its own after all. `chunk` names a chunk
+/// by its number and `area` loads a split point's module after its chunks,
+/// keeping the files each split point loads for index.html's loader
+/// (`__firstlineFiles`), which would otherwise need its own list of them.
+const LOAD_HELPER: &str = "const load = (file, deps) => Object.assign(makeLoad(() => { \
     const url = new URL(`./${file}.wasm`, import.meta.url); \
     const part = globalThis.__firstlinePart && globalThis.__firstlinePart(file); \
     if (part) return async (imports) => { const bytes = await part; \
     return bytes ? WebAssembly.instantiate(bytes, imports) : WebAssembly.instantiateStreaming(fetch(url), imports); }; \
     const src = fetch(url); src.catch(() => {}); \
-    return async (imports) => (WebAssembly.instantiateStreaming(src, imports)); }, deps);\n";
+    return async (imports) => (WebAssembly.instantiateStreaming(src, imports)); }, deps), { file });\n";
+const AREA_HELPER: &str = "const chunk = (n) => load(`chunk_${n}`, []); const areas = {}; \
+    const area = (name, deps) => { const own = load(`split_${name}`, deps); \
+    areas[name] = [own, ...deps].map((d) => d.file); return wrapAsyncCb(own); }; \
+    export const __firstlineFiles = (name) => areas[name] || [];\n";
 
 fn compact_chunk(name: &str) -> String {
-    format!("const __{name} = load(\"{name}\", []);\n")
+    let number = name.strip_prefix("chunk_").unwrap_or(name);
+    format!("const __{name} = chunk({number});\n")
 }
 
 fn compact_split(name: &str, deps: &[String]) -> String {
     let deps: Vec<String> = deps.iter().map(|d| format!("__{d}")).collect();
     format!(
-        "export const __wasm_split_load_{name} = wrapAsyncCb(load(\"split_{name}\", [{}]));\n",
+        "export const __wasm_split_load_{name} = area(\"{name}\", [{}]);\n",
         deps.join(", ")
     )
 }
@@ -212,10 +221,16 @@ impl Loader {
             .iter()
             .position(|l| *l == LOAD_HELPER)
             .ok_or_else(|| shape_error(0, "a merged loader without its `load` helper"))?;
+        if lines.get(helper + 1) != Some(&AREA_HELPER) {
+            return Err(shape_error(
+                helper + 1,
+                "a merged loader without its `area` helper",
+            ));
+        }
         let preamble: String = lines[..helper].concat();
         let mut chunks = Vec::new();
         let mut splits = Vec::new();
-        for (at, line) in lines.iter().enumerate().skip(helper + 1) {
+        for (at, line) in lines.iter().enumerate().skip(helper + 2) {
             if let Some(name) = line
                 .strip_prefix("const __")
                 .and_then(|l| l.split(' ').next())
@@ -232,7 +247,7 @@ impl Loader {
                 let name = rest.split(' ').next().unwrap_or_default();
                 let deps: Vec<String> = rest
                     .split_once(", [")
-                    .and_then(|(_, l)| l.strip_suffix("]));\n"))
+                    .and_then(|(_, l)| l.strip_suffix("]);\n"))
                     .map(|l| {
                         l.split(", ")
                             .filter(|d| !d.is_empty())
@@ -319,6 +334,7 @@ impl Loader {
         if self.is_merged() {
             let mut out = self.preamble.clone();
             out.push_str(LOAD_HELPER);
+            out.push_str(AREA_HELPER);
             for chunk in &self.chunks {
                 out.push_str(&compact_chunk(chunk));
             }
@@ -445,14 +461,9 @@ mod tests {
             ]
         );
         assert!(!text.contains("chunk_2") && !text.contains("chunk_3"));
+        assert!(text.contains("const __chunk_1 = chunk(1);\n"), "{text}");
         assert!(
-            text.contains("const __chunk_1 = load(\"chunk_1\", []);\n"),
-            "{text}"
-        );
-        assert!(
-            text.contains(
-                "export const __wasm_split_load_b = wrapAsyncCb(load(\"split_b\", [__chunk_1]));\n"
-            ),
+            text.contains("export const __wasm_split_load_b = area(\"b\", [__chunk_1]);\n"),
             "{text}"
         );
         assert!(
@@ -488,6 +499,10 @@ mod tests {
         assert!(Loader::parse(&no_helper)
             .unwrap_err()
             .contains("`load` helper"));
+        let no_area = text.replace("const areas = {}", "const areaz = {}");
+        assert!(Loader::parse(&no_area)
+            .unwrap_err()
+            .contains("`area` helper"));
     }
 
     #[test]
