@@ -8,10 +8,12 @@
 //! a splitter upgrade that changes it fails the build here instead of
 //! leaving a loader that fetches deleted files.
 //!
-//! The merged loader is written compactly (`render`): one line a module,
-//! each a call to a `load` helper that does what the splitter's block did,
-//! without the comments. Every page's first visit downloads it, and the
-//! splitter's form was 36 KB (3.4 KB gzip).
+//! The merged loader is written compactly (`render`): two lines of helpers,
+//! then one line a split point naming its chunks by number, each chunk's
+//! loader (what the splitter's block did, without the comments) made where
+//! it is first named. Every page's first visit downloads it: the
+//! splitter's form was 36 KB (3.4 KB gzip), and a line for each of 170
+//! chunks besides would be 27 KB (3.2 KB gzip), where this is 11 KB.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -75,21 +77,23 @@ const LOAD_HELPER: &str = "const load = (file, deps) => Object.assign(makeLoad((
     return bytes ? WebAssembly.instantiate(bytes, imports) : WebAssembly.instantiateStreaming(fetch(url), imports); }; \
     const src = fetch(url); src.catch(() => {}); \
     return async (imports) => (WebAssembly.instantiateStreaming(src, imports)); }, deps), { file });\n";
-const AREA_HELPER: &str = "const chunk = (n) => load(`chunk_${n}`, []); const areas = {}; \
-    const area = (name, deps) => { const own = load(`split_${name}`, deps); \
+const AREA_HELPER: &str = "const chunks = {}; const areas = {}; \
+    const area = (name, numbers) => { \
+    const deps = numbers.map((n) => chunks[n] || (chunks[n] = load(`chunk_${n}`, []))); \
+    const own = load(`split_${name}`, deps); \
     areas[name] = [own, ...deps].map((d) => d.file); return wrapAsyncCb(own); }; \
     export const __firstlineFiles = (name) => areas[name] || [];\n";
 
-fn compact_chunk(name: &str) -> String {
-    let number = name.strip_prefix("chunk_").unwrap_or(name);
-    format!("const __{name} = chunk({number});\n")
-}
-
+/// A split point's line: its chunks by number (`chunk_17` is 17), each
+/// made a loader where first named, so no chunk needs a line of its own.
 fn compact_split(name: &str, deps: &[String]) -> String {
-    let deps: Vec<String> = deps.iter().map(|d| format!("__{d}")).collect();
+    let numbers: Vec<&str> = deps
+        .iter()
+        .map(|d| d.strip_prefix("chunk_").unwrap_or(d))
+        .collect();
     format!(
         "export const __wasm_split_load_{name} = area(\"{name}\", [{}]);\n",
-        deps.join(", ")
+        numbers.join(", ")
     )
 }
 
@@ -231,27 +235,18 @@ impl Loader {
         let mut chunks = Vec::new();
         let mut splits = Vec::new();
         for (at, line) in lines.iter().enumerate().skip(helper + 2) {
-            if let Some(name) = line
-                .strip_prefix("const __")
-                .and_then(|l| l.split(' ').next())
-                .filter(|n| is_chunk_name(n))
-            {
-                if *line != compact_chunk(name) || !splits.is_empty() {
-                    return Err(shape_error(
-                        at,
-                        &format!("the loader of {name} is not the expected text"),
-                    ));
-                }
-                chunks.push(name.to_owned());
-            } else if let Some(rest) = line.strip_prefix("export const __wasm_split_load_") {
+            if let Some(rest) = line.strip_prefix("export const __wasm_split_load_") {
                 let name = rest.split(' ').next().unwrap_or_default();
                 let deps: Vec<String> = rest
                     .split_once(", [")
                     .and_then(|(_, l)| l.strip_suffix("]);\n"))
-                    .map(|l| {
+                    .and_then(|l| {
                         l.split(", ")
                             .filter(|d| !d.is_empty())
-                            .map(|d| d.trim_start_matches("__").to_owned())
+                            .map(|d| {
+                                let name = format!("chunk_{d}");
+                                is_chunk_name(&name).then_some(name)
+                            })
                             .collect()
                     })
                     .ok_or_else(|| {
@@ -263,11 +258,10 @@ impl Loader {
                         &format!("the loader of split {name} is not the expected text"),
                     ));
                 }
-                if let Some(unknown) = deps.iter().find(|d| !chunks.contains(*d)) {
-                    return Err(shape_error(
-                        at,
-                        &format!("split {name} loads unknown {unknown}"),
-                    ));
+                for dep in &deps {
+                    if !chunks.contains(dep) {
+                        chunks.push(dep.clone());
+                    }
                 }
                 splits.push((name.to_owned(), deps));
             } else if !line.trim().is_empty() {
@@ -335,9 +329,6 @@ impl Loader {
             let mut out = self.preamble.clone();
             out.push_str(LOAD_HELPER);
             out.push_str(AREA_HELPER);
-            for chunk in &self.chunks {
-                out.push_str(&compact_chunk(chunk));
-            }
             for (name, deps) in &self.splits {
                 out.push_str(&compact_split(name, deps));
             }
@@ -461,9 +452,8 @@ mod tests {
             ]
         );
         assert!(!text.contains("chunk_2") && !text.contains("chunk_3"));
-        assert!(text.contains("const __chunk_1 = chunk(1);\n"), "{text}");
         assert!(
-            text.contains("export const __wasm_split_load_b = area(\"b\", [__chunk_1]);\n"),
+            text.contains("export const __wasm_split_load_b = area(\"b\", [1]);\n"),
             "{text}"
         );
         assert!(
@@ -487,10 +477,11 @@ mod tests {
         let loader = Loader::parse(&sample()).unwrap();
         let renamed = BTreeMap::from([("chunk_2".to_string(), "chunk_1".to_string())]);
         let text = loader.rewrite(&renamed).render();
-        let unknown = text.replace("[__chunk_1, __chunk_3]", "[__chunk_1, __chunk_9]");
-        assert!(Loader::parse(&unknown)
+        let not_a_chunk = text.replace("[1, 3]", "[1, three]");
+        assert_ne!(not_a_chunk, text);
+        assert!(Loader::parse(&not_a_chunk)
             .unwrap_err()
-            .contains("split b loads unknown chunk_9"));
+            .contains("split b has no list of chunks"));
         let extra = format!("{text}console.log(1);\n");
         assert!(Loader::parse(&extra)
             .unwrap_err()
