@@ -16,6 +16,10 @@ fn share(value: &mut f64) {
     };
 }
 
+/// The most fillers a minute a spoken answer is read with: far above any
+/// real answer, even a second-long one.
+const MAX_FILLERS_PER_MINUTE: f64 = 1e6;
+
 fn hundred(value: &mut u32) {
     *value = (*value).min(100);
 }
@@ -74,6 +78,9 @@ pub(super) fn scenarios(log: &mut ScenarioLog) {
 pub(super) fn interview(log: &mut InterviewLog) {
     for answer in &mut log.answers {
         hundred(&mut answer.score);
+        if let Some((_, fillers)) = answer.spoken.as_mut() {
+            *fillers = fillers.clamp(0.0, MAX_FILLERS_PER_MINUTE);
+        }
         for (_, score) in &mut answer.criteria {
             hundred(score);
         }
@@ -111,6 +118,34 @@ mod tests {
         assert_eq!((record.scaled, record.passing_score), (900, 100));
         assert_eq!(record.items[0].score, 0.0);
         assert_eq!(all.interview.answers[0].score, 100);
+    }
+
+    /// A fillers-per-minute rate is range-checked like every saved number.
+    /// The store fuzzer found one of 2.3333333333333334e32 that read back as
+    /// ...38e32 after a save: serde_json's default parser is a unit in the
+    /// last place off for some numbers of that size, which no real answer
+    /// has.
+    #[test]
+    fn a_fillers_rate_out_of_range_is_brought_into_range_and_reads_back() {
+        use crate::progress::InterviewLog;
+        use crate::store::{load, save, KeyValueStore, Loaded, MemoryStore};
+        let store = MemoryStore::new();
+        let text = r#"{"format": "firstline-interview", "version": 1, "saved_at": 1, "data": {"answers": [
+            {"question": "q", "score": 50, "words": 3, "spoken": [130, 2.3333333333333334e+32], "at": 1},
+            {"question": "r", "score": 50, "words": 3, "spoken": [130, -4], "at": 1},
+            {"question": "s", "score": 50, "words": 3, "spoken": [130, 2.5], "at": 1}]}}"#;
+        store.set(InterviewLog::KEY, text).unwrap();
+        let first: Loaded<InterviewLog> = load(&store, 2);
+        let rates: Vec<f64> = first
+            .doc
+            .answers
+            .iter()
+            .filter_map(|a| a.spoken.map(|(_, fillers)| fillers))
+            .collect();
+        assert_eq!(rates, [1e6, 0.0, 2.5]);
+        save(&store, &first.doc, 3).unwrap();
+        let again: Loaded<InterviewLog> = load(&store, 4);
+        assert_eq!(again.doc, first.doc);
     }
 
     #[test]
