@@ -66,10 +66,11 @@ fn split_block(name: &str, deps: &[String]) -> String {
 /// modules it needs first. On a first visit index.html's loader has
 /// fetched the page's modules as one pack (`pwa::preload`) and
 /// `__firstlinePart` hands over a module's bytes, once; should the pack
-/// fail, the module is fetched on its own after all. `chunk` names a chunk
-/// by its number and `area` loads a split point's module after its chunks,
-/// keeping the files each split point loads for index.html's loader
-/// (`__firstlineFiles`), which would otherwise need its own list of them.
+/// fail, the module is fetched on its own after all. `area` loads a split
+/// point's module after its chunks, given by number (each chunk's `load`
+/// is made where it is first named), and keeps the files each split point
+/// loads for index.html's loader (`__firstlineFiles`), which would
+/// otherwise need its own list of them.
 const LOAD_HELPER: &str = "const load = (file, deps) => Object.assign(makeLoad(() => { \
     const url = new URL(`./${file}.wasm`, import.meta.url); \
     const part = globalThis.__firstlinePart && globalThis.__firstlinePart(file); \
