@@ -79,22 +79,22 @@ export async function answerCurrent(page: Page) {
     await place.press('Enter');
     await expect(slots.getByRole('listitem').nth(i)).not.toContainText(/\bempty\b/);
   }
-  if (places.length > 0) {
-    // A placement puts focus back on its Place button in the next frame;
-    // let that happen, then leave the page focused, so a page key (Enter
-    // for Next in an exam) reaches the page, not that button.
-    await page.evaluate(
-      () =>
-        new Promise<void>((done) =>
-          requestAnimationFrame(() =>
-            requestAnimationFrame(() => {
-              (document.activeElement as HTMLElement | null)?.blur();
-              done();
-            }),
-          ),
+  // Leave the page focused, so a page key (Enter for Next in an exam)
+  // reaches the page, not the last control answered: a terminal's
+  // command line keeps Enter for its own commands, and a placement puts
+  // focus back on its Place button in the next frame, so let that
+  // happen first.
+  await page.evaluate(
+    () =>
+      new Promise<void>((done) =>
+        requestAnimationFrame(() =>
+          requestAnimationFrame(() => {
+            (document.activeElement as HTMLElement | null)?.blur();
+            done();
+          }),
         ),
-    );
-  }
+      ),
+  );
 }
 
 /** Writes a saved document (the envelope the app writes) before the app reads it: call before `open`. */
