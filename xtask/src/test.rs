@@ -156,8 +156,11 @@ fn minutes(d: Duration) -> String {
 
 fn install_tools() -> Result<String, String> {
     tools::ensure_build_tools()?;
+    let nightly = tools::ensure_release_nightly()?;
     tools::ensure_browser()?;
-    Ok("trunk, wasm-bindgen, wasm-opt, npm packages and chromium present".into())
+    Ok(format!(
+        "trunk, wasm-bindgen, wasm-opt, {nightly} with rust-src, npm packages and chromium present"
+    ))
 }
 
 fn fmt() -> Result<String, String> {

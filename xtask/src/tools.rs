@@ -12,11 +12,12 @@ pub const TRUNK_VERSION: &str = "0.21.14";
 const WASM_OPT_VERSION: &str = "132";
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 
-/// The nightly the fuzz targets build with (cargo-fuzz needs nightly), and
-/// the commit date its rustc reports, so a `nightly` already installed at
-/// that date is used as it is.
-pub const FUZZ_NIGHTLY: &str = "nightly-2026-05-20";
-const FUZZ_RUSTC_COMMIT_DATE: &str = "2026-05-19";
+/// The pinned nightly, and the commit date its rustc reports, so a
+/// `nightly` already installed at that date is used as it is. The fuzz
+/// targets build with it (cargo-fuzz needs nightly), and so does the
+/// release wasm (it rebuilds the standard library: see `wasm.rs`).
+pub const NIGHTLY: &str = "nightly-2026-05-20";
+const NIGHTLY_COMMIT_DATE: &str = "2026-05-19";
 pub const CARGO_FUZZ_VERSION: &str = "0.13.1";
 
 /// The pinned nightly and cargo-fuzz, installed when missing; returns the
@@ -49,23 +50,49 @@ fn ensure_nightly() -> Result<String, String> {
     let at_pinned_date = |name: &str| {
         output("rustc", &[&format!("+{name}"), "-vV"]).is_some_and(|v| {
             v.lines()
-                .any(|l| l.trim() == format!("commit-date: {FUZZ_RUSTC_COMMIT_DATE}"))
+                .any(|l| l.trim() == format!("commit-date: {NIGHTLY_COMMIT_DATE}"))
         })
     };
-    for name in [FUZZ_NIGHTLY, "nightly"] {
+    for name in [NIGHTLY, "nightly"] {
         if at_pinned_date(name) {
-            println!("  ok: {name} (rustc of {FUZZ_RUSTC_COMMIT_DATE})");
+            println!("  ok: {name} (rustc of {NIGHTLY_COMMIT_DATE})");
             return Ok(name.to_owned());
         }
     }
-    println!(
-        "  installing {FUZZ_NIGHTLY} for the fuzz targets (first run only: about a minute)..."
-    );
+    println!("  installing {NIGHTLY} (first run only: about a minute)...");
     run(
         "rustup",
-        &["toolchain", "install", FUZZ_NIGHTLY, "--profile", "minimal"],
+        &["toolchain", "install", NIGHTLY, "--profile", "minimal"],
     )?;
-    Ok(FUZZ_NIGHTLY.to_owned())
+    Ok(NIGHTLY.to_owned())
+}
+
+/// The pinned nightly with the standard library's source, which the
+/// release wasm build compiles (`-Zbuild-std`); returns the toolchain name
+/// to run cargo with.
+pub fn ensure_release_nightly() -> Result<String, String> {
+    let toolchain = ensure_nightly()?;
+    let installed = output(
+        "rustup",
+        &[
+            "component",
+            "list",
+            "--installed",
+            "--toolchain",
+            &toolchain,
+        ],
+    )
+    .unwrap_or_default();
+    if installed.lines().any(|l| l.starts_with("rust-src")) {
+        println!("  ok: rust-src for {toolchain}");
+    } else {
+        println!("  installing rust-src for {toolchain} (first run only: a few seconds)...");
+        run(
+            "rustup",
+            &["component", "add", "rust-src", "--toolchain", &toolchain],
+        )?;
+    }
+    Ok(toolchain)
 }
 
 /// Everything needed to build the app.
