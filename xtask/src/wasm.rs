@@ -68,6 +68,9 @@ pub fn build(release: bool) -> Result<(), String> {
         args.extend([
             "--release",
             "-Zbuild-std=std,panic_abort",
+            // The standard library's smaller variants (its sorts, for
+            // one): 9 KB less gzip over all the modules.
+            "-Zbuild-std-features=optimize_for_size",
             "--config",
             IMMEDIATE_ABORT,
         ]);
