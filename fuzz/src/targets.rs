@@ -7,6 +7,7 @@ use firstline_core::content::catalog::{InterviewCatalog, QuestionCatalog};
 use firstline_core::content::file::{self, ContentFile};
 use firstline_core::content::interview::InterviewQuestion;
 use firstline_core::content::library::Loading;
+use firstline_core::content::read::readers::Readers;
 use firstline_core::content::locate::{locate, offset_of, path_at, Position};
 use firstline_core::content::path::JsonPath;
 use firstline_core::content::scenario::{Level, Scenario};
@@ -88,8 +89,14 @@ pub fn content_file(text: &str) {
     }
     let _ = bundles;
     // The learner pages trust the manifest's verdicts instead of checking
-    // again: they must keep exactly what the checks kept.
-    let mut trusting = Loading::with_gate(sources.clone(), Box::new(manifest.trusted()));
+    // again, with the readers of the kinds the manifest says the files
+    // hold: they must keep exactly what the checks kept.
+    let kinds = manifest.kinds(sources.iter().map(|s| s.name.as_str()));
+    let mut trusting = Loading::with_gate(
+        sources.clone(),
+        Box::new(manifest.trusted()),
+        Readers::of(kinds),
+    );
     while trusting.step() {}
     assert_eq!(
         trusting.finish().library,

@@ -18,6 +18,7 @@ use firstline_core::content::gate::Trusted;
 use firstline_core::content::library::Loading;
 use firstline_core::content::manifest::{BundleFile, Manifest, Need, MANIFEST_FILE};
 use firstline_core::content::read::names::url_path;
+use firstline_core::content::read::readers::{Kinds, Readers};
 use firstline_core::content::{Finding, LoadReport, Severity, Source};
 use futures::future::{join_all, FutureExt, LocalBoxFuture, Shared};
 use leptos::prelude::*;
@@ -309,7 +310,12 @@ async fn load(downloads: StoredValue<Downloads, LocalStorage>, needs: &[Need]) -
         }
     }
     slice.maybe_yield().await;
-    let mut report = match read_library(sources, manifest.trusted()).await {
+    let kinds = manifest.kinds(sources.iter().map(|s| s.name.as_str()));
+    let reading = match load_readers(kinds).await {
+        Ok(readers) => read_library(sources, manifest.trusted(), readers).await,
+        Err(e) => Err(e),
+    };
+    let mut report = match reading {
         Ok(reading) => reading.await,
         Err(e) => {
             let mut report = failed(
@@ -357,6 +363,49 @@ fn file_finding(file: &str, message: String) -> Finding {
     }
 }
 
+type ReadersLoad = LocalBoxFuture<'static, Result<Readers, leptos::wasm_split::SplitLoaderError>>;
+
+/// The typed readers of `kinds`: each kind's deserializing code is a wasm
+/// chunk of its own (most of the reading code), fetched together, so a
+/// page downloads the readers of what it shows and no other.
+async fn load_readers(kinds: Kinds) -> Result<Readers, leptos::wasm_split::SplitLoaderError> {
+    let wanted: [(bool, fn() -> ReadersLoad); 4] = [
+        (kinds.questions, || question_readers().boxed_local()),
+        (kinds.scenarios, || scenario_readers().boxed_local()),
+        (kinds.shifts, || shift_readers().boxed_local()),
+        (kinds.interview, || interview_readers().boxed_local()),
+    ];
+    let loads = wanted
+        .into_iter()
+        .filter(|(wanted, _)| *wanted)
+        .map(|(_, load)| load());
+    let mut readers = Readers::default();
+    for part in join_all(loads).await {
+        readers = readers.with(part?);
+    }
+    Ok(readers)
+}
+
+#[leptos::wasm_split::wasm_split(reader_questions, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn question_readers() -> Result<Readers, leptos::wasm_split::SplitLoaderError> {
+    Ok(Readers::questions())
+}
+
+#[leptos::wasm_split::wasm_split(reader_scenarios, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn scenario_readers() -> Result<Readers, leptos::wasm_split::SplitLoaderError> {
+    Ok(Readers::scenarios())
+}
+
+#[leptos::wasm_split::wasm_split(reader_shifts, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn shift_readers() -> Result<Readers, leptos::wasm_split::SplitLoaderError> {
+    Ok(Readers::shifts())
+}
+
+#[leptos::wasm_split::wasm_split(reader_interview, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn interview_readers() -> Result<Readers, leptos::wasm_split::SplitLoaderError> {
+    Ok(Readers::interview())
+}
+
 /// Reading content is its own wasm chunk, fetched while the first content
 /// downloads; pages that show none never fetch it. It keeps what the
 /// build's checks passed (`Trusted`: the manifest's verdicts) rather than
@@ -370,9 +419,10 @@ fn file_finding(file: &str, message: String) -> Finding {
 fn read_library(
     sources: Vec<Source>,
     trusted: Trusted,
+    readers: Readers,
 ) -> Result<LocalBoxFuture<'static, LoadReport>, leptos::wasm_split::SplitLoaderError> {
     Ok(async move {
-        let mut loading = Loading::with_gate(sources, Box::new(trusted));
+        let mut loading = Loading::with_gate(sources, Box::new(trusted), readers);
         let mut slice = Slice::start(Slice::DEFAULT_MS);
         while loading.step() {
             slice.maybe_yield().await;

@@ -28,29 +28,54 @@ pub const PLACEHOLDER: &str = "/* __FIRSTLINE_AREA_CODE__ */ {}";
 /// Each route, relative to the site's base (`*` stands for one segment),
 /// and the split areas its first visit loads, as measured by listing a
 /// release build's requests. `reader` is the content reader, loaded by
-/// pages that read a question, scenario or interview file. The exam setup
+/// pages that read a question, scenario or interview file, with the typed
+/// readers of the kinds they read (`reader_questions` and so on: each
+/// kind's in a chunk of its own, src/state/content.rs). The exam setup
 /// and the review queue read none on a first visit (the exam's questions
 /// and runner come with Start; a queue is empty until questions are
 /// answered), so they preload neither.
 pub const ROUTES: &[(&str, &[&str])] = &[
     ("practice", &["practice_setup"]),
-    ("practice/session", &["practice", "reader"]),
+    (
+        "practice/session",
+        &["practice", "reader", "reader_questions"],
+    ),
     ("practice/exam", &["exam"]),
     ("practice/review", &["review"]),
-    ("practice/results/*", &["exam_results", "reader"]),
+    (
+        "practice/results/*",
+        &["exam_results", "reader", "reader_questions"],
+    ),
     ("scenarios", &["scenario_list"]),
-    ("scenarios/*", &["scenarios", "reader"]),
-    ("shifts/*", &["shift", "reader"]),
+    ("scenarios/*", &["scenarios", "reader", "reader_scenarios"]),
+    ("shifts/*", &["shift", "reader", "reader_shifts"]),
     ("interview", &["interview_list"]),
-    ("interview/q/*", &["interview", "reader"]),
+    (
+        "interview/q/*",
+        &["interview", "reader", "reader_interview"],
+    ),
     ("interview/stories", &["stories"]),
-    ("interview/mock", &["mock", "reader"]),
+    ("interview/mock", &["mock", "reader", "reader_interview"]),
     ("interview/report/*", &["mock"]),
     ("progress", &["progress"]),
     ("progress/backup", &["backup"]),
     ("author", &["author"]),
-    ("author/map/*", &["author", "scenario_map", "reader"]),
-    ("author/yours", &["author", "author_preview", "reader"]),
+    (
+        "author/map/*",
+        &["author", "scenario_map", "reader", "reader_scenarios"],
+    ),
+    (
+        "author/yours",
+        &[
+            "author",
+            "author_preview",
+            "reader",
+            "reader_questions",
+            "reader_scenarios",
+            "reader_shifts",
+            "reader_interview",
+        ],
+    ),
 ];
 
 /// Content a route's first visit fetches as soon as its page runs,
@@ -254,6 +279,8 @@ mod tests {
                 "pkg/split_scenarios.wasm",
                 "pkg/chunk_reader.wasm",
                 "pkg/split_reader.wasm",
+                "pkg/chunk_reader_scenarios.wasm",
+                "pkg/split_reader_scenarios.wasm",
             ]
         );
         assert_eq!(table.len(), ROUTES.len());

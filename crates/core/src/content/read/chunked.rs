@@ -23,12 +23,13 @@ use std::ops::Range;
 use serde::de::{DeserializeOwned, IgnoredAny};
 use serde_json::Deserializer;
 
-use crate::content::file::{self, ContentFile};
+use crate::content::file::ContentFile;
 use crate::content::finding::Finding;
-use crate::content::interview::InterviewSet;
-use crate::content::question::QuestionSet;
+use crate::content::interview::{InterviewQuestion, InterviewSet};
+use crate::content::question::{QuestionSet, RawQuestion};
 
 use super::budget::Work;
+use super::readers::{ReadPiece, Readers};
 
 /// The member of a set that holds its items.
 const ITEMS: &str = "questions";
@@ -75,9 +76,10 @@ enum At {
     Typed(usize),
 }
 
+/// A set being read, with the reader of its items.
 enum Set {
-    Questions(QuestionSet),
-    Interview(InterviewSet),
+    Questions(QuestionSet, ReadPiece<RawQuestion>),
+    Interview(InterviewSet, ReadPiece<InterviewQuestion>),
 }
 
 /// Reading in pieces stopped: the file is read whole instead.
@@ -103,19 +105,30 @@ impl Chunked {
     }
 
     /// Reads the file `name` with `text` while `work` has room.
-    pub(super) fn step(&mut self, name: &str, text: &str, work: &mut Work) -> Parsed {
-        match self.advance(text, work) {
+    pub(super) fn step(
+        &mut self,
+        readers: &Readers,
+        name: &str,
+        text: &str,
+        work: &mut Work,
+    ) -> Parsed {
+        match self.advance(readers, text, work) {
             Ok(Some(content)) => Parsed::Done(Ok(content)),
             Ok(None) => Parsed::More,
             Err(Whole) => {
                 work.spend(text.len());
-                Parsed::Done(file::parse(name, text))
+                Parsed::Done(readers.parse(name, text))
             }
         }
     }
 
     /// Reads pieces while `work` has room; the content once all are read.
-    fn advance(&mut self, text: &str, work: &mut Work) -> Result<Option<ContentFile>, Whole> {
+    fn advance(
+        &mut self,
+        readers: &Readers,
+        text: &str,
+        work: &mut Work,
+    ) -> Result<Option<ContentFile>, Whole> {
         let bytes = text.as_bytes();
         while work.left() {
             self.pos = skip_ws(bytes, self.pos);
@@ -166,7 +179,7 @@ impl Chunked {
                     self.at = At::Set;
                 }
                 At::Set => {
-                    self.set = Some(self.own_members(text, work)?);
+                    self.set = Some(self.own_members(readers, text, work)?);
                     self.at = At::Typed(0);
                 }
                 At::Typed(index) => {
@@ -180,8 +193,8 @@ impl Chunked {
                     };
                     let piece = text.get(range.clone()).ok_or(Whole)?;
                     match self.set.as_mut().ok_or(Whole)? {
-                        Set::Questions(set) => set.questions.push(typed(piece)?),
-                        Set::Interview(set) => set.questions.push(typed(piece)?),
+                        Set::Questions(set, item) => set.questions.push(item(piece).ok_or(Whole)?),
+                        Set::Interview(set, item) => set.questions.push(item(piece).ok_or(Whole)?),
                     }
                     work.spend(range.len());
                     self.at = At::Typed(index + 1);
@@ -226,7 +239,9 @@ impl Chunked {
 
     /// The set with its members other than the items, deserialized
     /// together as one small object in which the items are `[]`.
-    fn own_members(&self, text: &str, work: &mut Work) -> Result<Set, Whole> {
+    /// A set of a kind `readers` do not read is read whole, for its
+    /// finding.
+    fn own_members(&self, readers: &Readers, text: &str, work: &mut Work) -> Result<Set, Whole> {
         let (before, key) = self.items_key.clone().ok_or(Whole)?;
         let piece = |range: &Range<usize>| text.get(range.clone()).ok_or(Whole);
         let mut parts = Vec::with_capacity(self.members.len() + 1);
@@ -237,8 +252,18 @@ impl Chunked {
         let object = format!("{{{}}}", parts.join(","));
         work.spend(object.len());
         match self.kind.as_deref() {
-            Some(QUESTION_SET) => typed(&object).map(Set::Questions),
-            Some(INTERVIEW_SET) => typed(&object).map(Set::Interview),
+            Some(QUESTION_SET) => {
+                let set = readers.question_set.ok_or(Whole)?;
+                (set.own)(&object)
+                    .map(|s| Set::Questions(s, set.item))
+                    .ok_or(Whole)
+            }
+            Some(INTERVIEW_SET) => {
+                let set = readers.interview_set.ok_or(Whole)?;
+                (set.own)(&object)
+                    .map(|s| Set::Interview(s, set.item))
+                    .ok_or(Whole)
+            }
             _ => Err(Whole),
         }
     }
@@ -247,8 +272,8 @@ impl Chunked {
 impl Set {
     fn into_content(self) -> ContentFile {
         match self {
-            Set::Questions(set) => ContentFile::QuestionSet(set),
-            Set::Interview(set) => ContentFile::InterviewSet(set),
+            Set::Questions(set, _) => ContentFile::QuestionSet(set),
+            Set::Interview(set, _) => ContentFile::InterviewSet(set),
         }
     }
 }
@@ -288,6 +313,7 @@ fn skip_ws(bytes: &[u8], mut pos: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::content::file;
     use crate::content::read::budget::ITEMS_PER_STEP;
     use crate::content::read::test_sources::bundled_sources;
 
@@ -296,7 +322,7 @@ mod tests {
         let mut chunked = Chunked::new();
         for steps in 1.. {
             let mut work = Work::default();
-            if let Parsed::Done(result) = chunked.step("f.json", text, &mut work) {
+            if let Parsed::Done(result) = chunked.step(&Readers::all(), "f.json", text, &mut work) {
                 return (result, steps);
             }
             assert!(work.items <= ITEMS_PER_STEP, "{work:?}");
@@ -395,6 +421,29 @@ mod tests {
             }
             same_as_whole(&chars.into_iter().collect::<String>());
         }
+    }
+
+    #[test]
+    fn a_set_of_a_kind_without_readers_is_reported_as_when_read_whole() {
+        let text = r#"{"kind": "interview-set", "questions": [
+  {"id": "q1"}, {"id": "q2"}
+]}"#;
+        let questions_only = Readers::questions();
+        let mut chunked = Chunked::new();
+        let result = loop {
+            let mut work = Work::default();
+            if let Parsed::Done(result) = chunked.step(&questions_only, "f.json", text, &mut work) {
+                break result;
+            }
+        };
+        assert_eq!(result, questions_only.parse("f.json", text));
+        let finding = result.expect_err("no interview reader");
+        assert_eq!((finding.path.as_str(), finding.line), ("kind", 1));
+        assert!(
+            finding.message.contains("does not read \"interview-set\""),
+            "{}",
+            finding.message
+        );
     }
 
     #[test]

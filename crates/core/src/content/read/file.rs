@@ -14,6 +14,8 @@ use crate::content::question::QuestionSet;
 use crate::content::scenario::Scenario;
 use crate::content::shift::Shift;
 
+use super::readers::Readers;
+
 /// The kinds of content file, named by the file's top-level `"kind"`.
 pub const KINDS: &[&str] = &["exam", "question-set", "scenario", "interview-set", "shift"];
 
@@ -33,8 +35,19 @@ struct Header {
     kind: Option<Box<RawValue>>,
 }
 
-/// Parses one file. An error here means nothing in the file could be used.
+/// Parses one file, of any kind. An error here means nothing in the file
+/// could be used.
 pub fn parse(file: &str, text: &str) -> Result<ContentFile, Finding> {
+    parse_with(&Readers::all(), file, text)
+}
+
+/// Parses one file with `readers`: a file of a kind they do not read is
+/// reported at its `kind`.
+pub(super) fn parse_with(
+    readers: &Readers,
+    file: &str,
+    text: &str,
+) -> Result<ContentFile, Finding> {
     // Syntax first (IgnoredAny reads without building anything), then the
     // kind, then the typed model: serde_json::Value would cost the web
     // bundle more.
@@ -72,24 +85,29 @@ pub fn parse(file: &str, text: &str) -> Result<ContentFile, Finding> {
             ));
         }
     };
-    match kind.as_str() {
-        "exam" => typed(file, text).map(ContentFile::Exam),
-        "question-set" => typed(file, text).map(ContentFile::QuestionSet),
-        "scenario" => typed(file, text).map(|s| ContentFile::Scenario(Box::new(s))),
-        "interview-set" => typed(file, text).map(ContentFile::InterviewSet),
-        "shift" => typed(file, text).map(|s| ContentFile::Shift(Box::new(s))),
-        other => Err(finding_at(
+    match readers.read(&kind, file, text) {
+        Some(read) => read,
+        None if KINDS.contains(&kind.as_str()) => Err(finding_at(
             file,
             text,
             &kind_path,
-            format!("unknown kind \"{other}\": {expected}"),
+            format!(
+                "this page does not read \"{kind}\" files (it loaded the code for the kinds \
+                 its content list gave); reload the page, and if this stays, rebuild the site"
+            ),
+        )),
+        None => Err(finding_at(
+            file,
+            text,
+            &kind_path,
+            format!("unknown kind \"{kind}\": {expected}"),
         )),
     }
 }
 
 /// Reads the typed model. The error's JSON path is worked out from its
 /// position, which keeps a path-tracking deserializer out of the bundle.
-fn typed<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, Finding> {
+pub(super) fn typed<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, Finding> {
     serde_json::from_str(text).map_err(|e| {
         let offset = offset_of(text, e.line(), e.column());
         // The byte serde_json stopped at belongs to the value it was reading.

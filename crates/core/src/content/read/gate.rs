@@ -22,6 +22,7 @@ use crate::content::scenario::Scenario;
 use crate::content::shift::Shift;
 
 use super::library::Source;
+use super::readers::CheckQuestions;
 
 /// Decides, file by file and item by item, what a load keeps; it reports
 /// what it refuses through the file's reporter.
@@ -45,13 +46,15 @@ pub trait Gate {
         exam: Option<&Exam>,
         reporter: &mut Reporter,
     );
-    /// The sound questions among `range`, with their index in the file.
+    /// The sound questions among `range`, with their index in the file;
+    /// `check` is what turns them into the quiz's (the question readers').
     fn questions(
         &self,
         source: &Source,
         set: &QuestionSet,
         exam: Option<&Exam>,
         range: Range<usize>,
+        check: CheckQuestions,
         reporter: &mut Reporter,
     ) -> Vec<(usize, Question)>;
     /// The sound interview questions among `range`.
@@ -101,9 +104,10 @@ impl Gate for Checked {
         set: &QuestionSet,
         exam: Option<&Exam>,
         range: Range<usize>,
+        check: CheckQuestions,
         reporter: &mut Reporter,
     ) -> Vec<(usize, Question)> {
-        check::question::check_questions(set, exam, range, reporter)
+        check(set, exam, range, reporter)
     }
 
     fn interview(
@@ -214,10 +218,11 @@ impl Gate for Trusted {
         set: &QuestionSet,
         exam: Option<&Exam>,
         range: Range<usize>,
+        check: CheckQuestions,
         reporter: &mut Reporter,
     ) -> Vec<(usize, Question)> {
         if self.verdicts.contains_key(&source.name) {
-            check::question::check_questions(set, exam, range, reporter)
+            check(set, exam, range, reporter)
         } else {
             if range.start == 0 {
                 reporter.error(&JsonPath::root(), UNCHECKED);
@@ -245,7 +250,11 @@ mod tests {
     use crate::content::read::test_sources::bundled_sources;
 
     fn trusting(sources: Vec<Source>, gate: Trusted) -> crate::content::LoadReport {
-        let mut loading = Loading::with_gate(sources, Box::new(gate));
+        let mut loading = Loading::with_gate(
+            sources,
+            Box::new(gate),
+            crate::content::read::readers::Readers::all(),
+        );
         while loading.step() {}
         loading.finish()
     }

@@ -18,6 +18,7 @@ use super::budget::Work;
 use super::chunked::{Chunked, Parsed};
 use super::gate::{Checked, Gate};
 use super::library::{FileSummary, FirstSeen, LoadReport, Source};
+use super::readers::Readers;
 use super::set_check::SetCheck;
 
 /// A library being read; see the module notes. `gate` decides what is kept
@@ -25,6 +26,7 @@ use super::set_check::SetCheck;
 /// (`gate::Trusted`, the learner pages).
 pub struct Loading {
     gate: Box<dyn Gate>,
+    readers: Readers,
     sources: Vec<Source>,
     /// Each source's parsed content, by index; `None` until parsed or when
     /// the file could not be read.
@@ -89,18 +91,20 @@ impl Stage {
 }
 
 impl Loading {
-    /// Starts reading `sources`, running every check.
+    /// Starts reading `sources`, of every kind, running every check.
     pub fn new(sources: Vec<Source>) -> Self {
-        Loading::with_gate(sources, Box::new(Checked))
+        Loading::with_gate(sources, Box::new(Checked), Readers::all())
     }
 
     /// Starts reading `sources`, in name order so results do not depend on
-    /// the order files arrived in, keeping what `gate` passes.
-    pub fn with_gate(mut sources: Vec<Source>, gate: Box<dyn Gate>) -> Self {
+    /// the order files arrived in, keeping what `gate` passes; a file of a
+    /// kind `readers` do not read is reported, not read.
+    pub fn with_gate(mut sources: Vec<Source>, gate: Box<dyn Gate>, readers: Readers) -> Self {
         crate::sort::by(&mut sources, |a, b| a.name.cmp(&b.name));
         let parsed = sources.iter().map(|_| None).collect();
         Loading {
             gate,
+            readers,
             sources,
             parsed,
             stage: Stage::Parse,
@@ -165,7 +169,7 @@ impl Loading {
                 let Some(source) = self.sources.get(index) else {
                     return;
                 };
-                match chunked.step(&source.name, &source.text, work) {
+                match chunked.step(&self.readers, &source.name, &source.text, work) {
                     Parsed::More => self.current = Some(Current::Parsing(index, chunked)),
                     Parsed::Done(Ok(content)) => {
                         if let Some(slot) = self.parsed.get_mut(index) {
@@ -269,7 +273,11 @@ impl Loading {
             }
             ContentFile::QuestionSet(set) => {
                 let exam = report.library.exam(&set.exam).cloned();
-                Some(Current::Checking(SetCheck::new(index, exam)))
+                Some(Current::Checking(SetCheck::new(
+                    index,
+                    exam,
+                    self.readers.check_questions,
+                )))
             }
             ContentFile::Scenario(scenario) => {
                 work.spend_items(1);
@@ -315,7 +323,9 @@ impl Loading {
                 );
                 None
             }
-            ContentFile::InterviewSet(_) => Some(Current::Checking(SetCheck::new(index, None))),
+            ContentFile::InterviewSet(_) => {
+                Some(Current::Checking(SetCheck::new(index, None, None)))
+            }
         }
     }
 }

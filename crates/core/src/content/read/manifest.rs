@@ -16,6 +16,7 @@ use crate::content::catalog::CATALOG_DIR;
 use crate::content::file::{self, ContentFile};
 use crate::content::gate::Trusted;
 use crate::content::library::{Library, LoadReport, Source};
+use crate::content::read::readers::Kinds;
 
 /// The manifest's file name under the content root.
 pub const MANIFEST_FILE: &str = "manifest.json";
@@ -349,6 +350,24 @@ impl Manifest {
 
     fn entry(&self, file: &str) -> Option<&Entry> {
         self.entries.iter().find(|e| e.file == file)
+    }
+
+    /// The readers reading `files` takes, by what the manifest says each
+    /// holds. A file it has no entry for (one the build could not read) may
+    /// be of any kind, so it takes them all: its finding is then the one
+    /// the build gave.
+    pub fn kinds<'a>(&self, files: impl IntoIterator<Item = &'a str>) -> Kinds {
+        let mut kinds = Kinds::default();
+        for file in files {
+            match self.entry(file).map(|e| &e.holds) {
+                Some(Holds::Exam { .. } | Holds::QuestionSet { .. }) => kinds.questions = true,
+                Some(Holds::Scenario { .. }) => kinds.scenarios = true,
+                Some(Holds::Shift { .. }) => kinds.shifts = true,
+                Some(Holds::InterviewSet { .. }) => kinds.interview = true,
+                None => return Kinds::ALL,
+            }
+        }
+        kinds
     }
 
     /// The files a page with these needs must read, in manifest order.

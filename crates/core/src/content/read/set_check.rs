@@ -17,6 +17,7 @@ use crate::content::question::Question;
 use super::budget::Work;
 use super::gate::Gate;
 use super::library::{FirstSeen, LoadReport, Source};
+use super::readers::CheckQuestions;
 
 /// One set being checked.
 pub(super) struct SetCheck {
@@ -24,6 +25,9 @@ pub(super) struct SetCheck {
     pub(super) index: usize,
     /// A question set's blueprint, when one loaded.
     exam: Option<Exam>,
+    /// What turns a question set's questions into the quiz's (the load's
+    /// question readers have it; without them no question set was read).
+    check: Option<CheckQuestions>,
     reporter: PausedReporter,
     /// Whether the checks of the set as a whole ran.
     started: bool,
@@ -39,10 +43,11 @@ pub(super) struct SetCheck {
 }
 
 impl SetCheck {
-    pub(super) fn new(index: usize, exam: Option<Exam>) -> Self {
+    pub(super) fn new(index: usize, exam: Option<Exam>, check: Option<CheckQuestions>) -> Self {
         SetCheck {
             index,
             exam,
+            check,
             reporter: PausedReporter::default(),
             started: false,
             next: 0,
@@ -80,7 +85,14 @@ impl SetCheck {
                     &mut self.questions,
                     &mut self.refused,
                     work,
-                    |range| gate.questions(source, set, exam, range, &mut reporter),
+                    |range| match self.check {
+                        Some(check) => {
+                            gate.questions(source, set, exam, range, check, &mut reporter)
+                        }
+                        // Not reached: without the question readers no
+                        // set was read.
+                        None => Vec::new(),
+                    },
                 );
                 let claimed = checked
                     && claim_items(

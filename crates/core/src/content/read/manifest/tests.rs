@@ -220,3 +220,38 @@ fn a_run_of_a_few_questions_fetches_their_files_and_a_large_one_the_bundle() {
         ]
     );
 }
+
+#[test]
+fn the_readers_a_page_takes_are_the_kinds_of_its_files() {
+    let mut sources = bundled_sources();
+    let (manifest, _) = Manifest::build(&sources);
+    let kinds_of = |manifest: &Manifest, needs: &[Need]| {
+        let files = manifest.select(needs);
+        manifest.kinds(files.iter().map(String::as_str))
+    };
+    let only = |set: fn(&mut Kinds)| {
+        let mut kinds = Kinds::default();
+        set(&mut kinds);
+        kinds
+    };
+    let scenario = manifest.scenario_ids()[0].to_owned();
+    assert_eq!(
+        kinds_of(&manifest, &[Need::Scenario(scenario)]),
+        only(|k| k.scenarios = true)
+    );
+    assert_eq!(
+        kinds_of(&manifest, &[Need::Interview]),
+        only(|k| k.interview = true)
+    );
+    assert_eq!(
+        kinds_of(&manifest, &[Need::Questions(None)]),
+        only(|k| k.questions = true)
+    );
+    assert!(kinds_of(&manifest, &[Need::Scenario("none".into())]).is_empty());
+    assert_eq!(kinds_of(&manifest, &[Need::All]), Kinds::ALL);
+    // A file the build could not read may be of any kind: every page that
+    // loads it takes every reader, so its finding is the build's.
+    sources.push(Source::new("scenarios/broken.json", "{ \"kind\": "));
+    let (manifest, _) = Manifest::build(&sources);
+    assert_eq!(kinds_of(&manifest, &[Need::Interview]), Kinds::ALL);
+}
