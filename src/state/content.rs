@@ -252,7 +252,14 @@ async fn load_manifest(downloads: StoredValue<Downloads, LocalStorage>) -> Manif
 async fn load(downloads: StoredValue<Downloads, LocalStorage>, needs: &[Need]) -> LoadReport {
     let manifest = match load_manifest(downloads).await {
         Ok(manifest) => manifest,
-        Err(report) => return (*report).clone(),
+        // Only findings: cloning the whole report would bring the clone
+        // code of every kind of content into this page's download.
+        Err(report) => {
+            return LoadReport {
+                findings: report.findings.clone(),
+                ..LoadReport::default()
+            }
+        }
     };
     let files = manifest.select(needs);
     if files.is_empty() {
