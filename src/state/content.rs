@@ -393,25 +393,22 @@ async fn load_readers(kinds: Kinds) -> Result<Readers, leptos::wasm_split::Split
     Ok(readers)
 }
 
-#[leptos::wasm_split::wasm_split(reader_questions, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn question_readers() -> Result<Readers, leptos::wasm_split::SplitLoaderError> {
-    Ok(Readers::questions())
+/// Declares `$load`, which fetches the wasm chunk `$split` holding the
+/// readers `Readers::$group` (each kind's deserializing code) and hands
+/// them back.
+macro_rules! readers_chunk {
+    ($load:ident, $split:ident, $group:ident) => {
+        #[leptos::wasm_split::wasm_split($split, wasm_split_path = ::leptos::wasm_split, fallible)]
+        fn $load() -> Result<Readers, leptos::wasm_split::SplitLoaderError> {
+            Ok(Readers::$group())
+        }
+    };
 }
 
-#[leptos::wasm_split::wasm_split(reader_scenarios, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn scenario_readers() -> Result<Readers, leptos::wasm_split::SplitLoaderError> {
-    Ok(Readers::scenarios())
-}
-
-#[leptos::wasm_split::wasm_split(reader_shifts, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn shift_readers() -> Result<Readers, leptos::wasm_split::SplitLoaderError> {
-    Ok(Readers::shifts())
-}
-
-#[leptos::wasm_split::wasm_split(reader_interview, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn interview_readers() -> Result<Readers, leptos::wasm_split::SplitLoaderError> {
-    Ok(Readers::interview())
-}
+readers_chunk!(question_readers, reader_questions, questions);
+readers_chunk!(scenario_readers, reader_scenarios, scenarios);
+readers_chunk!(shift_readers, reader_shifts, shifts);
+readers_chunk!(interview_readers, reader_interview, interview);
 
 /// Reading content is its own wasm chunk, fetched while the first content
 /// downloads; pages that show none never fetch it. It keeps what the

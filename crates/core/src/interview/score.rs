@@ -426,10 +426,19 @@ fn filler_rate(readings: &[Reading], weight: u32) -> Criterion {
         id: CriterionId::Fillers,
         weight,
         score,
-        detail: format!("{n} filler or hedge word(s), {:.1} per 100 words", (per_hundred * 10.0).round() / 10.0),
+        detail: format!("{n} filler or hedge word(s), {} per 100 words", one_decimal(per_hundred)),
         advice: (score < 1.0).then(|| "Cut fillers and hedges (\"um\", \"kind of\", \"I guess\", \"basically\"): say it plainly.".to_string()),
         highlights,
     }
+}
+
+/// A non-negative `x` to one decimal place, as `{:.1}` would write it after
+/// rounding half away from zero; by hand, because float formatting is a
+/// few KB of every interview page's download and nothing else there uses it.
+fn one_decimal(x: f64) -> String {
+    // `as` saturates: NaN and negatives give 0.
+    let tenths = (x * 10.0).round() as u64;
+    format!("{}.{}", tenths / 10, tenths % 10)
 }
 
 fn coverage(
@@ -506,4 +515,19 @@ pub fn speech_metrics(text: &str, seconds: f64) -> (u32, f64) {
     let wpm = (word_count(text) as f64 / minutes).round() as u32;
     let fillers_per_minute = fillers(text).len() as f64 / minutes;
     (wpm, fillers_per_minute)
+}
+
+#[cfg(test)]
+mod decimal_tests {
+    use super::one_decimal;
+
+    #[test]
+    fn one_decimal_writes_what_the_float_format_wrote() {
+        for x in [0.0, 0.04, 0.05, 1.0, 2.25, 3.14159, 9.96, 12.5, 100.0] {
+            let old = format!("{:.1}", (x * 10.0_f64).round() / 10.0);
+            assert_eq!(one_decimal(x), old, "{x}");
+        }
+        assert_eq!(one_decimal(f64::NAN), "0.0");
+        assert_eq!(one_decimal(-3.0), "0.0");
+    }
 }
