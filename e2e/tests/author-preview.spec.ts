@@ -105,3 +105,13 @@ test('a content pack is checked file by file, each named inside the pack', async
   await expect(page.getByRole('alert')).toContainText('bad.firstline-pack.json');
   await expect(page.getByRole('alert')).toContainText('not a FirstLine pack');
 });
+
+test("a link to an instructor's file in a browser that keeps none says so and leads to the Author page", async ({ page }) => {
+  await open(page, '/author/yours?do=play&file=my-password-reset.json');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your file');
+  await expect(page.getByText('This device keeps none of your own files.')).toBeVisible();
+  await axeClean(page);
+  await page.getByRole('link', { name: 'Go to the Author page' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Content for instructors');
+  await expect(page.getByRole('button', { name: 'Open the preview' })).toBeVisible();
+});

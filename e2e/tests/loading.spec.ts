@@ -197,3 +197,20 @@ test('the practice setup and the interview list say when their catalog cannot be
   await expect(page.getByRole('button', { name: 'Start practice', exact: true })).toBeEnabled();
   await expect(page.getByRole('alert').filter({ hasText: 'Could not load' })).toHaveCount(0);
 });
+
+test("an interview answer whose scoring code cannot be downloaded says so, and is scored when asked again", async ({ page }) => {
+  await open(page, '/interview/q/tech-no-network');
+  // Offline for the code fetched as the learner starts to answer.
+  const code = /\/pkg\/(split_|chunk_).*\.wasm$/;
+  await page.route(code, (route) => route.abort('internetdisconnected'));
+  await page.getByLabel('Your answer').fill('DNS turns a name such as intranet.example.com into an IP address; I would test with nslookup.');
+  await page.getByRole('button', { name: 'Get feedback' }).click();
+  const alert = page.getByRole('alert').filter({ hasText: 'Could not download the code that scores answers' });
+  await expect(alert).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Feedback' })).toHaveCount(0);
+
+  await page.unroute(code);
+  await page.getByRole('button', { name: 'Get feedback' }).click();
+  await expect(page.getByRole('region', { name: 'Feedback' })).toBeVisible();
+  await expect(alert).toHaveCount(0);
+});

@@ -1,5 +1,5 @@
 use firstline_core::content::interview::{Competency, InterviewKind, InterviewQuestion};
-use firstline_core::interview::score::{score_star, score_technical, Feedback};
+use firstline_core::interview::score::Feedback;
 use firstline_core::interview::words::word_count;
 use firstline_core::interview::{Part, StarAnswer};
 use firstline_core::progress::{InterviewAttempt, Story};
@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use super::editor::{DictateButton, Spoken, StarEditor};
-use super::feedback::FeedbackView;
+use super::grading::{self, Grader, Shown};
 use super::home::capitalise;
 use super::timer::AnswerTimer;
 use super::InterviewTabs;
@@ -89,19 +89,33 @@ pub fn QuestionPractice(
     let running = RwSignal::new(limit.is_some());
     let seconds = RwSignal::new(0u32);
     let feedback = RwSignal::new(None::<Feedback>);
-
-    let get_feedback = move |_| {
-        let f = q.with_value(|q| {
-            if behavioural {
-                score_star(&star.get_untracked(), q)
-            } else {
-                score_technical(&text.get_untracked(), q)
+    let grader = RwSignal::new(None::<Grader>);
+    // The grading code is fetched as the learner starts to answer, so it
+    // is there by the time they ask for feedback.
+    let failed = RwSignal::new(false);
+    let fetch = move || async move {
+        if let Some(g) = grader.get_untracked() {
+            return Some(g);
+        }
+        match grading::load().await {
+            Ok(g) => {
+                grader.set(Some(g));
+                failed.set(false);
+                Some(g)
             }
-        });
+            Err(_) => {
+                failed.set(true);
+                None
+            }
+        }
+    };
+
+    let finish = move |g: Grader| {
+        let f =
+            q.with_value(|q| star.with_untracked(|s| text.with_untracked(|t| (g.grade)(q, s, t))));
         running.set(false);
         let s = spoken.get_untracked();
-        let spoken_stats = (s.seconds >= 5.0)
-            .then(|| firstline_core::interview::score::speech_metrics(&s.text, s.seconds));
+        let spoken_stats = (s.seconds >= 5.0).then(|| (g.speech)(&s.text, s.seconds));
         log.update(|l| {
             l.answers.push(InterviewAttempt {
                 question: q.with_value(|q| q.id.clone()),
@@ -136,6 +150,20 @@ pub fn QuestionPractice(
             });
         }
         feedback.set(Some(f));
+    };
+    let waiting = RwSignal::new(false);
+    let get_feedback = move |_| {
+        // One attempt per answer: a second click while scoring is ignored.
+        if waiting.get_untracked() {
+            return;
+        }
+        waiting.set(true);
+        leptos::task::spawn_local(async move {
+            if let Some(g) = fetch().await {
+                finish(g);
+            }
+            waiting.set(false);
+        })
     };
 
     let label = question
@@ -182,8 +210,21 @@ pub fn QuestionPractice(
             !text.with(|t| t.trim().is_empty())
         }
     };
+    // Quietly: a failure is reported if it still fails when asked for.
+    let prefetched = StoredValue::new(false);
+    Effect::new(move || {
+        if has_answer() && !prefetched.get_value() {
+            prefetched.set_value(true);
+            leptos::task::spawn_local(async move {
+                if let Ok(g) = grading::load().await {
+                    grader.set(Some(g));
+                }
+            });
+        }
+    });
     let result = move || {
         let f = feedback.get()?;
+        let g = grader.get()?;
         let parts: Vec<(Part, String)> = if behavioural {
             star.with(|a| {
                 Part::STAR
@@ -194,30 +235,24 @@ pub fn QuestionPractice(
         } else {
             vec![(Part::Answer, text.get())]
         };
-        let example = q.with_value(|q| {
-            if let Some(e) = &q.example {
-                Some(view! {
-                    <details class="example">
-                        <summary>"Compare with an example answer"</summary>
-                        <dl>
-                            <dt>"Situation"</dt><dd>{e.situation.clone()}</dd>
-                            <dt>"Task"</dt><dd>{e.task.clone()}</dd>
-                            <dt>"Action"</dt><dd>{e.action.clone()}</dd>
-                            <dt>"Result"</dt><dd>{e.result.clone()}</dd>
-                        </dl>
-                    </details>
-                }.into_any())
-            } else {
-                q.model_answer.clone().map(|m| view! {
-                    <details class="example"><summary>"Compare with a model answer"</summary><p>{m}</p></details>
-                }.into_any())
-            }
-        });
-        let save = (behavioural && on_done.is_none()).then(|| view! { <SaveStory answer=star.get_untracked() competency=q.with_value(|q| q.competency)/> });
-        Some(view! {
-            <FeedbackView feedback=f parts=parts spoken=spoken.get_untracked() example=example/>
-            {save}
-        })
+        let story = (behavioural && on_done.is_none())
+            .then(|| (star.get_untracked(), q.with_value(|q| q.competency)));
+        Some((g.show)(Shown {
+            feedback: f,
+            parts,
+            spoken: spoken.get_untracked(),
+            question: q.get_value(),
+            story,
+        }))
+    };
+    let unavailable = move || {
+        if waiting.get() {
+            Some(view! { <p role="status">"Scoring your answer\u{2026}"</p> }.into_any())
+        } else {
+            failed.get().then(|| view! {
+                <p class="notice warning" role="alert">"Could not download the code that scores answers. Check your connection, then ask for feedback again."</p>
+            }.into_any())
+        }
     };
     view! {
         <article class="interview-question" aria-labelledby="iq-prompt">
@@ -236,6 +271,7 @@ pub fn QuestionPractice(
                     {if on_done.is_some() { "Finish this answer" } else { "Get feedback" }}
                 </button>
             </div>
+            {unavailable}
             {result}
         </article>
     }
@@ -243,7 +279,7 @@ pub fn QuestionPractice(
 
 /// Saves the answer to the story bank, tagged by competency.
 #[component]
-fn SaveStory(answer: StarAnswer, competency: Option<Competency>) -> impl IntoView {
+pub(super) fn SaveStory(answer: StarAnswer, competency: Option<Competency>) -> impl IntoView {
     let log = use_interview_log();
     let title = RwSignal::new(String::new());
     let tags = RwSignal::new(competency.into_iter().collect::<Vec<_>>());

@@ -4,6 +4,7 @@
 pub mod answer;
 pub mod editor;
 pub mod feedback;
+pub mod grading;
 pub mod home;
 pub mod mock;
 pub mod stories;

@@ -64,18 +64,10 @@ pub const ROUTES: &[(&str, &[&str])] = &[
         "author/map/*",
         &["author", "scenario_map", "reader", "reader_scenarios"],
     ),
-    (
-        "author/yours",
-        &[
-            "author",
-            "author_preview",
-            "reader",
-            "reader_questions",
-            "reader_scenarios",
-            "reader_shifts",
-            "reader_interview",
-        ],
-    ),
+    // The preview's code (`author_preview`, with every reader and check)
+    // is fetched only when this device keeps the instructor's own files,
+    // which a first visit's browser never does.
+    ("author/yours", &["author"]),
 ];
 
 /// Content a route's first visit fetches as soon as its page runs,

@@ -1,7 +1,9 @@
 //! `/author/yours?do=play|practise|map&file=NAME`: one of the instructor's
 //! own files, played or mapped, under a banner saying whose it is. The
 //! file is read from this device and checked alone, so a reload finds it
-//! again; its code is the preview's chunk.
+//! again; its code is the preview's chunk, fetched only when this device
+//! keeps files: a browser that keeps none (every first visit) is told so
+//! at once, from the Author page's own code.
 
 use std::sync::Arc;
 
@@ -9,11 +11,13 @@ use firstline_core::content::file::{parse, ContentFile};
 use firstline_core::content::library::Loading;
 use firstline_core::progress::own_files::OwnFiles;
 use firstline_core::scenario::play::PlayMode;
+use firstline_core::store::{Document, KeyValueStore};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::adapters::clock::Slice;
 use crate::adapters::dom::set_title;
+use crate::adapters::storage::BrowserStore;
 use crate::components::lazy_part::LazyPart;
 use crate::pages::author::map::MapView;
 use crate::pages::scenarios::play::Player;
@@ -24,7 +28,18 @@ use super::practice::OwnPractice;
 #[component]
 pub fn YoursPage() -> impl IntoView {
     set_title("Your file");
-    view! { <LazyPart load=load what="your file"/> }
+    // A raw look, not a read: reading the document is the preview's code.
+    let kept = BrowserStore.get(OwnFiles::KEY).ok().flatten().is_some();
+    if kept {
+        view! { <LazyPart load=load what="your file"/> }.into_any()
+    } else {
+        view! {
+            <h1>"Your file"</h1>
+            <p>"This device keeps none of your own files. Add them on the Author page, under \u{201c}Preview your own files\u{201d}, to play or map them here."</p>
+            <p><a href="/author">"Go to the Author page"</a></p>
+        }
+        .into_any()
+    }
 }
 
 part_code!(
