@@ -214,3 +214,20 @@ test("an interview answer whose scoring code cannot be downloaded says so, and i
   await expect(page.getByRole('region', { name: 'Feedback' })).toBeVisible();
   await expect(alert).toHaveCount(0);
 });
+
+test('one answer text whose part-finding code cannot be downloaded says so, and is split once it arrives', async ({ page }) => {
+  await open(page, '/interview/q/beh-frustrated-user');
+  const code = /\/pkg\/(split_|chunk_).*\.wasm$/;
+  await page.route(code, (route) => route.abort('internetdisconnected'));
+  await page.getByRole('radio', { name: 'One text (parts detected)' }).check();
+  await page.getByLabel('Your answer').fill('A lecturer was locked out before an exam. My job was to get her in. So I unlocked her account. As a result the exam started on time.');
+  const alert = page.getByRole('alert').filter({ hasText: 'Could not download the code that finds the parts of your answer' });
+  await expect(alert).toBeVisible();
+
+  await page.unroute(code);
+  await alert.getByRole('button', { name: 'Try again' }).click();
+  await expect(alert).toHaveCount(0);
+  const detected = page.locator('.detected');
+  await expect(detected).toContainText('My job was to get her in.');
+  await expect(detected).toContainText('As a result the exam started on time.');
+});

@@ -1,7 +1,7 @@
-use firstline_core::interview::detect::split;
 use firstline_core::interview::words::word_count;
 use firstline_core::interview::{Part, StarAnswer};
 use leptos::prelude::*;
+use leptos::wasm_split::SplitLoaderError;
 
 use crate::adapters::clock::now_ms;
 use crate::adapters::speech::{can_dictate, Dictation};
@@ -105,6 +105,33 @@ pub fn StarEditor(
     let log = use_interview_log().read();
     let one_text = RwSignal::new(false);
     let free = RwSignal::new(String::new());
+    // Finding the parts of one text is fetched when that is chosen; text
+    // typed before it arrives is split once it does.
+    let splitter = RwSignal::new(None::<Splitter>);
+    let stale = StoredValue::new(false);
+    let failed = RwSignal::new(false);
+    let resplit = move || match splitter.get_untracked() {
+        Some(split) => answer.set(split(&free.get_untracked())),
+        None => stale.set_value(true),
+    };
+    let fetch_splitter = move || {
+        if splitter.with_untracked(Option::is_some) {
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            match load_splitter().await {
+                Ok(split) => {
+                    splitter.set(Some(split));
+                    failed.set(false);
+                    if stale.get_value() {
+                        stale.set_value(false);
+                        answer.set(split(&free.get_untracked()));
+                    }
+                }
+                Err(_) => failed.set(true),
+            }
+        });
+    };
     let key = StoredValue::new(key);
     let id = move |part: &str| format!("star-{}-{part}", key.get_value());
     let hints = [
@@ -179,6 +206,7 @@ pub fn StarEditor(
                     <input type="radio" id=id("mode-free") name=id("mode") prop:checked=move || one_text.get() on:change=move |_| {
                         free.set(answer.with(|a| Part::STAR.iter().map(|p| a.part(*p)).filter(|t| !t.is_empty()).collect::<Vec<_>>().join(" ")));
                         one_text.set(true);
+                        fetch_splitter();
                     }/>
                     <label for=id("mode-free")>"One text (parts detected)"</label>
                 </span>
@@ -203,19 +231,34 @@ pub fn StarEditor(
                 <div class="field wide">
                     <label for=free_id.clone()>"Your answer"</label>
                     <textarea id=free_id.clone() rows="10" prop:value=move || free.get() on:input=move |ev| {
-                        let text = event_target_value(&ev);
-                        answer.set(split(&text));
-                        free.set(text);
+                        free.set(event_target_value(&ev));
+                        resplit();
                     }></textarea>
                     <p class="muted hint">{move || format!("{} words", word_count(&free.get()))}" "
                         <DictateButton label="answer".to_string() spoken=spoken on_text=Callback::new(move |t: String| {
                             free.update(|f| { if !f.is_empty() { f.push(' '); } f.push_str(&t); });
-                            answer.set(split(&free.get_untracked()));
+                            resplit();
                         })/>
                     </p>
                 </div>
+                <Show when=move || failed.get()>
+                    <div class="notice warning" role="alert">
+                        <p>"Could not download the code that finds the parts of your answer. Check your connection, then try again."</p>
+                        <button type="button" on:click=move |_| fetch_splitter()>"Try again"</button>
+                    </div>
+                </Show>
                 {detected}
             </Show>
         </div>
     }
+}
+
+/// Splits one text into its STAR parts.
+type Splitter = fn(&str) -> StarAnswer;
+
+/// `detect::split` and the stemmer it uses are a wasm chunk of their own
+/// (`interview_detect`): most answers are written in the four parts.
+#[leptos::wasm_split::wasm_split(interview_detect, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn load_splitter() -> Result<Splitter, SplitLoaderError> {
+    Ok(firstline_core::interview::detect::split)
 }
