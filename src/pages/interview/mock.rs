@@ -11,7 +11,7 @@ use crate::adapters::clock::{format_date, now_ms};
 use crate::adapters::dom::set_title;
 use crate::components::number_field::NumberField;
 use crate::pages::scenarios::play::Player;
-use crate::state::content::{use_content, use_content_with, use_manifest};
+use crate::state::content::{use_content_with, use_interview_catalog, use_manifest};
 use crate::state::progress::{page_document, use_interview_log};
 use firstline_core::content::manifest::Need;
 
@@ -55,7 +55,57 @@ pub fn MockPage() -> impl IntoView {
     let index = Memo::new(move |_| mock.with(|m| m.as_ref().map_or(0, |m| m.index)));
     let done_current =
         Memo::new(move |_| mock.with(|m| m.as_ref().is_some_and(MockInProgress::current_done)));
-    let content = use_content(&[Need::Interview]);
+    // Questions are drawn from the catalog; only the files holding a
+    // mock's questions are read, once it has them (every interview file
+    // if the catalog cannot be had).
+    let catalog = use_interview_catalog();
+    let content = use_content_with(move || {
+        let ids: Vec<String> = steps.with(|s| {
+            s.iter()
+                .filter(|s| s.kind != MockKind::Roleplay)
+                .map(|s| s.id.clone())
+                .collect()
+        });
+        match catalog.get() {
+            Some(Ok(_)) if ids.is_empty() => Vec::new(),
+            Some(Ok(catalog)) => {
+                let files = catalog.files_of(ids.iter().map(String::as_str));
+                if files.is_empty() {
+                    vec![Need::Interview]
+                } else {
+                    vec![Need::Files(files)]
+                }
+            }
+            Some(Err(_)) => vec![Need::Interview],
+            None => Vec::new(),
+        }
+    });
+    // The questions of a kind to draw from: the catalog's, else the
+    // library's once read; `None` while neither is in.
+    let pool = move |kind: InterviewKind| -> Option<Vec<String>> {
+        let ids = match catalog.get_untracked()? {
+            Ok(catalog) => catalog
+                .interview
+                .iter()
+                .filter(|q| q.kind == kind)
+                .map(|q| q.id.clone())
+                .collect(),
+            Err(_) => content
+                .get_untracked()?
+                .library
+                .interview
+                .iter()
+                .filter(|q| q.kind == kind)
+                .map(|q| q.id.clone())
+                .collect(),
+        };
+        Some(ids)
+    };
+    let ready = move || match catalog.get() {
+        Some(Ok(_)) => true,
+        Some(Err(_)) => content.get().is_some(),
+        None => false,
+    };
     // The role-play's scenario, fetched once a mock picks one.
     let role_play_content = use_content_with(move || {
         steps.with(|s| {
@@ -74,18 +124,14 @@ pub fn MockPage() -> impl IntoView {
 
     let start = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let Some(report) = content.get_untracked() else {
+        let (Some(behavioural_ids), Some(technical_ids)) = (
+            pool(InterviewKind::Behavioural),
+            pool(InterviewKind::Technical),
+        ) else {
             return;
         };
         let mut rng = fastrand::Rng::with_seed(now_ms());
-        let mut pick = |kind: InterviewKind, n: usize, mock: MockKind| {
-            let mut ids: Vec<String> = report
-                .library
-                .interview
-                .iter()
-                .filter(|q| q.kind == kind)
-                .map(|q| q.id.clone())
-                .collect();
+        let mut pick = |mut ids: Vec<String>, n: usize, mock: MockKind| {
             rng.shuffle(&mut ids);
             ids.into_iter()
                 .take(n)
@@ -97,12 +143,12 @@ pub fn MockPage() -> impl IntoView {
                 .collect::<Vec<_>>()
         };
         let mut plan = pick(
-            InterviewKind::Behavioural,
+            behavioural_ids,
             behavioural.get_untracked(),
             MockKind::Behavioural,
         );
         plan.extend(pick(
-            InterviewKind::Technical,
+            technical_ids,
             technical.get_untracked(),
             MockKind::Technical,
         ));
@@ -169,8 +215,8 @@ pub fn MockPage() -> impl IntoView {
                     <input type="checkbox" id="mock-roleplay" prop:checked=move || roleplay.get() on:change=move |_| roleplay.update(|r| *r = !*r)/>
                     <label for="mock-roleplay">"End with a role-play with a frustrated user"</label>
                 </div>
-                <button type="submit" disabled=move || content.get().is_none()>
-                    {move || if content.get().is_some() { "Start the mock interview" } else { "Loading the questions\u{2026}" }}
+                <button type="submit" disabled=move || !ready()>
+                    {move || if ready() { "Start the mock interview" } else { "Loading the questions\u{2026}" }}
                 </button>
             </form>
         }
@@ -178,7 +224,6 @@ pub fn MockPage() -> impl IntoView {
 
     let runner = move || {
         let step = steps.with(|s| s.get(index.get()).cloned())?;
-        let report = content.get()?;
         let total = steps.with(Vec::len);
         let header = format!("Question {} of {total}", index.get() + 1);
         // The field lets any number through: the core bounds it.
@@ -222,6 +267,12 @@ pub fn MockPage() -> impl IntoView {
                 .into_any()
                 }
                 kind => {
+                    let Some(report) = content.get() else {
+                        return Some(
+                            view! { <p role="status">"Loading the questions\u{2026}"</p> }
+                                .into_any(),
+                        );
+                    };
                     let question = report.library.interview_question(&step.id).cloned()?;
                     let prompt = question.prompt.clone();
                     let id = step.id.clone();
@@ -252,7 +303,7 @@ pub fn MockPage() -> impl IntoView {
                     {move || if index.get() + 1 < steps.with(Vec::len) { "Next question" } else { "Finish and see the report" }}
                 </button>
             </div>
-        })
+        }.into_any())
     };
     let running = move || steps.with(|s| !s.is_empty());
     view! {

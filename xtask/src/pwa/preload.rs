@@ -55,7 +55,8 @@ pub const ROUTES: &[(&str, &[&str])] = &[
         &["interview", "reader", "reader_interview"],
     ),
     ("interview/stories", &["stories"]),
-    ("interview/mock", &["mock", "reader", "reader_interview"]),
+    // Its questions are read once a mock starts (drawn from the catalog).
+    ("interview/mock", &["mock"]),
     ("interview/report/*", &["mock"]),
     ("progress", &["progress"]),
     ("progress/backup", &["backup"]),
@@ -74,10 +75,11 @@ pub const ROUTES: &[(&str, &[&str])] = &[
 /// preloaded with its code so that it is not requested only once the code
 /// has downloaded and started: the list pages' catalogs (the scenario list
 /// is that page's largest paint; a practice run and an interview question
-/// find their questions' files in the catalogs), the mock interview's questions and the
-/// Author page's build report. Paths are under the site's base; the build
-/// fails if one is missing (`pwa.rs`), and the browser tests fail if the
-/// app then fetches it a second time instead of taking the preload.
+/// find their questions' files in the catalogs, and a mock interview
+/// draws its questions from one) and the Author page's build report.
+/// Paths are under the site's base; the build fails if one is missing
+/// (`pwa.rs`), and the browser tests fail if the app then fetches it a
+/// second time instead of taking the preload.
 pub const CONTENT: &[(&str, &[&str])] = &[
     ("practice", &["content/catalog/questions.json"]),
     ("practice/session", &["content/catalog/questions.json"]),
@@ -86,10 +88,7 @@ pub const CONTENT: &[(&str, &[&str])] = &[
     ("scenarios", &["content/catalog/scenarios.json"]),
     ("interview", &["content/catalog/interview.json"]),
     ("interview/q/*", &["content/catalog/interview.json"]),
-    (
-        "interview/mock",
-        &["content/bundles/questions-interview.json"],
-    ),
+    ("interview/mock", &["content/catalog/interview.json"]),
     ("author", &["content/report.json"]),
 ];
 
