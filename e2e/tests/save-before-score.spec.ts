@@ -47,3 +47,27 @@ test('submitting a ticket saves the play and its notes before the result is reco
   expect(draft, 'the play with its notes and priority was saved').toBeGreaterThanOrEqual(0);
   expect(draft, 'saved before the scored result').toBeLessThan(result);
 });
+
+test('a ticket submitted while the scoring code cannot be downloaded is kept, and scored when submitted again', async ({ page }) => {
+  await open(page, url);
+  // Offline for code from here: the scoring code, fetched after the first
+  // move, does not arrive.
+  const code = /\/pkg\/(split_|chunk_).*\.wasm$/;
+  await page.route(code, (route) => route.abort('internetdisconnected'));
+  for (const step of BEST) await pick(page, step);
+  await page.getByLabel(/^Impact/).selectOption('Medium');
+  await page.getByLabel(/^Urgency/).selectOption('High');
+  await page.getByLabel('Ticket notes: symptoms, steps taken, result').fill(NOTE);
+  const submit = page.getByRole('button', { name: 'Submit ticket and see the debrief' });
+  await submit.click();
+  const alert = page.getByRole('alert').filter({ hasText: 'Could not download the code that scores your call' });
+  await expect(alert).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Debrief' })).toHaveCount(0);
+  await expect(page.getByLabel('Ticket notes: symptoms, steps taken, result')).toHaveValue(NOTE);
+
+  await page.unroute(code);
+  await submit.click();
+  await expect(page.getByRole('region', { name: 'Debrief' })).toBeVisible();
+  await expect(alert).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: 'Debrief' })).toBeFocused();
+});

@@ -10,5 +10,6 @@ pub mod hint;
 pub mod list;
 pub mod notes_form;
 pub mod play;
+pub mod scoring;
 pub mod ticket;
 pub mod tools;

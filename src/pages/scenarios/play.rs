@@ -1,25 +1,23 @@
 use firstline_core::content::scenario::{ChoiceKind, Outcome, Scenario};
-use firstline_core::progress::ScenarioRecord;
-use firstline_core::scenario::debrief::{debrief, Debrief};
+use firstline_core::scenario::debrief::Debrief;
 use firstline_core::scenario::draft::{draft_name, Draft, Drafts};
 use firstline_core::scenario::graph::choice;
 use firstline_core::scenario::play::{Play, PlayMode};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use super::article::ArticleForm;
 use super::choices::{shown_at, ChoiceList};
 use super::conversation::Conversation;
-use super::debrief::DebriefView;
 use super::hint::HintButton;
 use super::notes_form::NotesForm;
+use super::scoring::{self, Scorer, Shown};
 use super::ticket::TicketCard;
 use super::tools::ToolsPanel;
 use crate::adapters::clock::now_ms;
 use crate::adapters::dom::{focus_id, set_title};
 use crate::components::shortcuts::{use_shortcuts, Shortcut};
 use crate::state::content::use_content_with;
-use crate::state::progress::{page_document, use_scenario_log};
+use crate::state::progress::page_document;
 use firstline_core::content::manifest::Need;
 
 /// Plays one scenario: `/scenarios/:id?seed=N` (the seed picks the caller
@@ -77,7 +75,9 @@ pub fn Player(
     if on_done.is_none() {
         set_title(&scenario.title);
     }
-    let log = use_scenario_log();
+    // Recording a result reads the learner's results: the scorer does
+    // that under this owner, which holds the app's context.
+    let owner = Owner::current();
     let s = StoredValue::new(scenario.clone());
     // An unfinished play of this call (same scenario, same seed) resumes
     // after a reload: its choices are replayed, its ticket restored.
@@ -206,6 +206,38 @@ pub fn Player(
         _ => false,
     });
 
+    // The scoring code: fetched quietly once the learner makes a move (a
+    // failure is reported if it still fails on submit), and on submit.
+    let scorer = RwSignal::new(None::<Scorer>);
+    let submitting = RwSignal::new(false);
+    let failed = RwSignal::new(false);
+    let fetch = move || async move {
+        if let Some(found) = scorer.get_untracked() {
+            return Some(found);
+        }
+        match scoring::load().await {
+            Ok(found) => {
+                scorer.set(Some(found));
+                failed.set(false);
+                Some(found)
+            }
+            Err(_) => {
+                failed.set(true);
+                None
+            }
+        }
+    };
+    Effect::new(move |first: Option<()>| {
+        play.track();
+        notes.track();
+        if first.is_some() && scorer.with_untracked(Option::is_none) {
+            leptos::task::spawn_local(async move {
+                if let Ok(found) = scoring::load().await {
+                    scorer.set(Some(found));
+                }
+            });
+        }
+    });
     let submit = Callback::new(move |()| {
         let Some(mut p) = play.get_untracked() else {
             return;
@@ -226,19 +258,33 @@ pub fn Player(
         last.impact = impact.get_untracked();
         last.urgency = urgency.get_untracked();
         drafts.update(|d| d.put(&name.get_value(), last));
-        let d = s.with_value(|s| debrief(s, &p, &notes.get_untracked(), &handoff.get_untracked()));
-        if !own {
-            log.update(|log| log.plays.push(ScenarioRecord::of(&p, &d, now_ms())));
+        if submitting.get_untracked() {
+            return;
         }
-        drafts.update(|d| d.finish(&name.get_value()));
-        if let Some(done) = on_done {
-            done.run(d.overall);
-        }
-        play.set(Some(p));
-        result.set(Some(d));
-        // The debrief replaces the form the focus was on: move focus (and a
-        // screen reader) to its heading once it is drawn.
-        request_animation_frame(|| focus_id("debrief-heading"));
+        submitting.set(true);
+        let owner = owner.clone();
+        leptos::task::spawn_local(async move {
+            let scorer = fetch().await;
+            submitting.set(false);
+            let Some(scorer) = scorer else { return };
+            let d = s.with_value(|s| {
+                (scorer.score)(s, &p, &notes.get_untracked(), &handoff.get_untracked())
+            });
+            if !own {
+                if let Some(owner) = &owner {
+                    owner.with(|| (scorer.record)(&p, &d));
+                }
+            }
+            drafts.update(|d| d.finish(&name.get_value()));
+            if let Some(done) = on_done {
+                done.run(d.overall);
+            }
+            play.set(Some(p));
+            result.set(Some(d));
+            // The debrief replaces the form the focus was on: move focus
+            // (and a screen reader) to its heading once it is drawn.
+            request_animation_frame(|| focus_id("debrief-heading"));
+        });
     });
 
     let ticket = scenario.ticket.clone();
@@ -267,16 +313,29 @@ pub fn Player(
     let debrief_view = move || {
         let d = result.get()?;
         let p = play.get()?;
+        let scorer = scorer.get()?;
         // A resolved ticket can be written up for the knowledge base, when
         // the scenario says what an article on it states.
         let article = (d.outcome == Outcome::Resolved && on_done.is_none() && !own)
             .then(|| s.with_value(|s| s.article.clone().map(|r| (r, s.id.clone()))))
-            .flatten()
-            .map(|(rubric, id)| view! { <ArticleForm rubric=rubric scenario=id/> });
-        Some(view! {
-            <DebriefView scenario=s play=p debrief=d notes=notes.get_untracked() handoff=handoff.get_untracked()/>
-            {article}
-        })
+            .flatten();
+        Some((scorer.show)(Shown {
+            scenario: s,
+            play: p,
+            debrief: d,
+            notes: notes.get_untracked(),
+            handoff: handoff.get_untracked(),
+            article,
+        }))
+    };
+    let scoring_note = move || {
+        if submitting.get() {
+            Some(view! { <p role="status">"Scoring your call\u{2026}"</p> }.into_any())
+        } else {
+            failed.get().then(|| view! {
+                <p class="notice warning" role="alert">"Could not download the code that scores your call. Your ticket is saved: check your connection, then submit it again."</p>
+            }.into_any())
+        }
     };
     // Say which kind of play this is before the first choice, and offer
     // the other kind (a mock interview's role-play is always assessed).
@@ -331,6 +390,7 @@ pub fn Player(
         </Show>
         <Show when=move || result.with(Option::is_none)>
             <NotesForm notes=notes handoff=handoff escalated=escalated over=over on_submit=submit/>
+            {scoring_note}
         </Show>
         {debrief_view}
     }
