@@ -76,6 +76,12 @@ test('save a story and reuse it for another question', async ({ page }) => {
   await page.getByRole('link', { name: /frustrated or angry customer/ }).click();
   await page.getByLabel('Start from a saved story').selectOption({ label: 'Exam lockout' });
   await expect(page.getByLabel(/^Action/)).toHaveValue(/unlocked her account in Active Directory/);
+
+  // A question opened first in a visit offers the saved stories too (read
+  // from storage without loading the whole log).
+  await open(page, '/interview/q/beh-above-and-beyond');
+  await page.getByLabel('Start from a saved story').selectOption({ label: 'Exam lockout' });
+  await expect(page.getByLabel(/^Result/)).toHaveValue('She started on time.');
 });
 
 test('one free text is split into STAR parts', async ({ page }) => {

@@ -9,7 +9,9 @@
 
 use std::collections::BTreeMap;
 
-use firstline_core::progress::peek::{interview_bests, interview_bests_of, scenario_bests, Bests};
+use firstline_core::progress::peek::{
+    interview_bests, interview_bests_of, scenario_bests, stories, Bests, StoryStart,
+};
 use firstline_core::progress::reminder::BackupLog;
 use firstline_core::progress::{ExamLog, InterviewLog, Progress, ScenarioLog};
 use firstline_core::quiz::session::ActiveExam;
@@ -119,6 +121,24 @@ pub fn use_interview_bests() -> Signal<BTreeMap<String, u32>> {
         None => {
             let stored = BrowserStore.get(InterviewLog::KEY).ok().flatten();
             Signal::stored(stored.as_deref().map(interview_bests).unwrap_or_default())
+        }
+    }
+}
+
+/// The story bank, for the answer editor to start from: as
+/// `use_interview_bests`, from the log if a page has read it this visit
+/// (so a story saved on this page is offered at once), otherwise peeked
+/// from storage, keeping the log's code out of a question's page.
+pub fn use_story_starts() -> Signal<Vec<StoryStart>> {
+    let docs = expect_context::<LazyDocs>();
+    match docs.interview.get_value() {
+        Some(state) => {
+            let log = state.read();
+            Signal::derive(move || log.with(StoryStart::of))
+        }
+        None => {
+            let stored = BrowserStore.get(InterviewLog::KEY).ok().flatten();
+            Signal::stored(stored.as_deref().map(stories).unwrap_or_default())
         }
     }
 }

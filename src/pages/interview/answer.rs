@@ -80,7 +80,9 @@ pub fn QuestionPractice(
     #[prop(optional)] limit: Option<u32>,
     #[prop(optional)] on_done: Option<Callback<Answered>>,
 ) -> impl IntoView {
-    let log = use_interview_log();
+    // Recording an answer reads the learner's interview log: the grading
+    // chunk does that under this owner, which holds the app's context.
+    let owner = StoredValue::new(Owner::current());
     let q = StoredValue::new(question.clone());
     let behavioural = question.kind == InterviewKind::Behavioural;
     let star = RwSignal::new(StarAnswer::default());
@@ -116,19 +118,22 @@ pub fn QuestionPractice(
         running.set(false);
         let s = spoken.get_untracked();
         let spoken_stats = (s.seconds >= 5.0).then(|| (g.speech)(&s.text, s.seconds));
-        log.update(|l| {
-            l.answers.push(InterviewAttempt {
-                question: q.with_value(|q| q.id.clone()),
-                score: f.score,
-                words: f.words,
-                spoken: spoken_stats,
-                at: now_ms(),
-                criteria: f
-                    .criteria
-                    .iter()
-                    .map(|c| (c.id, (c.score.clamp(0.0, 1.0) * 100.0).round() as u32))
-                    .collect(),
-            })
+        let attempt = InterviewAttempt {
+            question: q.with_value(|q| q.id.clone()),
+            score: f.score,
+            words: f.words,
+            spoken: spoken_stats,
+            at: now_ms(),
+            criteria: f
+                .criteria
+                .iter()
+                .map(|c| (c.id, (c.score.clamp(0.0, 1.0) * 100.0).round() as u32))
+                .collect(),
+        };
+        owner.with_value(|owner| {
+            if let Some(owner) = owner {
+                owner.with(|| (g.record)(attempt));
+            }
         });
         if let Some(done) = on_done {
             let answer = if behavioural {

@@ -5,7 +5,7 @@ use leptos::wasm_split::SplitLoaderError;
 
 use crate::adapters::clock::now_ms;
 use crate::adapters::speech::{can_dictate, Dictation};
-use crate::state::progress::use_interview_log;
+use crate::state::progress::use_story_starts;
 
 /// What was dictated: the words and how long it took, for pace and
 /// fillers per minute.
@@ -102,7 +102,7 @@ pub fn StarEditor(
     spoken: RwSignal<Spoken>,
     #[prop(optional)] key: String,
 ) -> impl IntoView {
-    let log = use_interview_log().read();
+    let stories = use_story_starts();
     let one_text = RwSignal::new(false);
     let free = RwSignal::new(String::new());
     // Finding the parts of one text is fetched when that is chosen; text
@@ -192,7 +192,6 @@ pub fn StarEditor(
             }
         })
     };
-    let stories = move || log.with(|l| l.stories.clone());
     let story_id = id("story");
     view! {
         <div class="star-editor">
@@ -211,19 +210,19 @@ pub fn StarEditor(
                     <label for=id("mode-free")>"One text (parts detected)"</label>
                 </span>
             </fieldset>
-            <Show when=move || !stories().is_empty()>
+            <Show when=move || stories.with(|s| !s.is_empty())>
                 <div class="field">
                     <label for=story_id.clone()>"Start from a saved story"</label>
                     <select id=story_id.clone() on:change=move |ev| {
                         let chosen = event_target_value(&ev);
-                        if let Some(s) = stories().into_iter().find(|s| s.id == chosen) {
-                            answer.set(s.answer.clone());
+                        if let Some(s) = stories.with(|all| all.iter().find(|s| s.id == chosen).cloned()) {
+                            answer.set(s.answer);
                             free.set(String::new());
                             one_text.set(false);
                         }
                     }>
                         <option value="">"Choose a story\u{2026}"</option>
-                        {move || stories().into_iter().map(|s| view! { <option value=s.id.clone()>{s.title.clone()}</option> }).collect_view()}
+                        {move || stories.get().into_iter().map(|s| view! { <option value=s.id>{s.title}</option> }).collect_view()}
                     </select>
                 </div>
             </Show>

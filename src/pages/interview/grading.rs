@@ -1,7 +1,8 @@
 //! Scoring an answer and drawing its feedback. This is most of an
-//! interview question's own code (the scoring rules, the stemmer, part
-//! detection, the feedback with the answer marked up), so it is a wasm
-//! chunk of its own (`interview_feedback`): a question's page opens
+//! interview question's own code (the scoring rules, the stemmer, the
+//! feedback with the answer marked up), so it is a wasm
+//! chunk of its own (`interview_feedback`), with the interview log's
+//! reading, which only recording an answer needs: a question's page opens
 //! without it and fetches it as the learner starts to answer, so "Get
 //! feedback" rarely waits for it. The page reaches it only through
 //! `Grader`, a table of functions, which keeps every call to it inside the
@@ -10,12 +11,14 @@
 use firstline_core::content::interview::{Competency, InterviewKind, InterviewQuestion};
 use firstline_core::interview::score::{score_star, score_technical, speech_metrics, Feedback};
 use firstline_core::interview::{Part, StarAnswer};
+use firstline_core::progress::InterviewAttempt;
 use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;
 
 use super::answer::SaveStory;
 use super::editor::Spoken;
 use super::feedback::FeedbackView;
+use crate::state::progress::use_interview_log;
 
 /// The chunk's functions.
 #[derive(Clone, Copy)]
@@ -24,6 +27,9 @@ pub struct Grader {
     pub grade: fn(&InterviewQuestion, &StarAnswer, &str) -> Feedback,
     /// Words a minute and fillers of what was dictated, over its seconds.
     pub speech: fn(&str, f64) -> (u32, f64),
+    /// Adds a scored answer to the learner's interview log (run under the
+    /// page's owner: the log is the app's context).
+    pub record: fn(InterviewAttempt),
     /// Draws the feedback.
     pub show: fn(Shown) -> AnyView,
 }
@@ -51,8 +57,13 @@ fn grader() -> Result<Grader, SplitLoaderError> {
     Ok(Grader {
         grade,
         speech: speech_metrics,
+        record,
         show,
     })
+}
+
+fn record(attempt: InterviewAttempt) {
+    use_interview_log().update(|log| log.answers.push(attempt));
 }
 
 fn grade(question: &InterviewQuestion, star: &StarAnswer, text: &str) -> Feedback {

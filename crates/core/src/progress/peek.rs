@@ -10,6 +10,7 @@ use serde::de::IgnoredAny;
 use serde::Deserialize;
 
 use super::{InterviewLog, Progress, ScenarioLog};
+use crate::interview::StarAnswer;
 use crate::scenario::play::PlayMode;
 use crate::store::Document;
 
@@ -128,6 +129,70 @@ struct InterviewEnvelope {
 struct InterviewData {
     #[serde(default)]
     answers: Vec<AnswerBest>,
+}
+
+#[derive(Deserialize)]
+struct StoriesEnvelope {
+    format: String,
+    data: StoriesData,
+}
+
+#[derive(Deserialize)]
+struct StoriesData {
+    #[serde(default)]
+    stories: Vec<StoryPeek>,
+}
+
+#[derive(Deserialize)]
+struct StoryPeek {
+    id: String,
+    title: String,
+    answer: StarAnswer,
+}
+
+/// A saved story as the answer editor offers it: to start an answer from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoryStart {
+    pub id: String,
+    pub title: String,
+    pub answer: StarAnswer,
+}
+
+impl StoryStart {
+    /// The stories of an interview log already read whole.
+    pub fn of(log: &InterviewLog) -> Vec<StoryStart> {
+        log.stories
+            .iter()
+            .map(|s| StoryStart {
+                id: s.id.clone(),
+                title: s.title.clone(),
+                answer: s.answer.clone(),
+            })
+            .collect()
+    }
+}
+
+/// The story bank in the stored text of the interview log, as the full
+/// read keeps it; none when it is not one. The answer editor offers them
+/// on a question's page, which otherwise has no use for the log's code
+/// until an answer is scored.
+pub fn stories(stored: &str) -> Vec<StoryStart> {
+    let Ok(envelope) = serde_json::from_str::<StoriesEnvelope>(stored) else {
+        return Vec::new();
+    };
+    if envelope.format != InterviewLog::FORMAT {
+        return Vec::new();
+    }
+    envelope
+        .data
+        .stories
+        .into_iter()
+        .map(|s| StoryStart {
+            id: s.id,
+            title: s.title,
+            answer: s.answer,
+        })
+        .collect()
 }
 
 #[derive(Deserialize)]
@@ -287,5 +352,50 @@ mod tests {
         assert!(
             interview_bests(&text.replace("firstline-interview", "firstline-scenarios")).is_empty()
         );
+    }
+
+    #[test]
+    fn stories_agree_with_the_full_read() {
+        use crate::progress::Story;
+        let story = |id: &str, updated_at: u64| Story {
+            id: id.into(),
+            title: format!("The {id} story"),
+            competencies: vec![],
+            answer: StarAnswer {
+                situation: format!("{id}: a lecturer was locked out"),
+                task: "get her in".into(),
+                action: "I unlocked the account".into(),
+                result: "the exam started on time".into(),
+            },
+            updated_at,
+        };
+        let store = MemoryStore::new();
+        let log = InterviewLog {
+            stories: vec![story("kept", 5), story("edited-after", 9)],
+            // Deleted before its last edit: the edit wins, as in a merge.
+            deleted_stories: vec![("edited-after".into(), 4), ("gone".into(), 3)],
+            ..InterviewLog::default()
+        };
+        save(&store, &log, 9).unwrap();
+        let text = store.get(InterviewLog::KEY).unwrap().unwrap();
+        let full: InterviewLog = crate::store::load(&store, 10).doc;
+        let peeked = stories(&text);
+        assert_eq!(peeked, StoryStart::of(&full));
+        assert_eq!(
+            peeked.iter().map(|s| s.id.as_str()).collect::<Vec<_>>(),
+            ["kept", "edited-after"]
+        );
+        assert_eq!(peeked[0].answer.task, "get her in");
+
+        // Whatever the document lists is offered, as the full read (and
+        // the story bank) keeps it: a tombstone only wins in a merge.
+        let stale = text.replace("[\"gone\",3]", "[\"kept\",7]");
+        assert_ne!(stale, text);
+        let hand = MemoryStore::new();
+        hand.set(InterviewLog::KEY, &stale).unwrap();
+        let full: InterviewLog = crate::store::load(&hand, 10).doc;
+        assert_eq!(stories(&stale), StoryStart::of(&full));
+        assert!(stories("garbage").is_empty());
+        assert!(stories(&text.replace("firstline-interview", "firstline-scenarios")).is_empty());
     }
 }
