@@ -144,6 +144,29 @@ pub fn use_interview_catalog() -> Generated<InterviewCatalog> {
     use_generated(INTERVIEW_CATALOG, "the interview catalog")
 }
 
+/// What to read for the interview questions `ids`: only the files holding
+/// them, as the catalog says; every interview file if the catalog cannot
+/// be had or does not know them (a mock draws from them then); nothing
+/// while it is still coming, or for no question.
+pub fn interview_needs(
+    catalog: Option<Result<Arc<InterviewCatalog>, String>>,
+    ids: &[&str],
+) -> Vec<Need> {
+    match catalog {
+        Some(Ok(_)) if ids.is_empty() => Vec::new(),
+        Some(Ok(catalog)) => {
+            let files = catalog.files_of(ids.iter().copied());
+            if files.is_empty() {
+                vec![Need::Interview]
+            } else {
+                vec![Need::Files(files)]
+            }
+        }
+        Some(Err(_)) => vec![Need::Interview],
+        None => Vec::new(),
+    }
+}
+
 /// The scenario list's catalog: scenario and shift cards.
 pub fn use_scenario_catalog() -> Generated<ScenarioCatalog> {
     use_generated(SCENARIO_CATALOG, "the scenario catalog")

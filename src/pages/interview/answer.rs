@@ -14,9 +14,8 @@ use super::InterviewTabs;
 use crate::adapters::clock::now_ms;
 use crate::adapters::dom::set_title;
 use crate::adapters::speech::{can_dictate, can_speak, speak};
-use crate::state::content::{use_content_with, use_interview_catalog};
+use crate::state::content::{interview_needs, use_content_with, use_interview_catalog};
 use crate::state::progress::use_interview_log;
-use firstline_core::content::manifest::Need;
 
 /// What a finished answer gives back (to a mock interview).
 #[derive(Clone)]
@@ -36,18 +35,7 @@ pub fn AnswerPage() -> impl IntoView {
     // Only the file holding the question, as the catalog says; every
     // interview file if the catalog cannot be had or does not know it.
     let catalog = use_interview_catalog();
-    let content = use_content_with(move || match catalog.get() {
-        Some(Ok(catalog)) => {
-            let files = catalog.files_of([id().as_str()]);
-            if files.is_empty() {
-                vec![Need::Interview]
-            } else {
-                vec![Need::Files(files)]
-            }
-        }
-        Some(Err(_)) => vec![Need::Interview],
-        None => Vec::new(),
-    });
+    let content = use_content_with(move || interview_needs(catalog.get(), &[id().as_str()]));
     move || {
         let id = id();
         // Until the catalog is in, the file needed is not known yet.

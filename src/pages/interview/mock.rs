@@ -11,7 +11,9 @@ use crate::adapters::clock::{format_date, now_ms};
 use crate::adapters::dom::set_title;
 use crate::components::number_field::NumberField;
 use crate::pages::scenarios::play::Player;
-use crate::state::content::{use_content_with, use_interview_catalog, use_manifest};
+use crate::state::content::{
+    interview_needs, use_content_with, use_interview_catalog, use_manifest,
+};
 use crate::state::progress::{page_document, use_interview_log};
 use firstline_core::content::manifest::Need;
 
@@ -66,19 +68,10 @@ pub fn MockPage() -> impl IntoView {
                 .map(|s| s.id.clone())
                 .collect()
         });
-        match catalog.get() {
-            Some(Ok(_)) if ids.is_empty() => Vec::new(),
-            Some(Ok(catalog)) => {
-                let files = catalog.files_of(ids.iter().map(String::as_str));
-                if files.is_empty() {
-                    vec![Need::Interview]
-                } else {
-                    vec![Need::Files(files)]
-                }
-            }
-            Some(Err(_)) => vec![Need::Interview],
-            None => Vec::new(),
-        }
+        interview_needs(
+            catalog.get(),
+            &ids.iter().map(String::as_str).collect::<Vec<_>>(),
+        )
     });
     // The questions of a kind to draw from: the catalog's, else the
     // library's once read; `None` while neither is in.
