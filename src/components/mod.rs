@@ -8,6 +8,7 @@ pub mod lazy_part;
 pub mod nav;
 pub mod notice_list;
 pub mod number_field;
+pub mod on_demand;
 pub mod page_code;
 pub mod question;
 pub mod shortcuts;

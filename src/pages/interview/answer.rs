@@ -14,6 +14,7 @@ use super::InterviewTabs;
 use crate::adapters::clock::now_ms;
 use crate::adapters::dom::set_title;
 use crate::adapters::speech::{can_dictate, can_speak, speak};
+use crate::components::on_demand::OnDemand;
 use crate::state::content::{interview_needs, use_content_with, use_interview_catalog};
 use crate::state::progress::use_interview_log;
 
@@ -79,26 +80,9 @@ pub fn QuestionPractice(
     let running = RwSignal::new(limit.is_some());
     let seconds = RwSignal::new(0u32);
     let feedback = RwSignal::new(None::<Feedback>);
-    let grader = RwSignal::new(None::<Grader>);
     // The grading code is fetched as the learner starts to answer, so it
     // is there by the time they ask for feedback.
-    let failed = RwSignal::new(false);
-    let fetch = move || async move {
-        if let Some(g) = grader.get_untracked() {
-            return Some(g);
-        }
-        match grading::load().await {
-            Ok(g) => {
-                grader.set(Some(g));
-                failed.set(false);
-                Some(g)
-            }
-            Err(_) => {
-                failed.set(true);
-                None
-            }
-        }
-    };
+    let grader = OnDemand::new(grading::load);
 
     let finish = move |g: Grader| {
         let f =
@@ -152,7 +136,7 @@ pub fn QuestionPractice(
         }
         waiting.set(true);
         leptos::task::spawn_local(async move {
-            if let Some(g) = fetch().await {
+            if let Some(g) = grader.get().await {
                 finish(g);
             }
             waiting.set(false);
@@ -203,21 +187,14 @@ pub fn QuestionPractice(
             !text.with(|t| t.trim().is_empty())
         }
     };
-    // Quietly: a failure is reported if it still fails when asked for.
-    let prefetched = StoredValue::new(false);
     Effect::new(move || {
-        if has_answer() && !prefetched.get_value() {
-            prefetched.set_value(true);
-            leptos::task::spawn_local(async move {
-                if let Ok(g) = grading::load().await {
-                    grader.set(Some(g));
-                }
-            });
+        if has_answer() {
+            grader.prefetch();
         }
     });
     let result = move || {
         let f = feedback.get()?;
-        let g = grader.get()?;
+        let g = grader.loaded()?;
         let parts: Vec<(Part, String)> = if behavioural {
             star.with(|a| {
                 Part::STAR
@@ -242,7 +219,7 @@ pub fn QuestionPractice(
         if waiting.get() {
             Some(view! { <p role="status">"Scoring your answer\u{2026}"</p> }.into_any())
         } else {
-            failed.get().then(|| view! {
+            grader.failed().then(|| view! {
                 <p class="notice warning" role="alert">"Could not download the code that scores answers. Check your connection, then ask for feedback again."</p>
             }.into_any())
         }

@@ -8,6 +8,9 @@
 //! `Grader`, a table of functions, which keeps every call to it inside the
 //! chunk.
 
+use std::future::Future;
+use std::pin::Pin;
+
 use firstline_core::content::interview::{Competency, InterviewKind, InterviewQuestion};
 use firstline_core::interview::score::{score_star, score_technical, speech_metrics, Feedback};
 use firstline_core::interview::{Part, StarAnswer};
@@ -47,9 +50,9 @@ pub struct Shown {
     pub story: Option<(StarAnswer, Option<Competency>)>,
 }
 
-/// Fetches the chunk (once; later calls get the same functions).
-pub async fn load() -> Result<Grader, SplitLoaderError> {
-    grader().await
+/// Fetches the chunk (see `OnDemand`).
+pub fn load() -> Pin<Box<dyn Future<Output = Result<Grader, SplitLoaderError>>>> {
+    Box::pin(grader())
 }
 
 #[leptos::wasm_split::wasm_split(interview_feedback, wasm_split_path = ::leptos::wasm_split, fallible)]

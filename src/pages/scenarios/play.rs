@@ -10,11 +10,12 @@ use super::choices::{shown_at, ChoiceList};
 use super::conversation::Conversation;
 use super::hint::HintButton;
 use super::notes_form::NotesForm;
-use super::scoring::{self, Scorer, Shown};
+use super::scoring::{self, Shown};
 use super::ticket::TicketCard;
 use super::tools::ToolsPanel;
 use crate::adapters::clock::now_ms;
 use crate::adapters::dom::{focus_id, set_title};
+use crate::components::on_demand::OnDemand;
 use crate::components::shortcuts::{use_shortcuts, Shortcut};
 use crate::state::content::use_content_with;
 use crate::state::progress::page_document;
@@ -208,34 +209,13 @@ pub fn Player(
 
     // The scoring code: fetched quietly once the learner makes a move (a
     // failure is reported if it still fails on submit), and on submit.
-    let scorer = RwSignal::new(None::<Scorer>);
+    let scorer = OnDemand::new(scoring::load);
     let submitting = RwSignal::new(false);
-    let failed = RwSignal::new(false);
-    let fetch = move || async move {
-        if let Some(found) = scorer.get_untracked() {
-            return Some(found);
-        }
-        match scoring::load().await {
-            Ok(found) => {
-                scorer.set(Some(found));
-                failed.set(false);
-                Some(found)
-            }
-            Err(_) => {
-                failed.set(true);
-                None
-            }
-        }
-    };
     Effect::new(move |first: Option<()>| {
         play.track();
         notes.track();
-        if first.is_some() && scorer.with_untracked(Option::is_none) {
-            leptos::task::spawn_local(async move {
-                if let Ok(found) = scoring::load().await {
-                    scorer.set(Some(found));
-                }
-            });
+        if first.is_some() {
+            scorer.prefetch();
         }
     });
     let submit = Callback::new(move |()| {
@@ -264,7 +244,7 @@ pub fn Player(
         submitting.set(true);
         let owner = owner.clone();
         leptos::task::spawn_local(async move {
-            let scorer = fetch().await;
+            let scorer = scorer.get().await;
             submitting.set(false);
             let Some(scorer) = scorer else { return };
             let d = s.with_value(|s| {
@@ -313,7 +293,7 @@ pub fn Player(
     let debrief_view = move || {
         let d = result.get()?;
         let p = play.get()?;
-        let scorer = scorer.get()?;
+        let scorer = scorer.loaded()?;
         // A resolved ticket can be written up for the knowledge base, when
         // the scenario says what an article on it states.
         let article = (d.outcome == Outcome::Resolved && on_done.is_none() && !own)
@@ -332,7 +312,7 @@ pub fn Player(
         if submitting.get() {
             Some(view! { <p role="status">"Scoring your call\u{2026}"</p> }.into_any())
         } else {
-            failed.get().then(|| view! {
+            scorer.failed().then(|| view! {
                 <p class="notice warning" role="alert">"Could not download the code that scores your call. Your ticket is saved: check your connection, then submit it again."</p>
             }.into_any())
         }

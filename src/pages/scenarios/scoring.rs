@@ -6,6 +6,9 @@
 //! once the learner makes a move, so submitting rarely waits for it. The
 //! player reaches it only through `Scorer`, a table of functions.
 
+use std::future::Future;
+use std::pin::Pin;
+
 use firstline_core::content::scenario::{ArticleRubric, Scenario};
 use firstline_core::progress::ScenarioRecord;
 use firstline_core::scenario::debrief::{debrief, Debrief};
@@ -42,9 +45,9 @@ pub struct Shown {
     pub article: Option<(ArticleRubric, String)>,
 }
 
-/// Fetches the chunk (once; later calls get the same functions).
-pub async fn load() -> Result<Scorer, SplitLoaderError> {
-    scorer().await
+/// Fetches the chunk (see `OnDemand`).
+pub fn load() -> Pin<Box<dyn Future<Output = Result<Scorer, SplitLoaderError>>>> {
+    Box::pin(scorer())
 }
 
 #[leptos::wasm_split::wasm_split(scenario_debrief, wasm_split_path = ::leptos::wasm_split, fallible)]
