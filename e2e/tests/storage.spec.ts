@@ -121,3 +121,20 @@ test('the backup page says how much space progress takes and can ask the browser
   await page.getByRole('button', { name: 'Ask the browser to keep my progress' }).click();
   await expect(page.getByRole('status').filter({ hasText: /browser/ })).toContainText(/will keep|did not agree|Not available/);
 });
+
+test('an answer checked just before the page goes is kept', async ({ page }) => {
+  await open(page, '/practice/session?mode=practice&seed=1&ids=c1-net-001');
+  await page.getByRole('radio', { name: 'DNS' }).check();
+  // The page goes before its next task: timers of no delay, where the
+  // progress document's save waits so that the feedback paints first,
+  // never run. Its save must then run as the page is hidden.
+  await page.evaluate(() => {
+    const later = window.setTimeout.bind(window);
+    window.setTimeout = ((handler: TimerHandler, delay?: number, ...rest: unknown[]) =>
+      delay ? later(handler, delay, ...rest) : 0) as typeof window.setTimeout;
+  });
+  await page.getByRole('button', { name: 'Check answer' }).click();
+  await expect(page.getByText('Correct.')).toBeVisible();
+  await page.goto('/progress');
+  await expect(page.getByText('1 of 1 answers correct')).toBeVisible();
+});

@@ -90,10 +90,26 @@ impl<D: Document + Clone + Send + Sync + 'static> Saved<D> {
     }
 
     /// Saves in the next task; only for a document that lives as long as
-    /// the app.
+    /// the app. A save still waiting when the page goes (a reload, or an
+    /// address typed, straight after an answer) runs as it is hidden, so
+    /// the change is never lost with the page.
     pub fn deferring(mut self) -> Self {
         self.defer = true;
+        let saved = self;
+        // Kept for the whole visit, as the document is.
+        let _ = window_event_listener(leptos::ev::pagehide, move |_| saved.flush());
         self
+    }
+
+    /// Runs the save waiting for the next task, if one is.
+    fn flush(&self) {
+        if self
+            .save_queued
+            .try_update_value(|q| std::mem::replace(q, false))
+            == Some(true)
+        {
+            self.save();
+        }
     }
 
     pub fn with_around_write(mut self, around: AroundWrite<D>) -> Self {
@@ -149,13 +165,7 @@ impl<D: Document + Clone + Send + Sync + 'static> Saved<D> {
             == Some(false)
         {
             let saved = *self;
-            set_timeout(
-                move || {
-                    saved.save_queued.try_set_value(false);
-                    saved.save();
-                },
-                std::time::Duration::ZERO,
-            );
+            set_timeout(move || saved.flush(), std::time::Duration::ZERO);
         }
     }
 

@@ -376,7 +376,7 @@ mod tests {
 
     const PREAMBLE: &str = "import { initSync } from \"./app.js\";\n\
         function wrapAsyncCb(callee) {}\n\
-        function makeLoad(fetcher, deps) {}\n";
+        function makeLoad(fetcher, deps) { await Promise.all(parallelStuff); }\n";
 
     fn chunk_js(n: u32, needed_by: &str) -> String {
         format!(

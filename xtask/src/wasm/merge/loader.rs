@@ -32,6 +32,20 @@ pub struct Loader {
 /// its parts added up), so a merged directory is left as it is.
 const MERGED_MARK: &str = "// Chunks merged by xtask/src/wasm/merge.rs.\n";
 
+/// How the splitter's `makeLoad` waits for a module's dependencies: it
+/// fails as soon as one fails, while the others may still be fetching and
+/// about to fail too. Each clears its memo only once it has failed, so a
+/// retry straight after (a learner back online pressing "Try again", or
+/// asking for feedback again) took up those doomed fetches and failed
+/// again; a browser test caught it on a busy machine.
+const ALL_DEPS: &str = "await Promise.all(parallelStuff);";
+/// What the merged loader does instead: it waits for every dependency to
+/// settle, so by the time a load fails, every failed dependency has
+/// cleared its memo and the next attempt fetches it afresh.
+const SETTLED_DEPS: &str = "const settled = await Promise.allSettled(parallelStuff); \
+     const failed = settled.find((s) => s.status === \"rejected\"); \
+     if (failed) throw failed.reason;";
+
 const CHUNK_LINES: usize = 7;
 const SPLIT_LINES: usize = 6;
 
@@ -125,7 +139,11 @@ impl Loader {
         let preamble: String = lines[..first].concat();
         // The merge relies on what these do: `makeLoad` fetches once and
         // starts a module's dependencies before instantiating it.
-        for needed in ["function makeLoad(fetcher, deps)", "function wrapAsyncCb("] {
+        for needed in [
+            "function makeLoad(fetcher, deps)",
+            "function wrapAsyncCb(",
+            ALL_DEPS,
+        ] {
             if !preamble.contains(needed) {
                 return Err(shape_error(0, &format!("the preamble has no `{needed}`")));
             }
@@ -310,7 +328,10 @@ impl Loader {
         let preamble = if self.is_merged() {
             self.preamble.clone()
         } else {
-            format!("{MERGED_MARK}{}", self.preamble)
+            format!(
+                "{MERGED_MARK}{}",
+                self.preamble.replacen(ALL_DEPS, SETTLED_DEPS, 1)
+            )
         };
         Loader {
             preamble,
@@ -404,7 +425,7 @@ mod tests {
 
     const PREAMBLE: &str = "import { initSync } from \"./app.js\";\n\
         function wrapAsyncCb(callee) {}\n\
-        function makeLoad(fetcher, deps) {}\n";
+        function makeLoad(fetcher, deps) { await Promise.all(parallelStuff); }\n";
 
     fn sample() -> String {
         let mut text = PREAMBLE.to_owned();
@@ -431,6 +452,19 @@ mod tests {
             sample(),
             "rendering unchanged gives the same text"
         );
+    }
+
+    #[test]
+    fn a_merged_load_fails_only_once_every_dependency_has_settled() {
+        let loader = Loader::parse(&sample()).unwrap();
+        let text = loader.rewrite(&BTreeMap::new()).render();
+        assert!(!text.contains(ALL_DEPS), "{text}");
+        assert!(text.contains("await Promise.allSettled(parallelStuff)"));
+        assert!(text.contains("if (failed) throw failed.reason;"));
+        // A splitter that waits differently is not merged blindly.
+        let other = sample().replace(ALL_DEPS, "await Promise.any(parallelStuff);");
+        let error = Loader::parse(&other).unwrap_err();
+        assert!(error.contains(ALL_DEPS), "{error}");
     }
 
     #[test]
