@@ -138,3 +138,23 @@ test('an answer checked just before the page goes is kept', async ({ page }) => 
   await page.goto('/progress');
   await expect(page.getByText('1 of 1 answers correct')).toBeVisible();
 });
+
+test('with the answers kept in IndexedDB, an answer checked just before the page goes is kept', async ({ page }) => {
+  await open(page, '/practice/session?mode=practice&seed=1&ids=c1-net-001,c1-net-002');
+  await page.getByRole('radio', { name: 'DNS' }).check();
+  await page.getByRole('button', { name: 'Check answer' }).click();
+  // The history is live once an answer is stored as its own record.
+  await expect.poll(() => storedQuestions(page)).toEqual(['c1-net-001']);
+  await page.getByRole('button', { name: 'Next question' }).click();
+  await page.getByRole('radio', { name: '443' }).check();
+  await page.evaluate(() => {
+    const later = window.setTimeout.bind(window);
+    window.setTimeout = ((handler: TimerHandler, delay?: number, ...rest: unknown[]) =>
+      delay ? later(handler, delay, ...rest) : 0) as typeof window.setTimeout;
+  });
+  await page.getByRole('button', { name: 'Check answer' }).click();
+  await expect(page.getByText('Correct.')).toBeVisible();
+  await page.goto('/progress');
+  await expect(page.getByText('2 of 2 answers correct')).toBeVisible();
+  expect(await storedQuestions(page)).toEqual(['c1-net-001', 'c1-net-002']);
+});
