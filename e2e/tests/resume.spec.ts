@@ -87,6 +87,8 @@ test('a mock interview resumes after a reload with its finished answers kept onc
   await expect(page.getByText('Question 1 of 2')).toBeVisible();
   await page.locator('textarea').first().fill('I would check the cable, run ipconfig /all, ping the gateway and escalate if others are affected.');
   await page.getByRole('button', { name: 'Finish this answer' }).click();
+  // Scored and kept: the mock lets the learner go on.
+  await expect(page.getByRole('button', { name: 'Next question' })).toBeEnabled();
 
   await page.reload();
   await expect(page.getByRole('status').filter({ hasText: 'part way through this mock interview' })).toBeVisible();
