@@ -1,4 +1,4 @@
-import { test, expect } from '@playwright/test';
+import { test, expect, Page } from '@playwright/test';
 import { readFileSync } from 'fs';
 import { answerCurrent, open, storage, storedQuestions } from './helpers';
 
@@ -125,14 +125,7 @@ test('the backup page says how much space progress takes and can ask the browser
 test('an answer checked just before the page goes is kept', async ({ page }) => {
   await open(page, '/practice/session?mode=practice&seed=1&ids=c1-net-001');
   await page.getByRole('radio', { name: 'DNS' }).check();
-  // The page goes before its next task: timers of no delay, where the
-  // progress document's save waits so that the feedback paints first,
-  // never run. Its save must then run as the page is hidden.
-  await page.evaluate(() => {
-    const later = window.setTimeout.bind(window);
-    window.setTimeout = ((handler: TimerHandler, delay?: number, ...rest: unknown[]) =>
-      delay ? later(handler, delay, ...rest) : 0) as typeof window.setTimeout;
-  });
+  await holdNextTask(page);
   await page.getByRole('button', { name: 'Check answer' }).click();
   await expect(page.getByText('Correct.')).toBeVisible();
   await page.goto('/progress');
@@ -147,14 +140,21 @@ test('with the answers kept in IndexedDB, an answer checked just before the page
   await expect.poll(() => storedQuestions(page)).toEqual(['c1-net-001']);
   await page.getByRole('button', { name: 'Next question' }).click();
   await page.getByRole('radio', { name: '443' }).check();
-  await page.evaluate(() => {
-    const later = window.setTimeout.bind(window);
-    window.setTimeout = ((handler: TimerHandler, delay?: number, ...rest: unknown[]) =>
-      delay ? later(handler, delay, ...rest) : 0) as typeof window.setTimeout;
-  });
+  await holdNextTask(page);
   await page.getByRole('button', { name: 'Check answer' }).click();
   await expect(page.getByText('Correct.')).toBeVisible();
   await page.goto('/progress');
   await expect(page.getByText('2 of 2 answers correct')).toBeVisible();
   expect(await storedQuestions(page)).toEqual(['c1-net-001', 'c1-net-002']);
 });
+
+/** From now on the page goes before its next task: timers of no delay,
+ * where the progress document's save waits so that the feedback paints
+ * first, never run. Its save must then run as the page is hidden. */
+async function holdNextTask(page: Page) {
+  await page.evaluate(() => {
+    const later = window.setTimeout.bind(window);
+    window.setTimeout = ((handler: TimerHandler, delay?: number, ...rest: unknown[]) =>
+      delay ? later(handler, delay, ...rest) : 0) as typeof window.setTimeout;
+  });
+}
