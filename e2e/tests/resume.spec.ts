@@ -47,6 +47,52 @@ test('a reload mid-scenario resumes the call with its transcript, priority and n
   await expect(conversation).not.toContainText("check it's you");
 });
 
+// A first visit opens a call without the code that keeps it: it comes
+// with the first move. Moves made while it downloads are saved, the latest
+// as it stands, once it arrives.
+test('moves made while the code that keeps a call downloads are saved when it arrives', async ({ page }) => {
+  const url = '/scenarios/account-locked-payroll?seed=7';
+  await open(page, url);
+  let release = () => {};
+  const arrived = new Promise<void>((resolve) => (release = resolve));
+  const code = /\/pkg\/(split_|chunk_).*\.wasm$/;
+  await page.route(code, async (route) => {
+    await arrived;
+    await route.continue();
+  });
+  await pick(page, /check it's you/);
+  await pick(page, /changed your password lately/);
+  const notes = page.getByLabel('Ticket notes: symptoms, steps taken, result');
+  await notes.fill('Verified identity. Password changed Monday.');
+  const kept = () => page.evaluate(() => localStorage.getItem('firstline.plays') ?? '');
+  expect(await kept(), 'nothing is written while the code is held').toBe('');
+  release();
+  await expect.poll(kept).toContain('Password changed Monday.');
+  await page.unroute(code);
+  const conversation = page.getByRole('log', { name: 'Conversation' });
+  const before = await conversation.innerText();
+  await page.reload();
+  await expect(page.getByRole('status').filter({ hasText: 'part way through this call' })).toBeVisible();
+  await expect.poll(() => conversation.innerText()).toBe(before);
+  await expect(notes).toHaveValue('Verified identity. Password changed Monday.');
+});
+
+test('a call that cannot fetch the code to resume it says so, and resumes when tried again', async ({ page }) => {
+  const url = '/scenarios/account-locked-payroll?seed=7';
+  await open(page, url);
+  await pick(page, /check it's you/);
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('firstline.plays') ?? '')).toContain('account-locked-payroll:7');
+  const code = /\/pkg\/(split_|chunk_).*\.wasm$/;
+  await page.route(code, (route) => route.abort('internetdisconnected'));
+  await page.reload();
+  const alert = page.getByRole('alert').filter({ hasText: 'Could not download the code that resumes your call' });
+  await expect(alert).toBeVisible();
+  await page.unroute(code);
+  await alert.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'part way through this call' })).toBeVisible();
+  await expect(page.getByRole('log', { name: 'Conversation' })).toContainText("check it's you");
+});
+
 test('a practice run resumes at its question after a reload and never records an answer twice', async ({ page }) => {
   await open(page, '/practice/session?mode=practice&seed=5&ids=c1-net-001,c1-net-002');
   await expect(page.getByText('Question 1 of 2')).toBeVisible();

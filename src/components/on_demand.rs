@@ -80,6 +80,12 @@ impl<T: Copy + Send + Sync + 'static> OnDemand<T> {
         self.got.get()
     }
 
+    /// The functions if they are here, untracked (for code that runs on
+    /// a change rather than drawing).
+    pub fn now(self) -> Option<T> {
+        self.got.get_untracked()
+    }
+
     /// Whether the last time they were asked for, they could not be
     /// downloaded (tracked).
     pub fn failed(self) -> bool {

@@ -1,24 +1,27 @@
 use firstline_core::content::scenario::{ChoiceKind, Outcome, Scenario};
 use firstline_core::scenario::debrief::Debrief;
-use firstline_core::scenario::draft::{draft_name, Draft, Drafts};
+use firstline_core::scenario::draft::{draft_name, Drafts};
 use firstline_core::scenario::graph::choice;
 use firstline_core::scenario::play::{Play, PlayMode};
+use firstline_core::store::{Document, KeyValueStore};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::choices::{shown_at, ChoiceList};
 use super::conversation::Conversation;
+use super::drafting::{self, Kept};
 use super::hint::HintButton;
+use super::keeper::Keeper;
 use super::notes_form::NotesForm;
 use super::scoring::{self, Shown};
 use super::ticket::TicketCard;
 use super::tools::ToolsPanel;
-use crate::adapters::clock::now_ms;
 use crate::adapters::dom::{focus_id, set_title};
+use crate::adapters::storage::BrowserStore;
 use crate::components::on_demand::OnDemand;
 use crate::components::shortcuts::{use_shortcuts, Shortcut};
 use crate::state::content::use_content_with;
-use crate::state::progress::page_document;
+use crate::state::saved::Saved;
 use firstline_core::content::manifest::Need;
 
 /// Plays one scenario: `/scenarios/:id?seed=N` (the seed picks the caller
@@ -76,53 +79,108 @@ pub fn Player(
     if on_done.is_none() {
         set_title(&scenario.title);
     }
-    // Recording a result reads the learner's results: the scorer does
-    // that under this owner, which holds the app's context.
-    let owner = Owner::current();
-    let s = StoredValue::new(scenario.clone());
-    // An unfinished play of this call (same scenario, same seed) resumes
-    // after a reload: its choices are replayed, its ticket restored.
-    let drafts = page_document::<Drafts>("scenario in progress");
     let draft_id = if own {
         format!("own:{}", scenario.id)
     } else {
         scenario.id.clone()
     };
     let name = StoredValue::new(draft_name(&draft_id, seed, mode));
-    let draft = drafts
-        .get_untracked()
-        .get(&name.get_value())
-        .cloned()
-        .unwrap_or_default();
-    let resumed = RwSignal::new(!draft.is_empty());
-    let play = RwSignal::new(Some(draft.replay(&scenario, seed).in_mode(mode)));
-    let notes = RwSignal::new(draft.notes);
-    let handoff = RwSignal::new(draft.handoff);
-    let impact = RwSignal::new(draft.impact);
-    let urgency = RwSignal::new(draft.urgency);
+    let s = StoredValue::new(scenario);
+    let code = OnDemand::new(drafting::load);
+    let play = move |drafts, start| {
+        let keeper = Keeper::new(name.get_value(), code, drafts);
+        view! { <PlayerBody scenario=s.get_value() seed=seed mode=mode on_done=on_done own=own keeper=keeper start=start/> }
+    };
+    // A raw look, not a read: a device that keeps no unfinished plays
+    // (a first visit's) has none to resume, and the code that keeps them
+    // comes with the first move.
+    if BrowserStore.get(Drafts::KEY).ok().flatten().is_none() {
+        return play(None, None).into_any();
+    }
+    // An unfinished play of this call (same scenario, same seed) resumes
+    // after a reload: its choices are replayed, its ticket restored. The
+    // plays document is opened under this owner, which holds the app's
+    // context.
+    let owner = StoredValue::new(Owner::current());
+    let opened = RwSignal::new(None::<Result<(Saved<Drafts>, Option<Kept>), ()>>);
+    let fetch = move || {
+        leptos::task::spawn_local(async move {
+            let got = code.get().await.and_then(|c| {
+                let drafts = owner.try_get_value().flatten()?.with(|| (c.open)());
+                let start = s.with_value(|s| {
+                    name.with_value(|name| (c.resume)(drafts, name, s, seed, mode))
+                });
+                Some((drafts, start))
+            });
+            opened.try_set(Some(got.ok_or(())));
+        });
+    };
+    fetch();
+    let shown = move || {
+        match opened.get() {
+        None => view! { <p role="status">"Loading your call\u{2026}"</p> }.into_any(),
+        Some(Ok((drafts, start))) => play(Some(drafts), start).into_any(),
+        Some(Err(())) => view! {
+            <div class="notice warning" role="alert">
+                <p>"Could not download the code that resumes your call. Check your connection, then try again."</p>
+                <button type="button" on:click=move |_| {
+                    opened.set(None);
+                    fetch();
+                }>"Try again"</button>
+            </div>
+        }
+        .into_any(),
+    }
+    };
+    shown.into_any()
+}
+
+/// A play from its start (`start`: a resumed one, or a fresh call).
+#[component]
+fn PlayerBody(
+    scenario: Scenario,
+    seed: u64,
+    mode: PlayMode,
+    on_done: Option<Callback<u32>>,
+    own: bool,
+    keeper: Keeper,
+    start: Option<Kept>,
+) -> impl IntoView {
+    // Recording a result reads the learner's results: the scorer does
+    // that under this owner, which holds the app's context.
+    let owner = Owner::current();
+    let s = StoredValue::new(scenario.clone());
+    let resumed = RwSignal::new(start.is_some());
+    let start = start.unwrap_or_else(|| Kept {
+        play: Play::start(&scenario, seed).in_mode(mode),
+        notes: String::new(),
+        handoff: String::new(),
+        impact: None,
+        urgency: None,
+    });
+    let play = RwSignal::new(Some(start.play));
+    let notes = RwSignal::new(start.notes);
+    let handoff = RwSignal::new(start.handoff);
+    let impact = RwSignal::new(start.impact);
+    let urgency = RwSignal::new(start.urgency);
     let result = RwSignal::new(None::<Debrief>);
-    Effect::new(move |_| {
+    let ticket_now = move || {
+        Some(Kept {
+            play: play.get()?,
+            notes: notes.get(),
+            handoff: handoff.get(),
+            impact: impact.get(),
+            urgency: urgency.get(),
+        })
+    };
+    // Each change is kept (opening the page changes nothing).
+    Effect::new(move |opened: Option<()>| {
         if result.with(Option::is_some) {
             return;
         }
-        let Some(p) = play.get() else { return };
-        let mut draft = Draft::of(&p, &notes.get(), &handoff.get(), now_ms());
-        draft.impact = impact.get();
-        draft.urgency = urgency.get();
-        // Write only what changed (opening the page changes nothing).
-        let unchanged = drafts
-            .read()
-            .with_untracked(|d| match d.get(&name.get_value()) {
-                Some(saved) => {
-                    Draft {
-                        saved_at: saved.saved_at,
-                        ..draft.clone()
-                    } == *saved
-                }
-                None => draft.is_empty(),
-            });
-        if !unchanged {
-            drafts.update(|d| d.put(&name.get_value(), draft));
+        let Some(kept) = ticket_now() else { return };
+        if opened.is_some() {
+            keeper.keep(kept);
         }
     });
     let start_over = move |_| {
@@ -229,21 +287,20 @@ pub fn Player(
         // submitted are in storage before the debrief runs, so if scoring
         // fails or the tab is closed meanwhile, a reload resumes the call
         // with the learner's work instead of losing it.
-        let mut last = Draft::of(
-            &p,
-            &notes.get_untracked(),
-            &handoff.get_untracked(),
-            now_ms(),
-        );
-        last.impact = impact.get_untracked();
-        last.urgency = urgency.get_untracked();
-        drafts.update(|d| d.put(&name.get_value(), last));
+        keeper.keep(Kept {
+            play: p.clone(),
+            notes: notes.get_untracked(),
+            handoff: handoff.get_untracked(),
+            impact: impact.get_untracked(),
+            urgency: urgency.get_untracked(),
+        });
         if submitting.get_untracked() {
             return;
         }
         submitting.set(true);
         let owner = owner.clone();
         leptos::task::spawn_local(async move {
+            keeper.settle().await;
             let scorer = scorer.get().await;
             submitting.set(false);
             let Some(scorer) = scorer else { return };
@@ -255,7 +312,7 @@ pub fn Player(
                     owner.with(|| (scorer.record)(&p, &d));
                 }
             }
-            drafts.update(|d| d.finish(&name.get_value()));
+            keeper.finish();
             if let Some(done) = on_done {
                 done.run(d.overall);
             }
@@ -312,9 +369,14 @@ pub fn Player(
         if submitting.get() {
             Some(view! { <p role="status">"Scoring your call\u{2026}"</p> }.into_any())
         } else {
-            scorer.failed().then(|| view! {
-                <p class="notice warning" role="alert">"Could not download the code that scores your call. Your ticket is saved: check your connection, then submit it again."</p>
-            }.into_any())
+            // Submitting saves the ticket first, with code of its own:
+            // say whether that could be done.
+            let message = match (scorer.failed(), keeper.failed()) {
+                (false, _) => return None,
+                (true, false) => "Could not download the code that scores your call. Your ticket is saved: check your connection, then submit it again.",
+                (true, true) => "Could not download the code that saves and scores your call. Your ticket is still on this page: check your connection, then submit it again.",
+            };
+            Some(view! { <p class="notice warning" role="alert">{message}</p> }.into_any())
         }
     };
     // Say which kind of play this is before the first choice, and offer
