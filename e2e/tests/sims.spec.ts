@@ -209,3 +209,18 @@ test('the shared answerCurrent helper answers every simulation kind', async ({ p
     await expect(page.getByRole('button', { name: 'Check answer' }), id).toBeEnabled();
   }
 });
+
+// A sim's code is fetched when a page first shows one (most questions are
+// not sims): if it cannot download, the question says so and tries again.
+test('a sim whose code cannot be downloaded says so, and opens when tried again', async ({ page }) => {
+  const code = /\/pkg\/(split_|chunk_).*\.wasm$/;
+  await page.route(code, (route) => route.abort('internetdisconnected'));
+  await open(page, '/practice/session?mode=practice&seed=1&exam=220-1202&ids=c2-sim-dns-terminal');
+  const alert = page.getByRole('alert').filter({ hasText: 'Could not download the simulation' });
+  await expect(alert).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Simulation' })).toHaveCount(0);
+  await page.unroute(code);
+  await alert.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.getByRole('region', { name: 'Simulation' })).toBeVisible();
+  await expect(page.getByLabel('Command', { exact: true })).toBeVisible();
+});

@@ -197,6 +197,6 @@ fn task_input(task: Task, order: Vec<usize>, ctx: TaskCtx) -> AnyView {
             matching::MatchingTask(matching::MatchingTaskProps { task, order, ctx }).into_any()
         }
         Task::Fill { accept } => fill::FillTask(fill::FillTaskProps { accept, ctx }).into_any(),
-        Task::Sim(sim) => sim::SimTask(sim::SimTaskProps { sim: *sim, ctx }).into_any(),
+        Task::Sim(sim) => sim::lazy::LazySim(sim::lazy::LazySimProps { sim: *sim, ctx }).into_any(),
     }
 }

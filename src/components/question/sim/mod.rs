@@ -3,9 +3,14 @@
 //! controls, each with a Reset back to how it opened. What the learner did
 //! is the task's answer in the response, so an exam can leave the question
 //! and come back to it as it was. Once revealed, each step's verdict.
+//!
+//! Most questions are not sims, so their views are a wasm chunk of their
+//! own (`question_sim`), fetched when a page first shows one
+//! (`lazy.rs`).
 
 mod acl;
 mod form;
+pub mod lazy;
 mod place;
 mod terminal;
 
@@ -30,8 +35,14 @@ impl TaskCtx {
     }
 }
 
+/// Draws a sim (the chunk's one function, reached through `lazy.rs`).
+#[leptos::wasm_split::wasm_split(question_sim, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn sim_view() -> Result<fn(Sim, TaskCtx) -> AnyView, leptos::wasm_split::SplitLoaderError> {
+    Ok(|sim, ctx| SimTask(SimTaskProps { sim, ctx }).into_any())
+}
+
 #[component]
-pub fn SimTask(sim: Sim, ctx: TaskCtx) -> impl IntoView {
+fn SimTask(sim: Sim, ctx: TaskCtx) -> impl IntoView {
     let sim = StoredValue::new(sim);
     let body = match sim.get_value() {
         Sim::Terminal(t) => {
