@@ -399,8 +399,15 @@ type ReadersLoad = LocalBoxFuture<'static, Result<Readers, leptos::wasm_split::S
 /// chunk of its own (most of the reading code), fetched together, so a
 /// page downloads the readers of what it shows and no other.
 async fn load_readers(kinds: Kinds) -> Result<Readers, leptos::wasm_split::SplitLoaderError> {
-    let wanted: [(bool, fn() -> ReadersLoad); 4] = [
-        (kinds.questions, || question_readers().boxed_local()),
+    // Question files holding sims take the readers with the sim model;
+    // the others, the readers without it (`content::no_sim`).
+    let wanted: [(bool, fn() -> ReadersLoad); 5] = [
+        (kinds.questions && !kinds.sims, || {
+            question_readers().boxed_local()
+        }),
+        (kinds.questions && kinds.sims, || {
+            question_sim_readers().boxed_local()
+        }),
         (kinds.scenarios, || scenario_readers().boxed_local()),
         (kinds.shifts, || shift_readers().boxed_local()),
         (kinds.interview, || interview_readers().boxed_local()),
@@ -428,7 +435,8 @@ macro_rules! readers_chunk {
     };
 }
 
-readers_chunk!(question_readers, reader_questions, questions);
+readers_chunk!(question_readers, reader_questions, questions_without_sims);
+readers_chunk!(question_sim_readers, reader_question_sims, questions);
 readers_chunk!(scenario_readers, reader_scenarios, scenarios);
 readers_chunk!(shift_readers, reader_shifts, shifts);
 readers_chunk!(interview_readers, reader_interview, interview);

@@ -30,7 +30,9 @@ pub const PLACEHOLDER: &str = "/* __FIRSTLINE_AREA_CODE__ */ {}";
 /// release build's requests. `reader` is the content reader, loaded by
 /// pages that read a question, scenario or interview file, with the typed
 /// readers of the kinds they read (`reader_questions` and so on: each
-/// kind's in a chunk of its own, src/state/content.rs). The exam setup
+/// kind's in a chunk of its own, src/state/content.rs; question files
+/// holding sims take `reader_question_sims` instead, fetched when a page
+/// reads them). The exam setup
 /// and the review queue read none on a first visit (the exam's questions
 /// and runner come with Start; a queue is empty until questions are
 /// answered), so they preload neither.

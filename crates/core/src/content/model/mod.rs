@@ -2,6 +2,7 @@
 
 pub mod exam;
 pub mod interview;
+pub mod no_sim;
 pub mod normalise;
 pub mod question;
 pub mod scenario;

@@ -8,10 +8,14 @@ use serde::{Deserialize, Deserializer, Serialize};
 
 use super::sim::Sim;
 
+// A question file. `S` is what its sims read as: `Sim`, or `NoSim` for a
+// reader that leaves the sim model's code out (`no_sim.rs`). (Not a doc
+// comment: those become the schema's descriptions, which instructors read.)
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct QuestionSet {
+#[cfg_attr(feature = "schema", schemars(rename = "QuestionSet"))]
+#[serde(deny_unknown_fields, bound(deserialize = "S: Deserialize<'de>"))]
+pub struct QuestionSet<S = Sim> {
     /// The JSON Schema an editor checks the file against (`schema/` at the
     /// project root; `firstline schema --stamp` writes it). The engines
     /// ignore it.
@@ -21,7 +25,7 @@ pub struct QuestionSet {
     pub kind: String,
     /// The exam every question in the file belongs to, such as `220-1201`.
     pub exam: String,
-    pub questions: Vec<RawQuestion>,
+    pub questions: Vec<RawQuestion<S>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -92,8 +96,9 @@ impl QuestionType {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct RawQuestion {
+#[cfg_attr(feature = "schema", schemars(rename = "RawQuestion"))]
+#[serde(deny_unknown_fields, bound(deserialize = "S: Deserialize<'de>"))]
+pub struct RawQuestion<S = Sim> {
     pub id: String,
     /// The objective practised, such as `2.1`; its domain follows from it.
     pub objective: String,
@@ -126,7 +131,7 @@ pub struct RawQuestion {
     pub items: Vec<RawItem>,
     /// The simulation of a `sim` question.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub sim: Option<Sim>,
+    pub sim: Option<S>,
 }
 
 /// One item of a performance-based question: a task of any other type.

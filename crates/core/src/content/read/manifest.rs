@@ -72,9 +72,12 @@ pub enum Holds {
         id: String,
     },
     /// Questions for one exam; `count` of them passed the build's checks.
+    /// `sims`: some have a simulation, so reading the file takes the sim
+    /// model's code (`content::no_sim`).
     QuestionSet {
         exam: String,
         count: usize,
+        sims: bool,
     },
     /// A scenario; its card (what the list shows) is in the scenario
     /// catalog, which only the pages that show cards fetch.
@@ -111,8 +114,14 @@ struct StoredEntry {
     exam: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     count: Option<usize>,
+    #[serde(default, skip_serializing_if = "is_false")]
+    sims: bool,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     refused: Vec<u32>,
+}
+
+fn is_false(b: &bool) -> bool {
+    !b
 }
 
 impl TryFrom<StoredEntry> for Entry {
@@ -132,6 +141,7 @@ impl TryFrom<StoredEntry> for Entry {
             Kind::QuestionSet => Holds::QuestionSet {
                 exam: e.exam.ok_or_else(|| missing("exam"))?,
                 count: e.count.ok_or_else(|| missing("count"))?,
+                sims: e.sims,
             },
             Kind::Scenario => Holds::Scenario {
                 id: e.id.ok_or_else(|| missing("id"))?,
@@ -153,9 +163,15 @@ impl TryFrom<StoredEntry> for Entry {
 
 impl From<Entry> for StoredEntry {
     fn from(e: Entry) -> StoredEntry {
+        let mut sims = false;
         let (kind, id, exam, count) = match e.holds {
             Holds::Exam { id } => (Kind::Exam, Some(id), None, None),
-            Holds::QuestionSet { exam, count } => {
+            Holds::QuestionSet {
+                exam,
+                count,
+                sims: has_sims,
+            } => {
+                sims = has_sims;
                 (Kind::QuestionSet, None, Some(exam), Some(count))
             }
             Holds::Scenario { id } => (Kind::Scenario, Some(id), None, None),
@@ -168,6 +184,7 @@ impl From<Entry> for StoredEntry {
             id,
             exam,
             count,
+            sims,
             refused: e.refused,
         }
     }
@@ -285,6 +302,7 @@ impl Manifest {
             let holds = match file::parse(&source.name, &source.text) {
                 Ok(ContentFile::Exam(exam)) => Holds::Exam { id: exam.id },
                 Ok(ContentFile::QuestionSet(set)) => Holds::QuestionSet {
+                    sims: set.questions.iter().any(|q| q.sim.is_some()),
                     exam: set.exam,
                     count: loaded(name),
                 },
@@ -360,7 +378,13 @@ impl Manifest {
         let mut kinds = Kinds::default();
         for file in files {
             match self.entry(file).map(|e| &e.holds) {
-                Some(Holds::Exam { .. } | Holds::QuestionSet { .. }) => kinds.questions = true,
+                Some(Holds::Exam { .. } | Holds::QuestionSet { sims: false, .. }) => {
+                    kinds.questions = true;
+                }
+                Some(Holds::QuestionSet { sims: true, .. }) => {
+                    kinds.questions = true;
+                    kinds.sims = true;
+                }
                 Some(Holds::Scenario { .. }) => kinds.scenarios = true,
                 Some(Holds::Shift { .. }) => kinds.shifts = true,
                 Some(Holds::InterviewSet { .. }) => kinds.interview = true,

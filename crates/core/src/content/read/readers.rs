@@ -18,6 +18,7 @@ use crate::content::exam::Exam;
 use crate::content::file::{self, ContentFile};
 use crate::content::finding::{Finding, Reporter};
 use crate::content::interview::{InterviewQuestion, InterviewSet};
+use crate::content::no_sim::NoSim;
 use crate::content::question::{Question, QuestionSet, RawQuestion};
 use crate::content::scenario::Scenario;
 use crate::content::shift::Shift;
@@ -58,6 +59,9 @@ impl<S, I> Copy for SetReaders<S, I> {}
 pub struct Readers {
     pub(super) exam: Option<ReadWhole<Exam>>,
     pub(super) question_set: Option<SetReaders<QuestionSet, RawQuestion>>,
+    /// Whether `question_set` reads sims (`Readers::questions`), rather
+    /// than refusing them (`Readers::questions_without_sims`).
+    pub(super) sims: bool,
     pub(super) check_questions: Option<CheckQuestions>,
     pub(super) scenario: Option<ReadWhole<Scenario>>,
     pub(super) shift: Option<ReadWhole<Shift>>,
@@ -70,6 +74,9 @@ pub struct Kinds {
     /// Exams and question sets: they are read together, a question set
     /// being checked against its exam's blueprint.
     pub questions: bool,
+    /// Question sets holding sims: their readers take the sim model's
+    /// code, which the others leave out (`content::no_sim`).
+    pub sims: bool,
     pub scenarios: bool,
     pub shifts: bool,
     pub interview: bool,
@@ -78,6 +85,7 @@ pub struct Kinds {
 impl Kinds {
     pub const ALL: Kinds = Kinds {
         questions: true,
+        sims: true,
         scenarios: true,
         shifts: true,
         interview: true,
@@ -92,6 +100,7 @@ impl Kinds {
     pub fn with(self, other: Kinds) -> Kinds {
         Kinds {
             questions: self.questions || other.questions,
+            sims: self.sims || other.sims,
             scenarios: self.scenarios || other.scenarios,
             shifts: self.shifts || other.shifts,
             interview: self.interview || other.interview,
@@ -125,7 +134,7 @@ impl Readers {
             })
     }
 
-    /// Exams and question sets.
+    /// Exams and question sets, sims and all.
     pub fn questions() -> Readers {
         Readers {
             exam: Some(file::typed::<Exam>),
@@ -134,8 +143,26 @@ impl Readers {
                 own: piece::<QuestionSet>,
                 item: piece::<RawQuestion>,
             }),
+            sims: true,
             check_questions: Some(check::question::check_questions),
             ..Readers::default()
+        }
+    }
+
+    /// Exams and question sets without sims: the sim model's code is left
+    /// out, and a sim is an error where it stands (`content::no_sim`). The
+    /// web app reads question files the manifest says hold no sim so.
+    pub fn questions_without_sims() -> Readers {
+        Readers {
+            question_set: Some(SetReaders {
+                whole: |file, text| {
+                    file::typed::<QuestionSet<NoSim>>(file, text).map(QuestionSet::from)
+                },
+                own: |piece| self::piece::<QuestionSet<NoSim>>(piece).map(QuestionSet::from),
+                item: |piece| self::piece::<RawQuestion<NoSim>>(piece).map(RawQuestion::from),
+            }),
+            sims: false,
+            ..Readers::questions()
         }
     }
 
@@ -168,7 +195,13 @@ impl Readers {
     pub fn with(self, other: Readers) -> Readers {
         Readers {
             exam: self.exam.or(other.exam),
-            question_set: self.question_set.or(other.question_set),
+            // The question readers that read sims, when either has them.
+            question_set: if other.sims && !self.sims {
+                other.question_set.or(self.question_set)
+            } else {
+                self.question_set.or(other.question_set)
+            },
+            sims: self.sims || other.sims,
             check_questions: self.check_questions.or(other.check_questions),
             scenario: self.scenario.or(other.scenario),
             shift: self.shift.or(other.shift),
@@ -182,6 +215,7 @@ impl Readers {
             questions: self.exam.is_some()
                 && self.question_set.is_some()
                 && self.check_questions.is_some(),
+            sims: self.sims && self.question_set.is_some(),
             scenarios: self.scenario.is_some(),
             shifts: self.shift.is_some(),
             interview: self.interview_set.is_some(),
@@ -268,6 +302,60 @@ mod tests {
         }
         // Every group read some of the bundled files.
         assert!(read_by.iter().all(|&n| n > 0), "{read_by:?}");
+    }
+
+    #[test]
+    fn questions_without_sims_read_the_other_sets_as_all_do_and_stop_at_a_sim() {
+        use crate::content::no_sim::SIM_NOT_READ;
+        let plain = Readers::questions_without_sims();
+        let questions = Kinds {
+            questions: true,
+            ..Kinds::default()
+        };
+        assert_eq!(plain.kinds(), questions);
+        let (mut same, mut stopped) = (0, 0);
+        for source in bundled_sources() {
+            let whole = Readers::all().parse(&source.name, &source.text);
+            let Ok(ContentFile::QuestionSet(set)) = &whole else {
+                continue;
+            };
+            let got = plain.parse(&source.name, &source.text);
+            if set.questions.iter().any(|q| q.sim.is_some()) {
+                let finding = got.expect_err(&source.name);
+                assert!(
+                    finding.message.starts_with(SIM_NOT_READ),
+                    "{}",
+                    finding.message
+                );
+                assert!(
+                    finding.path.ends_with(".sim"),
+                    "{}: at {}",
+                    source.name,
+                    finding.path
+                );
+                stopped += 1;
+            } else {
+                assert_eq!(got, whole, "{}", source.name);
+                same += 1;
+            }
+        }
+        assert!(same > 0 && stopped > 0, "{same} {stopped}");
+        // Joined with the readers that read sims, those are kept, either
+        // way round.
+        let sims = Kinds {
+            sims: true,
+            ..questions
+        };
+        assert_eq!(plain.with(Readers::questions()).kinds(), sims);
+        assert_eq!(Readers::questions().with(plain).kinds(), sims);
+        let sim_file = bundled_sources()
+            .into_iter()
+            .find(|s| s.name.ends_with("sims.json"))
+            .expect("a bundled sims file");
+        assert!(plain
+            .with(Readers::questions())
+            .parse(&sim_file.name, &sim_file.text)
+            .is_ok());
     }
 
     #[test]

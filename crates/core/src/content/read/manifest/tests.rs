@@ -155,7 +155,8 @@ fn entries_are_written_flat_and_read_back() {
         manifest.entries[0].holds,
         Holds::QuestionSet {
             exam: "220-1201".into(),
-            count: 3
+            count: 3,
+            sims: false,
         }
     );
     assert_eq!(
@@ -243,9 +244,39 @@ fn the_readers_a_page_takes_are_the_kinds_of_its_files() {
         kinds_of(&manifest, &[Need::Interview]),
         only(|k| k.interview = true)
     );
+    // Every exam's bank holds sims, in files of their own: a page reading
+    // the whole bank takes the sim model, one reading other files does not.
     assert_eq!(
         kinds_of(&manifest, &[Need::Questions(None)]),
+        only(|k| {
+            k.questions = true;
+            k.sims = true;
+        })
+    );
+    let without_sims: Vec<String> = manifest
+        .select(&[Need::Questions(None)])
+        .into_iter()
+        .filter(|f| f.starts_with("questions/") && !f.contains("sims"))
+        .collect();
+    assert!(!without_sims.is_empty());
+    assert_eq!(
+        manifest.kinds(without_sims.iter().map(String::as_str)),
         only(|k| k.questions = true)
+    );
+    let sims = "questions/220-1202/sims.json";
+    assert_eq!(
+        manifest.kinds([sims]),
+        only(|k| {
+            k.questions = true;
+            k.sims = true;
+        })
+    );
+    let text = serde_json::to_string(&manifest).unwrap();
+    assert!(
+        text.contains(
+            r#""file":"questions/220-1202/sims.json","kind":"question-set","exam":"220-1202""#
+        ) && text.contains(r#""sims":true"#),
+        "the build writes which files hold sims"
     );
     assert!(kinds_of(&manifest, &[Need::Scenario("none".into())]).is_empty());
     assert_eq!(kinds_of(&manifest, &[Need::All]), Kinds::ALL);
