@@ -11,6 +11,14 @@ async function pick(page: Page, text: RegExp) {
   await page.keyboard.press('Enter');
 }
 
+/** Reloads, then expects the call resumed as it was: its transcript and notes. */
+async function reloadAndExpectResumed(page: Page, transcript: string, notes: string) {
+  await page.reload();
+  await expect(page.getByRole('status').filter({ hasText: 'part way through this call' })).toBeVisible();
+  await expect.poll(() => page.getByRole('log', { name: 'Conversation' }).innerText()).toBe(transcript);
+  await expect(page.getByLabel('Ticket notes: symptoms, steps taken, result')).toHaveValue(notes);
+}
+
 test('a reload mid-scenario resumes the call with its transcript, priority and notes', async ({ page }) => {
   const url = '/scenarios/account-locked-payroll?seed=7';
   await open(page, url);
@@ -23,10 +31,7 @@ test('a reload mid-scenario resumes the call with its transcript, priority and n
   const conversation = page.getByRole('log', { name: 'Conversation' });
   const before = await conversation.innerText();
 
-  await page.reload();
-  await expect(page.getByRole('status').filter({ hasText: 'part way through this call' })).toBeVisible();
-  await expect.poll(() => conversation.innerText()).toBe(before);
-  await expect(notes).toHaveValue('Verified identity. Password changed Monday.');
+  await reloadAndExpectResumed(page, before, 'Verified identity. Password changed Monday.');
   await expect(page.getByLabel(/^Impact/)).toHaveValue(/medium/i);
   await expect(page.getByRole('status').filter({ hasText: 'Priority P2' })).toBeVisible();
 
@@ -69,12 +74,8 @@ test('moves made while the code that keeps a call downloads are saved when it ar
   release();
   await expect.poll(kept).toContain('Password changed Monday.');
   await page.unroute(code);
-  const conversation = page.getByRole('log', { name: 'Conversation' });
-  const before = await conversation.innerText();
-  await page.reload();
-  await expect(page.getByRole('status').filter({ hasText: 'part way through this call' })).toBeVisible();
-  await expect.poll(() => conversation.innerText()).toBe(before);
-  await expect(notes).toHaveValue('Verified identity. Password changed Monday.');
+  const before = await page.getByRole('log', { name: 'Conversation' }).innerText();
+  await reloadAndExpectResumed(page, before, 'Verified identity. Password changed Monday.');
 });
 
 test('a call that cannot fetch the code to resume it says so, and resumes when tried again', async ({ page }) => {

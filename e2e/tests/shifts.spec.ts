@@ -70,7 +70,7 @@ async function take(page: Page, subject: string) {
   await expect(page.getByRole('heading', { level: 2, name: subject })).toBeFocused();
 }
 
-async function decide(page: Page, impact: string, urgency: string, decision: RegExp, note: string) {
+async function decide(page: Page, impact: string, urgency: string, decision: RegExp, note: string, { settle = true } = {}) {
   await page.getByLabel(/^Impact/).selectOption(impact);
   await page.getByLabel(/^Urgency/).selectOption(urgency);
   const radio = page.getByRole('radio', { name: decision });
@@ -79,11 +79,26 @@ async function decide(page: Page, impact: string, urgency: string, decision: Reg
   await expect(radio).toBeChecked();
   await page.getByLabel('Ticket note (after an escalation, the hand-off)').fill(note);
   await page.getByRole('button', { name: 'Submit ticket' }).press('Enter');
+  if (!settle) return;
   // The page moves focus to the queue (or the report) in the next frame:
   // wait for it, as a user's eyes would, or the next key press can land on
   // the heading instead of the button it was aimed at (seen on a busy CI
   // machine: "Take ticket" focused, then the heading, then Enter).
   await expect(page.getByRole('heading', { name: /^(Queue|Shift report)/ })).toBeFocused();
+}
+
+/** One answer for every ticket (Low, Low, resolve), each taken as it comes. */
+async function everyTicketAsItComes(page: Page, note: string, { settleLast = true } = {}) {
+  for (let i = 0; i < shift.tickets.length; i++) {
+    const waitButton = page.getByRole('button', { name: /^Wait for the next ticket/ });
+    if (await waitButton.isVisible()) await waitButton.press('Enter');
+    const first = page.getByRole('button', { name: /^Take ticket: / }).first();
+    // Taken as `take` does, so the form has focus before the keys go in.
+    const name = (await first.getAttribute('aria-label')) ?? '';
+    await take(page, name.replace(/^Take ticket: /, ''));
+    const settle = settleLast || i < shift.tickets.length - 1;
+    await decide(page, 'Low', 'Low', /^ ?Resolve at the desk$/, note, { settle });
+  }
 }
 
 test('a shift of six tickets, taken most urgent first and decided right, scores full marks by keyboard', async ({ page }) => {
@@ -117,15 +132,7 @@ test('a shift of six tickets, taken most urgent first and decided right, scores 
 
 test('one answer for every ticket, taken as they come, with keywords for notes, scores low', async ({ page }) => {
   await open(page, url);
-  for (let i = 0; i < shift.tickets.length; i++) {
-    const waitButton = page.getByRole('button', { name: /^Wait for the next ticket/ });
-    if (await waitButton.isVisible()) await waitButton.press('Enter');
-    const first = page.getByRole('button', { name: /^Take ticket: / }).first();
-    // Taken as `take` does, so the form has focus before the keys go in.
-    const name = (await first.getAttribute('aria-label')) ?? '';
-    await take(page, name.replace(/^Take ticket: /, ''));
-    await decide(page, 'Low', 'Low', /^ ?Resolve at the desk$/, 'user issue fixed ticket closed');
-  }
+  await everyTicketAsItComes(page, 'user issue fixed ticket closed');
   const report = page.getByRole('heading', { name: /^Shift report: \d+ \/ 100$/ });
   await expect(report).toBeFocused();
   const score = Number((await report.innerText()).match(/(\d+) \/ 100/)![1]);
@@ -155,4 +162,26 @@ test('the shift page fits a phone', async ({ page }) => {
   await take(page, referenceOrder()[0].subject);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
+});
+
+// The shift's scoring, recording and report are a chunk fetched once the
+// learner takes a ticket: if it cannot download, the page says so, keeps
+// the play, and scores it when tried again.
+test('a shift whose scoring code cannot be downloaded says so, and is scored when tried again', async ({ page }) => {
+  const code = /\/pkg\/split_shift_report\.wasm$/;
+  await page.route(code, (route) => route.abort('internetdisconnected'));
+  await open(page, url);
+  // No report comes after the last ticket, so nothing takes the focus.
+  await everyTicketAsItComes(page, 'Fixed it with the user.', { settleLast: false });
+  const alert = page.getByRole('alert').filter({ hasText: 'Could not download the code that scores your shift' });
+  await expect(alert).toBeVisible();
+  const retry = alert.getByRole('button', { name: 'Try again' });
+  await expect(retry).toBeFocused();
+  // The play is kept: a reload comes back to the finished shift.
+  await page.reload();
+  await expect(alert).toBeVisible();
+  await page.unroute(code);
+  await retry.press('Enter');
+  await expect(page.getByRole('heading', { name: /^Shift report: \d+ \/ 100$/ })).toBeFocused();
+  await expect(alert).toHaveCount(0);
 });

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::retry_alert::RetryAlert;
 use crate::state::content::retry_downloads;
 
 /// Shows the problem while `problem` returns one; nothing otherwise.
@@ -11,10 +12,10 @@ pub fn GeneratedProblem(problem: Signal<Option<String>>) -> impl IntoView {
     move || {
         problem.get().map(|e| {
             view! {
-                <div class="notice warning" role="alert">
-                    <p>{format!("Could not load {e}. Check your connection, then try again.")}</p>
-                    <button type="button" on:click=move |_| retry_downloads()>"Try again"</button>
-                </div>
+                <RetryAlert
+                    message=format!("Could not load {e}. Check your connection, then try again.")
+                    on_retry=Callback::new(move |()| retry_downloads())
+                />
             }
         })
     }

@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;
 
 use super::page_code::PageView;
+use super::retry_alert::RetryAlert;
 
 /// Loads the part's chunk and hands back its view builder.
 pub type PartLoad = fn() -> Pin<Box<dyn Future<Output = Result<PageView, SplitLoaderError>>>>;
@@ -38,10 +39,10 @@ pub fn LazyPart(
         None => view! { <p role="status">{format!("Loading {what}\u{2026}")}</p> }.into_any(),
         Some(Ok(part)) => part(),
         Some(Err(_)) => view! {
-            <div class="notice warning" role="alert">
-                <p>{format!("Could not download {what}. Check your connection, then try again.")}</p>
-                <button type="button" on:click=move |_| attempt.update(|n| *n = n.wrapping_add(1))>"Try again"</button>
-            </div>
+            <RetryAlert
+                message=format!("Could not download {what}. Check your connection, then try again.")
+                on_retry=Callback::new(move |()| attempt.update(|n| *n = n.wrapping_add(1)))
+            />
         }
         .into_any(),
     }

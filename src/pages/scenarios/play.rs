@@ -19,9 +19,9 @@ use super::tools::ToolsPanel;
 use crate::adapters::dom::{focus_id, set_title};
 use crate::adapters::storage::BrowserStore;
 use crate::components::on_demand::OnDemand;
+use crate::components::retry_alert::RetryAlert;
 use crate::components::shortcuts::{use_shortcuts, Shortcut};
 use crate::state::content::use_content_with;
-use crate::state::saved::Saved;
 use firstline_core::content::manifest::Need;
 
 /// Plays one scenario: `/scenarios/:id?seed=N` (the seed picks the caller
@@ -87,22 +87,15 @@ pub fn Player(
     let name = StoredValue::new(draft_name(&draft_id, seed, mode));
     let s = StoredValue::new(scenario);
     let code = OnDemand::new(drafting::load);
-    let play = move |drafts, start| {
-        let keeper = Keeper::new(name.get_value(), code, drafts);
-        view! { <PlayerBody scenario=s.get_value() seed=seed mode=mode on_done=on_done own=own keeper=keeper start=start/> }
-    };
     // A raw look, not a read: a device that keeps no unfinished plays
     // (a first visit's) has none to resume, and the code that keeps them
-    // comes with the first move.
-    if BrowserStore.get(Drafts::KEY).ok().flatten().is_none() {
-        return play(None, None).into_any();
-    }
-    // An unfinished play of this call (same scenario, same seed) resumes
-    // after a reload: its choices are replayed, its ticket restored. The
-    // plays document is opened under this owner, which holds the app's
-    // context.
+    // comes with the first move. Otherwise an unfinished play of this call
+    // (same scenario, same seed) resumes after a reload: its choices are
+    // replayed, its ticket restored. The plays document is opened under
+    // this owner, which holds the app's context.
+    let kept = BrowserStore.get(Drafts::KEY).ok().flatten().is_some();
+    let opened = RwSignal::new((!kept).then_some(Ok::<_, ()>((None, None))));
     let owner = StoredValue::new(Owner::current());
-    let opened = RwSignal::new(None::<Result<(Saved<Drafts>, Option<Kept>), ()>>);
     let fetch = move || {
         leptos::task::spawn_local(async move {
             let got = code.get().await.and_then(|c| {
@@ -110,29 +103,34 @@ pub fn Player(
                 let start = s.with_value(|s| {
                     name.with_value(|name| (c.resume)(drafts, name, s, seed, mode))
                 });
-                Some((drafts, start))
+                Some((Some(drafts), start))
             });
             opened.try_set(Some(got.ok_or(())));
         });
     };
-    fetch();
-    let shown = move || {
+    if kept {
+        fetch();
+    }
+    move || {
         match opened.get() {
+        Some(Ok((drafts, start))) => {
+            let keeper = Keeper::new(name.get_value(), code, drafts);
+            view! { <PlayerBody scenario=s.get_value() seed=seed mode=mode on_done=on_done own=own keeper=keeper start=start/> }
+                .into_any()
+        }
         None => view! { <p role="status">"Loading your call\u{2026}"</p> }.into_any(),
-        Some(Ok((drafts, start))) => play(Some(drafts), start).into_any(),
         Some(Err(())) => view! {
-            <div class="notice warning" role="alert">
-                <p>"Could not download the code that resumes your call. Check your connection, then try again."</p>
-                <button type="button" on:click=move |_| {
+            <RetryAlert
+                message="Could not download the code that resumes your call. Check your connection, then try again."
+                on_retry=Callback::new(move |()| {
                     opened.set(None);
                     fetch();
-                }>"Try again"</button>
-            </div>
+                })
+            />
         }
         .into_any(),
     }
-    };
-    shown.into_any()
+    }
 }
 
 /// A play from its start (`start`: a resumed one, or a fresh call).

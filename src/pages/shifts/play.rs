@@ -1,19 +1,24 @@
 use firstline_core::content::manifest::Need;
 use firstline_core::content::shift::Shift;
-use firstline_core::progress::ShiftRecord;
 use firstline_core::shift::draft::{ShiftDraft, ShiftDrafts};
 use firstline_core::shift::play::Decision;
-use firstline_core::shift::score::{report, ShiftReport};
+use firstline_core::shift::score::ShiftReport;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use super::queue::{Queue, QUEUE_HEADING};
-use super::report::{ReportView, REPORT_HEADING};
+use super::report::REPORT_HEADING;
+use super::scoring;
 use super::ticket_form::{Submitted, TicketForm, FORM_HEADING};
 use crate::adapters::clock::now_ms;
 use crate::adapters::dom::{focus_id, set_title};
+use crate::components::on_demand::OnDemand;
+use crate::components::retry_alert::RetryAlert;
 use crate::state::content::use_content_with;
-use crate::state::progress::{page_document, use_scenario_log};
+use crate::state::progress::page_document;
+
+/// The "Try again" button shown when the scoring code cannot download.
+const RETRY: &str = "shift-score-retry";
 
 /// `/shifts/:id`: one shift, from its briefing to its report.
 #[component]
@@ -45,7 +50,9 @@ pub fn ShiftPage() -> impl IntoView {
 #[component]
 fn ShiftPlayer(shift: Shift) -> impl IntoView {
     set_title(&shift.title);
-    let log = use_scenario_log();
+    // Recording the shift reads the learner's results: the scorer does
+    // that under this owner, which holds the app's context.
+    let owner = StoredValue::new(Owner::current());
     let drafts = page_document::<ShiftDrafts>("shift in progress");
     let id = StoredValue::new(shift.id.clone());
     let draft = drafts
@@ -96,15 +103,36 @@ fn ShiftPlayer(shift: Shift) -> impl IntoView {
         }
     });
 
+    // The scoring code: fetched quietly once the learner takes a ticket
+    // (a failure is reported if it still fails when the shift ends), and
+    // when it ends. The play stays saved until it is recorded.
+    let scorer = OnDemand::new(scoring::load);
+    let scoring = RwSignal::new(false);
     let finish = move || {
-        let done = play.with_untracked(|p| shift.with_value(|s| report(s, p)));
-        let at = now_ms();
-        log.update(|l| l.shifts.push(ShiftRecord::of(&done, &id.get_value(), at)));
-        drafts.update(|d| d.finish(&id.get_value()));
-        result.set(Some(done));
-        request_animation_frame(|| focus_id(REPORT_HEADING));
+        if scoring.get_untracked() {
+            return;
+        }
+        scoring.set(true);
+        leptos::task::spawn_local(async move {
+            let got = scorer.get().await;
+            scoring.try_set(false);
+            let Some(scorer) = got else {
+                // The alert replaces the form the focus was on.
+                request_animation_frame(|| focus_id(RETRY));
+                return;
+            };
+            let Some(owner) = owner.try_get_value().flatten() else {
+                return;
+            };
+            let done =
+                play.with_untracked(|p| shift.with_value(|s| owner.with(|| (scorer.finish)(s, p))));
+            drafts.update(|d| d.finish(&id.get_value()));
+            result.set(Some(done));
+            request_animation_frame(|| focus_id(REPORT_HEADING));
+        });
     };
     let on_take = Callback::new(move |ticket: String| {
+        scorer.prefetch();
         error.set(None);
         note.set(String::new());
         open.set(Some(ticket));
@@ -162,8 +190,18 @@ fn ShiftPlayer(shift: Shift) -> impl IntoView {
         })
     };
     let body = move || {
+        // The scorer is looked at only once there is a report: its code
+        // arriving mid-shift must not draw the ticket form again (and so
+        // take the focus from it).
         if let Some(r) = result.get() {
-            return view! { <ReportView report=r/> }.into_any();
+            if let Some(scorer) = scorer.loaded() {
+                return (scorer.show)(r);
+            }
+        }
+        // Every ticket handled: the report comes (the status above says
+        // it is being scored, or why it cannot be), not an empty queue.
+        if play.with(|p| shift.with_value(|s| p.finished(s))) {
+            return ().into_any();
         }
         let current = open
             .get()
@@ -200,6 +238,17 @@ fn ShiftPlayer(shift: Shift) -> impl IntoView {
         })}
         <p class="shift-clock" role="status">{status}</p>
         {move || error.get().map(|e| view! { <p class="notice warning" role="alert">{e}</p> })}
+        {move || if scoring.get() {
+            Some(view! { <p role="status">"Scoring your shift\u{2026}"</p> }.into_any())
+        } else {
+            scorer.failed().then(|| view! {
+                <RetryAlert
+                    message="Could not download the code that scores your shift. Your work is saved: check your connection, then try again."
+                    on_retry=Callback::new(move |()| finish())
+                    button_id=RETRY
+                />
+            }.into_any())
+        }}
         {body}
     }
 }

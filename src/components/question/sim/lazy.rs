@@ -9,6 +9,7 @@ use firstline_core::content::model::sim::Sim;
 use leptos::prelude::*;
 
 use super::super::TaskCtx;
+use crate::components::retry_alert::RetryAlert;
 
 type SimView = fn(Sim, TaskCtx) -> AnyView;
 
@@ -37,13 +38,13 @@ pub fn LazySim(sim: Sim, ctx: TaskCtx) -> impl IntoView {
         Some(Ok(view)) => view(sim.get_value(), ctx),
         None => view! { <p role="status">"Loading the simulation\u{2026}"</p> }.into_any(),
         Some(Err(())) => view! {
-            <div class="notice warning" role="alert">
-                <p>"Could not download the simulation. Check your connection, then try again."</p>
-                <button type="button" on:click=move |_| {
+            <RetryAlert
+                message="Could not download the simulation. Check your connection, then try again."
+                on_retry=Callback::new(move |()| {
                     code.set(None);
                     fetch();
-                }>"Try again"</button>
-            </div>
+                })
+            />
         }
         .into_any(),
     }

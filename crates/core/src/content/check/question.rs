@@ -10,6 +10,7 @@ use crate::content::question::{
     AnswerKey, Body, Choice, Item, Pair, Question, QuestionSet, QuestionType, RawOption, RawPair,
     RawStep, Step, Task,
 };
+use crate::content::sim::Sim;
 
 /// Number keys 1-9 pick options, so no task offers more than nine.
 pub const MAX_OPTIONS: usize = 9;
@@ -49,6 +50,35 @@ pub fn check_questions(
     exam: Option<&Exam>,
     indices: Range<usize>,
     report: &mut Reporter,
+) -> Vec<(usize, Question)> {
+    check_questions_with(set, exam, indices, report, super::sim::check)
+}
+
+/// `check_questions` for a set read without sims (`content::no_sim`): no
+/// question has one, so the sim checks, a good part of this code, are
+/// left out of the readers that read such sets.
+pub fn check_questions_without_sims(
+    set: &QuestionSet,
+    exam: Option<&Exam>,
+    indices: Range<usize>,
+    report: &mut Reporter,
+) -> Vec<(usize, Question)> {
+    check_questions_with(set, exam, indices, report, |_, at, report| {
+        report.error(at, crate::content::no_sim::SIM_NOT_READ);
+        false
+    })
+}
+
+/// Checks a sim (`check::sim::check`): whether it is sound, its findings
+/// reported.
+type CheckSim = fn(&Sim, &JsonPath, &mut Reporter) -> bool;
+
+fn check_questions_with(
+    set: &QuestionSet,
+    exam: Option<&Exam>,
+    indices: Range<usize>,
+    report: &mut Reporter,
+    check_sim_model: CheckSim,
 ) -> Vec<(usize, Question)> {
     let root = JsonPath::root();
     let mut out = Vec::new();
@@ -110,7 +140,7 @@ pub fn check_questions(
         let body = if raw.kind == QuestionType::Pbq {
             check_pbq(raw, &path, report)
         } else if raw.kind == QuestionType::Sim {
-            check_sim(raw, &path, report)
+            check_sim(raw, &path, report, check_sim_model)
         } else {
             if !raw.items.is_empty() {
                 report.error(&path.key("items"), format!("\"items\" belongs to pbq questions, not {}; remove it or set \"type\": \"pbq\"", raw.kind.name()));
@@ -254,6 +284,7 @@ fn check_sim(
     raw: &crate::content::question::RawQuestion,
     path: &JsonPath,
     report: &mut Reporter,
+    check_sim_model: CheckSim,
 ) -> Option<Body> {
     for (field, used) in [
         ("options", !raw.options.is_empty()),
@@ -274,7 +305,7 @@ fn check_sim(
         report.error(path, "a sim question needs a \"sim\" object with a \"kind\": \"terminal\", \"form\", \"place\" or \"acl\"");
         return None;
     };
-    let sound = super::sim::check(sim, &path.key("sim"), report);
+    let sound = check_sim_model(sim, &path.key("sim"), report);
     let items = check_items(&raw.items, path, report)?;
     sound.then(|| Body::Sim {
         task: Task::Sim(Box::new(sim.clone())),

@@ -162,6 +162,7 @@ impl Readers {
                 item: |piece| self::piece::<RawQuestion<NoSim>>(piece).map(RawQuestion::from),
             }),
             sims: false,
+            check_questions: Some(check::question::check_questions_without_sims),
             ..Readers::questions()
         }
     }
@@ -356,6 +357,43 @@ mod tests {
             .with(Readers::questions())
             .parse(&sim_file.name, &sim_file.text)
             .is_ok());
+    }
+
+    #[test]
+    fn the_checks_without_sims_build_the_same_questions_from_a_set_without_sims() {
+        use crate::content::check::question::{check_questions, check_questions_without_sims};
+        use crate::content::no_sim::SIM_NOT_READ;
+        let run = |check: CheckQuestions, set: &QuestionSet, name: &str, text: &str| {
+            let mut reporter = Reporter::new(name, text);
+            let kept = check(set, None, 0..set.questions.len(), &mut reporter);
+            (kept, reporter.finish())
+        };
+        let (mut same, mut with_sims) = (0, 0);
+        for source in bundled_sources() {
+            let Ok(ContentFile::QuestionSet(set)) =
+                Readers::all().parse(&source.name, &source.text)
+            else {
+                continue;
+            };
+            let full = run(check_questions, &set, &source.name, &source.text);
+            let plain = run(
+                check_questions_without_sims,
+                &set,
+                &source.name,
+                &source.text,
+            );
+            if set.questions.iter().any(|q| q.sim.is_some()) {
+                // Never read so (the reader stops at the sim), but if it
+                // were, each sim question is refused, never kept unchecked.
+                assert!(plain.0.len() < full.0.len(), "{}", source.name);
+                assert!(plain.1.iter().any(|f| f.message == SIM_NOT_READ));
+                with_sims += 1;
+            } else {
+                assert_eq!(plain, full, "{}", source.name);
+                same += 1;
+            }
+        }
+        assert!(same > 0 && with_sims > 0, "{same} {with_sims}");
     }
 
     #[test]
