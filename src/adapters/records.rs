@@ -113,6 +113,10 @@ impl Records {
                 source.delete(Query::Key(key)).map_err(describe)?;
             }
         }
+        // Commit now rather than when the page next gives way: a write
+        // made as the page is hidden (a reload straight after an answer)
+        // must not wait for a turn the page may never get.
+        let tx = tx.commit().map_err(describe)?;
         match tx.await.map_err(describe)? {
             TransactionResult::Committed => Ok(()),
             TransactionResult::Aborted => Err("the browser did not finish the write".to_owned()),

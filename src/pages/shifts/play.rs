@@ -189,6 +189,9 @@ fn ShiftPlayer(shift: Shift) -> impl IntoView {
             )
         })
     };
+    // A memo, so the queue is not drawn again (losing the focus on its
+    // Wait button) each time the play changes: only when this does.
+    let finished = Memo::new(move |_| play.with(|p| shift.with_value(|s| p.finished(s))));
     let body = move || {
         // The scorer is looked at only once there is a report: its code
         // arriving mid-shift must not draw the ticket form again (and so
@@ -200,7 +203,7 @@ fn ShiftPlayer(shift: Shift) -> impl IntoView {
         }
         // Every ticket handled: the report comes (the status above says
         // it is being scored, or why it cannot be), not an empty queue.
-        if play.with(|p| shift.with_value(|s| p.finished(s))) {
+        if finished.get() {
             return ().into_any();
         }
         let current = open
