@@ -111,17 +111,27 @@ pub fn Player(
     if kept {
         fetch();
     }
-    move || {
-        match opened.get() {
+    move || match opened.get() {
         Some(Ok((drafts, start))) => {
             let keeper = Keeper::new(name.get_value(), code, drafts);
-            view! { <PlayerBody scenario=s.get_value() seed=seed mode=mode on_done=on_done own=own keeper=keeper start=start/> }
-                .into_any()
+            let scenario = s.get_value();
+            view! {
+                <PlayerBody
+                    scenario=scenario
+                    seed=seed
+                    mode=mode
+                    on_done=on_done
+                    own=own
+                    keeper=keeper
+                    start=start
+                />
+            }
+            .into_any()
         }
         None => view! { <p role="status">"Loading your call\u{2026}"</p> }.into_any(),
         Some(Err(())) => view! {
             <RetryAlert
-                message="Could not download the code that resumes your call. Check your connection, then try again."
+                message=RESUME_FAILED
                 on_retry=Callback::new(move |()| {
                     opened.set(None);
                     fetch();
@@ -130,8 +140,10 @@ pub fn Player(
         }
         .into_any(),
     }
-    }
 }
+
+const RESUME_FAILED: &str =
+    "Could not download the code that resumes your call. Check your connection, then try again.";
 
 /// A play from its start (`start`: a resumed one, or a fresh call).
 #[component]
