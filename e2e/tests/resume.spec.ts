@@ -1,5 +1,5 @@
 import { test, expect, Page } from '@playwright/test';
-import { answerCurrent, open, startShortExam } from './helpers';
+import { answerCurrent, open, startShortExam, storedQuestions } from './helpers';
 
 // Work in progress survives a reload: a scenario (transcript, ticket and
 // notes), a practice run (place and answer, recorded once), a mock
@@ -123,6 +123,74 @@ test('a practice run resumes at its question after a reload and never records an
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Progress' }).click();
   await expect(page.getByText(/of 2 answers correct/)).toBeVisible();
+});
+
+// A first visit opens a practice run without the code that keeps it and
+// records its answers: it comes with the first answer. Answers checked
+// while it downloads are recorded, in order, once it arrives, and the run
+// is saved as it then stands.
+test('answers checked while the code that records them downloads are recorded when it arrives', async ({ page }) => {
+  await open(page, '/practice/session?mode=practice&seed=5&ids=c1-net-001,c1-net-002');
+  await expect(page.getByText('Question 1 of 2')).toBeVisible();
+  let release = () => {};
+  const arrived = new Promise<void>((resolve) => (release = resolve));
+  const code = /\/pkg\/(split_|chunk_).*\.wasm$/;
+  await page.route(code, async (route) => {
+    await arrived;
+    await route.continue();
+  });
+  for (const n of [1, 2]) {
+    await answerCurrent(page);
+    await page.getByRole('button', { name: 'Check answer' }).click();
+    await page.getByRole('button', { name: 'Next question' }).click();
+  }
+  await expect(page.getByRole('heading', { name: 'Practice done' })).toBeVisible();
+  const runs = () => page.evaluate(() => localStorage.getItem('firstline.runs') ?? '');
+  expect(await runs(), 'nothing is written while the code is held').toBe('');
+  expect(await storedQuestions(page)).toEqual([]);
+  release();
+  await expect.poll(() => storedQuestions(page)).toEqual(['c1-net-001', 'c1-net-002']);
+  await expect.poll(runs).toContain('c1-net-001');
+  await page.unroute(code);
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Practice done' })).toBeVisible();
+});
+
+test('a practice run whose saving code cannot download says so, keeps the answer and saves it when tried again', async ({ page }) => {
+  await open(page, '/practice/session?mode=practice&seed=5&ids=c1-net-001,c1-net-002');
+  await expect(page.getByText('Question 1 of 2')).toBeVisible();
+  const code = /\/pkg\/(split_|chunk_).*\.wasm$/;
+  await page.route(code, (route) => route.abort('internetdisconnected'));
+  await answerCurrent(page);
+  const alert = page.getByRole('alert').filter({ hasText: 'Could not download the code that saves your answers' });
+  await expect(alert).toBeVisible();
+  // The run goes on: the answer is checked and its feedback shown.
+  await page.getByRole('button', { name: 'Check answer' }).click();
+  await expect(page.locator('.verdict')).toBeVisible();
+  await page.unroute(code);
+  await alert.getByRole('button', { name: 'Try again' }).click();
+  await expect(alert).toHaveCount(0);
+  await expect.poll(() => storedQuestions(page)).toEqual(['c1-net-001']);
+  await page.reload();
+  await expect(page.getByText('Question 1 of 2')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Next question' })).toBeVisible();
+});
+
+test('a practice run that cannot fetch the code to resume it says so, and resumes when tried again', async ({ page }) => {
+  await open(page, '/practice/session?mode=practice&seed=5&ids=c1-net-001,c1-net-002');
+  await expect(page.getByText('Question 1 of 2')).toBeVisible();
+  await answerCurrent(page);
+  await page.getByRole('button', { name: 'Check answer' }).click();
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('firstline.runs') ?? '')).toContain('c1-net-001');
+  const code = /\/pkg\/(split_|chunk_).*\.wasm$/;
+  await page.route(code, (route) => route.abort('internetdisconnected'));
+  await page.reload();
+  const alert = page.getByRole('alert').filter({ hasText: 'Could not download the code that resumes your run' });
+  await expect(alert).toBeVisible();
+  await page.unroute(code);
+  await alert.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.getByText('Question 1 of 2')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Next question' })).toBeVisible();
 });
 
 test('a mock interview resumes after a reload with its finished answers kept once', async ({ page }) => {

@@ -4,6 +4,7 @@
 pub mod content;
 pub mod damaged;
 pub mod history;
+pub mod keeper;
 pub mod notices;
 pub mod progress;
 pub mod saved;

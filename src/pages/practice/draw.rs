@@ -12,8 +12,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
-use super::{list_param, session_href, PracticeTabs};
-use crate::adapters::dom::set_title;
+use super::{list_param, session_href};
 use crate::components::generated_problem::GeneratedProblem;
 use crate::state::content::use_question_catalog;
 use crate::state::history;
@@ -47,7 +46,6 @@ pub fn draw_href(filter: &PracticeFilter, count: usize, seed: u64) -> String {
 /// (`ids=…`), which a reload or a link keeps.
 #[component]
 pub fn DrawRun() -> impl IntoView {
-    set_title("Practice session");
     let query = use_query_map();
     let catalog = use_question_catalog();
     let progress = use_progress();
@@ -105,8 +103,6 @@ pub fn DrawRun() -> impl IntoView {
     });
 
     view! {
-        <h1>"Practice session"</h1>
-        <PracticeTabs/>
         <GeneratedProblem problem=Signal::derive(move || catalog.get()?.err())/>
         {move || if nothing_matches.get() {
             view! {

@@ -3,8 +3,11 @@
 
 pub mod draw;
 pub mod exam;
+pub mod recording;
 pub mod results;
 pub mod review;
+pub mod run_keeper;
+pub mod runner;
 pub mod session;
 pub mod setup;
 
