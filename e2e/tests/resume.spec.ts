@@ -156,6 +156,30 @@ test('answers checked while the code that records them downloads are recorded wh
   await expect(page.getByRole('heading', { name: 'Practice done' })).toBeVisible();
 });
 
+// Answers wait for that code for the whole visit, not the page: leaving
+// the page before it arrives loses none.
+test('an answer checked while its recording code downloads is recorded even when the learner leaves the page first', async ({ page }) => {
+  await open(page, '/practice/session?mode=practice&seed=5&ids=c1-net-001,c1-net-002');
+  await expect(page.getByText('Question 1 of 2')).toBeVisible();
+  let release = () => {};
+  const arrived = new Promise<void>((resolve) => (release = resolve));
+  const code = /\/pkg\/(split_|chunk_).*\.wasm$/;
+  await page.route(code, async (route) => {
+    await arrived;
+    await route.continue();
+  });
+  await answerCurrent(page);
+  await page.getByRole('button', { name: 'Check answer' }).click();
+  await expect(page.locator('.verdict')).toBeVisible();
+  // The home page is in the main module: it opens while the code is held.
+  await page.getByRole('link', { name: 'FirstLine' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Get ready for your first help-desk job');
+  expect(await storedQuestions(page)).toEqual([]);
+  release();
+  await expect.poll(() => storedQuestions(page)).toEqual(['c1-net-001']);
+  await page.unroute(code);
+});
+
 test('a practice run whose saving code cannot download says so, keeps the answer and saves it when tried again', async ({ page }) => {
   await open(page, '/practice/session?mode=practice&seed=5&ids=c1-net-001,c1-net-002');
   await expect(page.getByText('Question 1 of 2')).toBeVisible();

@@ -65,6 +65,8 @@ async function take(page: Page, subject: string) {
   // The ticket may not have arrived yet: wait, as the queue offers.
   while (!(await takeButton.isVisible()) && (await waitButton.isVisible())) {
     await waitButton.press('Enter');
+    // The button goes with the wait: the focus moves to the queue.
+    await expect(page.getByRole('heading', { level: 2, name: 'Queue' })).toBeFocused();
   }
   await takeButton.press('Enter');
   await expect(page.getByRole('heading', { level: 2, name: subject })).toBeFocused();

@@ -145,7 +145,30 @@ test('with the answers kept in IndexedDB, an answer checked just before the page
   await expect(page.getByText('Correct.')).toBeVisible();
   await page.goto('/progress');
   await expect(page.getByText('2 of 2 answers correct')).toBeVisible();
-  expect(await storedQuestions(page)).toEqual(['c1-net-001', 'c1-net-002']);
+  // If the database had not committed the answer when the page went, its
+  // copy in localStorage brings it in now.
+  await expect.poll(() => storedQuestions(page)).toEqual(['c1-net-001', 'c1-net-002']);
+});
+
+test('an answer left waiting for the database when the page closed joins the history on the next visit', async ({ page }) => {
+  // One answer stored the usual way, so the history lives in IndexedDB.
+  await open(page, '/practice/session?mode=practice&seed=1&ids=c1-net-001');
+  await page.getByRole('radio', { name: 'DNS' }).check();
+  await page.getByRole('button', { name: 'Check answer' }).click();
+  await expect.poll(() => storedQuestions(page)).toEqual(['c1-net-001']);
+  // What a tab closed before the database committed leaves: the answer's
+  // record in localStorage only.
+  await page.evaluate(() => {
+    const at = Date.now();
+    const data = { question: 'c1-net-002', exam: '220-1201', domain: '2.0', objective: '2.1', score: 1, at, mode: 'practice', confidence: null, wrong_picks: [] };
+    const key = `firstline.pending-answer.${String(at).padStart(20, '0')}|c1-net-002`;
+    localStorage.setItem(key, JSON.stringify({ format: 'firstline-answer', version: 1, saved_at: at, data }));
+  });
+  await page.goto('/progress');
+  await expect(page.getByText('2 of 2 answers correct')).toBeVisible();
+  await expect.poll(() => storedQuestions(page)).toEqual(['c1-net-001', 'c1-net-002']);
+  const waiting = () => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('firstline.pending-answer.')));
+  await expect.poll(waiting).toEqual([]);
 });
 
 /** From now on the page goes before its next task: timers of no delay,

@@ -4,6 +4,10 @@
 //! new answer as its own record after the document is written, and takes
 //! in answers another tab stored.
 //!
+//! An answer's record is also kept in localStorage until IndexedDB says it
+//! holds it (`progress::pending`): the database commits after the page may
+//! have gone, and the document is written without the answers.
+//!
 //! Until the history is known to be in IndexedDB ("live"), the document is
 //! written whole, answers included, exactly as before: a browser without
 //! IndexedDB, or one where it fails, still keeps every answer. Answers the
@@ -14,7 +18,7 @@ use std::cell::RefCell;
 use std::collections::HashSet;
 use std::rc::Rc;
 
-use firstline_core::progress::history;
+use firstline_core::progress::{history, pending};
 use firstline_core::progress::{Attempt, Progress};
 use firstline_core::store::Document;
 use leptos::prelude::*;
@@ -26,6 +30,7 @@ use super::notices::{Level, Notices};
 use super::progress::ProgressState;
 use crate::adapters::clock::now_ms;
 use crate::adapters::records::{self, Records, ANSWERS, DAMAGED};
+use crate::adapters::storage::BrowserStore;
 
 /// Where tabs tell each other which answers they just stored.
 const CHANNEL: &str = "firstline.answers";
@@ -132,7 +137,7 @@ async fn load() {
             return;
         }
     };
-    let read = history::read(found);
+    let mut read = history::read(found);
     if !read.damaged.is_empty() {
         keep_aside(&db, &read.damaged).await;
     }
@@ -140,6 +145,20 @@ async fn load() {
         return;
     };
     let stored: HashSet<String> = read.answers.iter().map(history::key).collect();
+    // Answers whose writing the database may not have finished (the page
+    // went): those it lacks join the history, and are stored below.
+    let waiting = waiting_answers();
+    let settled: Vec<String> = waiting
+        .iter()
+        .map(history::key)
+        .filter(|k| stored.contains(k))
+        .collect();
+    pending::forget(&BrowserStore, &settled);
+    read.answers.extend(
+        waiting
+            .into_iter()
+            .filter(|a| !stored.contains(&history::key(a))),
+    );
     // Answers the document holds were saved before the history moved (or
     // while it could not): they move now, and leave the document after.
     let had_local = progress.with_untracked(|d| !d.attempts.is_empty());
@@ -158,6 +177,7 @@ async fn load() {
             finish_loading();
             return;
         }
+        pending::forget(&BrowserStore, todo.iter().map(|(k, _)| k));
         HISTORY.with_borrow_mut(|h| h.stored.extend(todo.into_iter().map(|(k, _)| k)));
     }
     HISTORY.with_borrow_mut(|h| h.live = true);
@@ -167,6 +187,25 @@ async fn load() {
         progress.save();
     }
     finish_loading();
+}
+
+/// The answers kept in localStorage while their writing to the database
+/// was under way. One that cannot be read is left where it is, and said.
+fn waiting_answers() -> Vec<Attempt> {
+    let records = pending::records(&BrowserStore).unwrap_or_default();
+    let read = history::read(records);
+    if let Some((key, problem)) = read.damaged.first() {
+        notify(
+            Level::Warning,
+            format!(
+                "{} answer(s) saved as the page closed could not be read ({problem}); they are left unchanged in this browser\u{2019}s local storage (key \u{201c}{}{key}\u{201d}{}).",
+                read.damaged.len(),
+                pending::PREFIX,
+                if read.damaged.len() > 1 { " and others like it" } else { "" },
+            ),
+        );
+    }
+    read.answers
 }
 
 /// Moves records that could not be read to the `damaged` store, unchanged,
@@ -215,9 +254,15 @@ fn store_unsaved(attempts: &[Attempt]) {
     }) else {
         return;
     };
+    // Kept until the database holds them (a full localStorage only loses
+    // that safety net, not the answers).
+    let _ = pending::keep(&BrowserStore, &todo);
     spawn_local(async move {
         match db.put(ANSWERS, &todo, None).await {
-            Ok(()) => tell_other_tabs(&todo),
+            Ok(()) => {
+                pending::forget(&BrowserStore, todo.iter().map(|(k, _)| k));
+                tell_other_tabs(&todo);
+            }
             Err(error) => {
                 let progress = HISTORY.with_borrow_mut(|h| {
                     for (key, _) in &todo {

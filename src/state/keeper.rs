@@ -32,8 +32,9 @@ where
     owner: StoredValue<Option<Owner>>,
     /// Opens the document (run under the page's owner).
     open: fn(T) -> Saved<D>,
-    /// Applies what waits to the document, under the name.
-    apply: fn(T, Saved<D>, &str, P),
+    /// Applies what waits (if anything does) to the document, under the
+    /// name.
+    apply: fn(T, Saved<D>, &str, Option<P>),
 }
 
 // By hand: derived, they would ask every parameter to be `Copy`.
@@ -69,7 +70,7 @@ where
         code: OnDemand<T>,
         doc: Option<Saved<D>>,
         open: fn(T) -> Saved<D>,
-        apply: fn(T, Saved<D>, &str, P),
+        apply: fn(T, Saved<D>, &str, Option<P>),
     ) -> Self {
         Keeper {
             code,
@@ -129,7 +130,7 @@ where
         }) else {
             return;
         };
-        let Some(Some(pending)) = self.pending.try_update_value(Option::take) else {
+        let Some(pending) = self.pending.try_update_value(Option::take) else {
             return;
         };
         let Some(owner) = self.owner.try_get_value().flatten() else {

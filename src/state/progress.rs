@@ -51,6 +51,13 @@ pub fn provide() {
     });
 }
 
+/// The app's root owner, which the documents live under: work that must
+/// outlive the page that started it (answers waiting for the code that
+/// records them) runs under it.
+pub fn app_owner() -> Owner {
+    expect_context::<LazyDocs>().root
+}
+
 /// The document in `slot`, loading it on first use.
 fn lazy<D: Document + Clone + Send + Sync + 'static>(
     pick: impl Fn(&LazyDocs) -> StoredValue<Option<Saved<D>>>,

@@ -1,24 +1,30 @@
 //! The session's side of keeping a run and recording its answers
-//! (`recording.rs`), over the app's `Keeper`: while the code downloads,
-//! only the run's latest state waits, but every answer checked meanwhile
-//! waits to be recorded, in order.
+//! (`recording.rs`). The run goes through the app's `Keeper`: while the
+//! code downloads, only its latest state waits. Answers wait apart, for
+//! the whole visit rather than the page: one checked just before the
+//! learner leaves the page is still recorded once the code arrives, and
+//! every answer is recorded before the run that counts it is saved.
+
+use std::cell::{Cell, RefCell};
 
 use firstline_core::progress::Attempt;
 use firstline_core::quiz::run::{PracticeRun, PracticeRuns};
 
-use super::recording::Recording;
+use super::recording::{self, Recording};
 use crate::components::on_demand::OnDemand;
 use crate::state::keeper::Keeper;
+use crate::state::progress::app_owner;
 use crate::state::saved::Saved;
 
-#[derive(Default)]
-struct Pending {
-    run: Option<PracticeRun>,
-    attempts: Vec<Attempt>,
+thread_local! {
+    /// Answers checked and not yet recorded, oldest first.
+    static UNRECORDED: RefCell<Vec<Attempt>> = const { RefCell::new(Vec::new()) };
+    /// Whether a task already waits for the code to record them.
+    static AWAITED: Cell<bool> = const { Cell::new(false) };
 }
 
 #[derive(Clone, Copy)]
-pub struct RunKeeper(Keeper<Recording, PracticeRuns, Pending>);
+pub struct RunKeeper(Keeper<Recording, PracticeRuns, PracticeRun>);
 
 impl RunKeeper {
     /// For the run kept under `name`, with the chunk's handle; `runs` when
@@ -33,14 +39,29 @@ impl RunKeeper {
 
     /// Saves the run as it now stands.
     pub fn keep(self, run: PracticeRun) {
-        self.0
-            .hand(|pending| pending.get_or_insert_default().run = Some(run));
+        self.0.hand(|pending| *pending = Some(run));
     }
 
-    /// Records a checked answer in the learner's progress.
+    /// Records a checked answer in the learner's progress: at once when
+    /// the code is here, otherwise once it arrives, even if the page has
+    /// gone by then.
     pub fn record(self, attempt: Attempt) {
-        self.0
-            .hand(|pending| pending.get_or_insert_default().attempts.push(attempt));
+        UNRECORDED.with_borrow_mut(|waiting| waiting.push(attempt));
+        // Applies at once when the code is here, and says so on the page
+        // if it cannot be downloaded.
+        self.0.hand(|_| {});
+        if UNRECORDED.with_borrow(Vec::is_empty) || AWAITED.get() {
+            return;
+        }
+        AWAITED.set(true);
+        let root = app_owner();
+        leptos::task::spawn_local(async move {
+            let code = recording::load().await;
+            AWAITED.set(false);
+            if let Ok(code) = code {
+                root.with(|| record_waiting(code));
+            }
+        });
     }
 
     /// Whether the code that saves the run could not be downloaded the
@@ -55,12 +76,19 @@ impl RunKeeper {
     }
 }
 
-fn apply(code: Recording, runs: Saved<PracticeRuns>, name: &str, pending: Pending) {
-    // The answers first: the run's scores say they are recorded.
-    if !pending.attempts.is_empty() {
-        (code.record)(pending.attempts);
+/// Records the answers that wait (run under an owner with the app's
+/// context).
+fn record_waiting(code: Recording) {
+    let attempts = UNRECORDED.with_borrow_mut(std::mem::take);
+    if !attempts.is_empty() {
+        (code.record)(attempts);
     }
-    if let Some(run) = pending.run {
+}
+
+fn apply(code: Recording, runs: Saved<PracticeRuns>, name: &str, run: Option<PracticeRun>) {
+    // The answers first: the run's scores say they are recorded.
+    record_waiting(code);
+    if let Some(run) = run {
         (code.keep)(runs, name, &run);
     }
 }

@@ -31,16 +31,27 @@ pub fn SessionRunner(
     keeper: RunKeeper,
     start: PracticeRun,
 ) -> impl IntoView {
-    let questions = Memo::new(move |_| {
-        content
-            .get()
-            .map(|r| {
-                ids.iter()
-                    .filter_map(|id| r.library.question(id).cloned())
-                    .collect::<Vec<Question>>()
-            })
-            .unwrap_or_default()
-    });
+    // Compared by id, not by content: comparing whole questions would
+    // bring the comparison code of every question type into the page, and
+    // the questions under an id change only when the content does.
+    let questions = Memo::new_with_compare(
+        move |_| {
+            content
+                .get()
+                .map(|r| {
+                    ids.iter()
+                        .filter_map(|id| r.library.question(id).cloned())
+                        .collect::<Vec<Question>>()
+                })
+                .unwrap_or_default()
+        },
+        |old: Option<&Vec<Question>>, new: Option<&Vec<Question>>| {
+            let ids = |qs: Option<&Vec<Question>>| {
+                qs.map(|qs| qs.iter().map(|q| q.id.clone()).collect::<Vec<_>>())
+            };
+            ids(old) != ids(new)
+        },
+    );
     let response = RwSignal::new(start.response.clone());
     let confidence = RwSignal::new(start.confidence);
     let revealed = RwSignal::new(start.revealed);

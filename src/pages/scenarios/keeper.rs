@@ -55,9 +55,10 @@ impl Keeper {
     }
 }
 
-fn apply(code: Drafting, drafts: Saved<Drafts>, name: &str, pending: Pending) {
+fn apply(code: Drafting, drafts: Saved<Drafts>, name: &str, pending: Option<Pending>) {
     match pending {
-        Pending::Keep(kept) => (code.keep)(drafts, name, &kept),
-        Pending::Finish => (code.finish)(drafts, name),
+        Some(Pending::Keep(kept)) => (code.keep)(drafts, name, &kept),
+        Some(Pending::Finish) => (code.finish)(drafts, name),
+        None => {}
     }
 }

@@ -140,8 +140,12 @@ fn ShiftPlayer(shift: Shift) -> impl IntoView {
     });
     let on_wait = Callback::new(move |()| {
         let waited = shift.with_value(|s| play.try_update(|p| p.wait(s)));
-        if let Some(Err(e)) = waited {
-            error.set(Some(e.to_string()));
+        match waited {
+            // The button goes with the wait (the tickets that arrived take
+            // its place): the focus goes to the queue, not to the page.
+            Some(Ok(_)) => request_animation_frame(|| focus_id(QUEUE_HEADING)),
+            Some(Err(e)) => error.set(Some(e.to_string())),
+            None => {}
         }
     });
     let on_back = Callback::new(move |()| {

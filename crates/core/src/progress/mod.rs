@@ -11,6 +11,7 @@ pub mod history;
 mod merge;
 pub mod own_files;
 pub mod peek;
+pub mod pending;
 pub mod readiness;
 pub mod reminder;
 mod repair;
