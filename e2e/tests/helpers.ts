@@ -24,6 +24,23 @@ export async function holdAppCode(page: Page): Promise<() => void> {
   return release;
 }
 
+/** The modules split off the main one: each page's code and code fetched on demand. */
+export const SPLIT_CODE = /\/pkg\/(split_|chunk_).*\.wasm$/;
+
+/**
+ * Holds every split module back until the returned function is called
+ * (the test then stops routing with `page.unroute(SPLIT_CODE)`).
+ */
+export async function holdSplitCode(page: Page): Promise<() => void> {
+  let release = () => {};
+  const held = new Promise<void>((resolve) => { release = resolve; });
+  await page.route(SPLIT_CODE, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
 /** Every localStorage key and value. */
 export async function storage(page: Page): Promise<Record<string, string>> {
   return page.evaluate(() => {

@@ -1,5 +1,5 @@
 import { test, expect, Page } from '@playwright/test';
-import { answerCurrent, open, startShortExam } from './helpers';
+import { answerCurrent, open, SPLIT_CODE, startShortExam } from './helpers';
 
 /** Every content URL the page requests from now on, relative to /content/. */
 function contentRequests(page: Page): string[] {
@@ -134,11 +134,11 @@ test('the author page shows the build\'s report without the bank, and reads the 
   // The analysis's code is a chunk of its own, fetched on the first run:
   // offline, the run says so, and running it again once back works.
   const code = /\/pkg\/split_item_analysis\.wasm$/;
-  await page.route(code, (route) => route.abort('internetdisconnected'));
+  await page.route(SPLIT_CODE, (route) => route.abort('internetdisconnected'));
   const run = page.getByRole('button', { name: 'Run item analysis' });
   await run.click();
   await expect(page.getByRole('alert').filter({ hasText: 'Could not download the item analysis' })).toBeVisible();
-  await page.unroute(code);
+  await page.unroute(SPLIT_CODE);
   await run.click();
   await expect(page.getByRole('status').filter({ hasText: 'Item analysis:' })).toBeVisible();
   await expect(page.getByRole('alert').filter({ hasText: 'Could not download the item analysis' })).toHaveCount(0);
@@ -148,14 +148,13 @@ test('the author page shows the build\'s report without the bank, and reads the 
 test('a page whose code cannot be downloaded says so and recovers on retry', async ({ page }) => {
   await open(page, '/');
   // Offline for the app's code: the practice area has not been visited yet.
-  const code = /\/pkg\/(split_|chunk_).*\.wasm$/;
-  await page.route(code, (route) => route.abort('internetdisconnected'));
+  await page.route(SPLIT_CODE, (route) => route.abort('internetdisconnected'));
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Practice' }).click();
   const alert = page.getByRole('alert').filter({ hasText: 'This page could not be downloaded' });
   await expect(alert).toBeVisible();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Certification practice');
 
-  await page.unroute(code);
+  await page.unroute(SPLIT_CODE);
   await alert.getByRole('button', { name: 'Try again' }).click();
   await expect(alert).toBeHidden();
   await expect(page.getByRole('button', { name: 'Start practice' })).toBeVisible();
@@ -201,15 +200,14 @@ test('the practice setup and the interview list say when their catalog cannot be
 test("an interview answer whose scoring code cannot be downloaded says so, and is scored when asked again", async ({ page }) => {
   await open(page, '/interview/q/tech-no-network');
   // Offline for the code fetched as the learner starts to answer.
-  const code = /\/pkg\/(split_|chunk_).*\.wasm$/;
-  await page.route(code, (route) => route.abort('internetdisconnected'));
+  await page.route(SPLIT_CODE, (route) => route.abort('internetdisconnected'));
   await page.getByLabel('Your answer').fill('DNS turns a name such as intranet.example.com into an IP address; I would test with nslookup.');
   await page.getByRole('button', { name: 'Get feedback' }).click();
   const alert = page.getByRole('alert').filter({ hasText: 'Could not download the code that scores answers' });
   await expect(alert).toBeVisible();
   await expect(page.getByRole('region', { name: 'Feedback' })).toHaveCount(0);
 
-  await page.unroute(code);
+  await page.unroute(SPLIT_CODE);
   await page.getByRole('button', { name: 'Get feedback' }).click();
   await expect(page.getByRole('region', { name: 'Feedback' })).toBeVisible();
   await expect(alert).toHaveCount(0);
@@ -217,14 +215,13 @@ test("an interview answer whose scoring code cannot be downloaded says so, and i
 
 test('one answer text whose part-finding code cannot be downloaded says so, and is split once it arrives', async ({ page }) => {
   await open(page, '/interview/q/beh-frustrated-user');
-  const code = /\/pkg\/(split_|chunk_).*\.wasm$/;
-  await page.route(code, (route) => route.abort('internetdisconnected'));
+  await page.route(SPLIT_CODE, (route) => route.abort('internetdisconnected'));
   await page.getByRole('radio', { name: 'One text (parts detected)' }).check();
   await page.getByLabel('Your answer').fill('A lecturer was locked out before an exam. My job was to get her in. So I unlocked her account. As a result the exam started on time.');
   const alert = page.getByRole('alert').filter({ hasText: 'Could not download the code that finds the parts of your answer' });
   await expect(alert).toBeVisible();
 
-  await page.unroute(code);
+  await page.unroute(SPLIT_CODE);
   await alert.getByRole('button', { name: 'Try again' }).click();
   await expect(alert).toHaveCount(0);
   const detected = page.locator('.detected');

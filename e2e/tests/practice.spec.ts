@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { answerCurrent, open, storedQuestions } from './helpers';
+import { answerCurrent, open, SPLIT_CODE, storedQuestions } from './helpers';
 
 test('set up a practice run, answer by keyboard, see explanations, and find it on Progress after a reload', async ({ page }) => {
   await open(page, '/practice');
@@ -57,6 +57,19 @@ test('a run from the setup with nothing to draw says so and links back', async (
   await expect(page.getByRole('alert')).toContainText('No questions match this choice.');
   await page.getByRole('link', { name: 'Choose more domains or objectives' }).click();
   await expect(page.getByRole('heading', { name: 'Certification practice' })).toBeVisible();
+});
+
+// Drawing prefers questions not yet answered, so its code (with the
+// answer history's) is fetched on the session page: without it, the page
+// says so and offers to try again.
+test('a run to draw whose code cannot download says so, and draws when tried again', async ({ page }) => {
+  await page.route(SPLIT_CODE, (route) => route.abort('internetdisconnected'));
+  await open(page, '/practice/session?mode=practice&seed=3&count=4&exam=220-1202');
+  const alert = page.getByRole('alert').filter({ hasText: 'Could not download the code that draws your questions' });
+  await expect(alert).toBeVisible();
+  await page.unroute(SPLIT_CODE);
+  await alert.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.getByText('Question 1 of 4')).toBeVisible();
 });
 
 test('a linked practice question shows why each option is right or wrong', async ({ page }) => {

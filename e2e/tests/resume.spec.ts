@@ -1,5 +1,5 @@
 import { test, expect, Page } from '@playwright/test';
-import { answerCurrent, open, startShortExam, storedQuestions } from './helpers';
+import { answerCurrent, holdSplitCode, open, SPLIT_CODE, startShortExam, storedQuestions } from './helpers';
 
 // Work in progress survives a reload: a scenario (transcript, ticket and
 // notes), a practice run (place and answer, recorded once), a mock
@@ -58,13 +58,7 @@ test('a reload mid-scenario resumes the call with its transcript, priority and n
 test('moves made while the code that keeps a call downloads are saved when it arrives', async ({ page }) => {
   const url = '/scenarios/account-locked-payroll?seed=7';
   await open(page, url);
-  let release = () => {};
-  const arrived = new Promise<void>((resolve) => (release = resolve));
-  const code = /\/pkg\/(split_|chunk_).*\.wasm$/;
-  await page.route(code, async (route) => {
-    await arrived;
-    await route.continue();
-  });
+  const release = await holdSplitCode(page);
   await pick(page, /check it's you/);
   await pick(page, /changed your password lately/);
   const notes = page.getByLabel('Ticket notes: symptoms, steps taken, result');
@@ -73,7 +67,7 @@ test('moves made while the code that keeps a call downloads are saved when it ar
   expect(await kept(), 'nothing is written while the code is held').toBe('');
   release();
   await expect.poll(kept).toContain('Password changed Monday.');
-  await page.unroute(code);
+  await page.unroute(SPLIT_CODE);
   const before = await page.getByRole('log', { name: 'Conversation' }).innerText();
   await reloadAndExpectResumed(page, before, 'Verified identity. Password changed Monday.');
 });
@@ -83,12 +77,11 @@ test('a call that cannot fetch the code to resume it says so, and resumes when t
   await open(page, url);
   await pick(page, /check it's you/);
   await expect.poll(() => page.evaluate(() => localStorage.getItem('firstline.plays') ?? '')).toContain('account-locked-payroll:7');
-  const code = /\/pkg\/(split_|chunk_).*\.wasm$/;
-  await page.route(code, (route) => route.abort('internetdisconnected'));
+  await page.route(SPLIT_CODE, (route) => route.abort('internetdisconnected'));
   await page.reload();
   const alert = page.getByRole('alert').filter({ hasText: 'Could not download the code that resumes your call' });
   await expect(alert).toBeVisible();
-  await page.unroute(code);
+  await page.unroute(SPLIT_CODE);
   await alert.getByRole('button', { name: 'Try again' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'part way through this call' })).toBeVisible();
   await expect(page.getByRole('log', { name: 'Conversation' })).toContainText("check it's you");
@@ -132,13 +125,7 @@ test('a practice run resumes at its question after a reload and never records an
 test('answers checked while the code that records them downloads are recorded when it arrives', async ({ page }) => {
   await open(page, '/practice/session?mode=practice&seed=5&ids=c1-net-001,c1-net-002');
   await expect(page.getByText('Question 1 of 2')).toBeVisible();
-  let release = () => {};
-  const arrived = new Promise<void>((resolve) => (release = resolve));
-  const code = /\/pkg\/(split_|chunk_).*\.wasm$/;
-  await page.route(code, async (route) => {
-    await arrived;
-    await route.continue();
-  });
+  const release = await holdSplitCode(page);
   for (const n of [1, 2]) {
     await answerCurrent(page);
     await page.getByRole('button', { name: 'Check answer' }).click();
@@ -151,7 +138,7 @@ test('answers checked while the code that records them downloads are recorded wh
   release();
   await expect.poll(() => storedQuestions(page)).toEqual(['c1-net-001', 'c1-net-002']);
   await expect.poll(runs).toContain('c1-net-001');
-  await page.unroute(code);
+  await page.unroute(SPLIT_CODE);
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Practice done' })).toBeVisible();
 });
@@ -161,13 +148,7 @@ test('answers checked while the code that records them downloads are recorded wh
 test('an answer checked while its recording code downloads is recorded even when the learner leaves the page first', async ({ page }) => {
   await open(page, '/practice/session?mode=practice&seed=5&ids=c1-net-001,c1-net-002');
   await expect(page.getByText('Question 1 of 2')).toBeVisible();
-  let release = () => {};
-  const arrived = new Promise<void>((resolve) => (release = resolve));
-  const code = /\/pkg\/(split_|chunk_).*\.wasm$/;
-  await page.route(code, async (route) => {
-    await arrived;
-    await route.continue();
-  });
+  const release = await holdSplitCode(page);
   await answerCurrent(page);
   await page.getByRole('button', { name: 'Check answer' }).click();
   await expect(page.locator('.verdict')).toBeVisible();
@@ -177,21 +158,20 @@ test('an answer checked while its recording code downloads is recorded even when
   expect(await storedQuestions(page)).toEqual([]);
   release();
   await expect.poll(() => storedQuestions(page)).toEqual(['c1-net-001']);
-  await page.unroute(code);
+  await page.unroute(SPLIT_CODE);
 });
 
 test('a practice run whose saving code cannot download says so, keeps the answer and saves it when tried again', async ({ page }) => {
   await open(page, '/practice/session?mode=practice&seed=5&ids=c1-net-001,c1-net-002');
   await expect(page.getByText('Question 1 of 2')).toBeVisible();
-  const code = /\/pkg\/(split_|chunk_).*\.wasm$/;
-  await page.route(code, (route) => route.abort('internetdisconnected'));
+  await page.route(SPLIT_CODE, (route) => route.abort('internetdisconnected'));
   await answerCurrent(page);
   const alert = page.getByRole('alert').filter({ hasText: 'Could not download the code that saves your answers' });
   await expect(alert).toBeVisible();
   // The run goes on: the answer is checked and its feedback shown.
   await page.getByRole('button', { name: 'Check answer' }).click();
   await expect(page.locator('.verdict')).toBeVisible();
-  await page.unroute(code);
+  await page.unroute(SPLIT_CODE);
   await alert.getByRole('button', { name: 'Try again' }).click();
   await expect(alert).toHaveCount(0);
   await expect.poll(() => storedQuestions(page)).toEqual(['c1-net-001']);
@@ -206,12 +186,11 @@ test('a practice run that cannot fetch the code to resume it says so, and resume
   await answerCurrent(page);
   await page.getByRole('button', { name: 'Check answer' }).click();
   await expect.poll(() => page.evaluate(() => localStorage.getItem('firstline.runs') ?? '')).toContain('c1-net-001');
-  const code = /\/pkg\/(split_|chunk_).*\.wasm$/;
-  await page.route(code, (route) => route.abort('internetdisconnected'));
+  await page.route(SPLIT_CODE, (route) => route.abort('internetdisconnected'));
   await page.reload();
   const alert = page.getByRole('alert').filter({ hasText: 'Could not download the code that resumes your run' });
   await expect(alert).toBeVisible();
-  await page.unroute(code);
+  await page.unroute(SPLIT_CODE);
   await alert.getByRole('button', { name: 'Try again' }).click();
   await expect(page.getByText('Question 1 of 2')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Next question' })).toBeVisible();

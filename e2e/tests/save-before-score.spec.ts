@@ -1,5 +1,5 @@
 import { test, expect, Page } from '@playwright/test';
-import { open } from './helpers';
+import { open, SPLIT_CODE } from './helpers';
 
 // Issue 11: a play is saved before it is scored. The call with its
 // priority and notes is written to the plays document as it changes, and
@@ -53,8 +53,7 @@ test('a ticket submitted while the scoring code cannot be downloaded is kept, an
   await open(page, url);
   // Offline for code from here: the scoring code, fetched after the first
   // move, does not arrive.
-  const code = /\/pkg\/(split_|chunk_).*\.wasm$/;
-  await page.route(code, (route) => route.abort('internetdisconnected'));
+  await page.route(SPLIT_CODE, (route) => route.abort('internetdisconnected'));
   for (const step of BEST) await pick(page, step);
   await page.getByLabel(/^Impact/).selectOption('Medium');
   await page.getByLabel(/^Urgency/).selectOption('High');
@@ -69,7 +68,7 @@ test('a ticket submitted while the scoring code cannot be downloaded is kept, an
   await expect(page.getByRole('region', { name: 'Debrief' })).toHaveCount(0);
   await expect(page.getByLabel('Ticket notes: symptoms, steps taken, result')).toHaveValue(NOTE);
 
-  await page.unroute(code);
+  await page.unroute(SPLIT_CODE);
   await submit.click();
   await expect(page.getByRole('region', { name: 'Debrief' })).toBeVisible();
   await expect(alert).toHaveCount(0);

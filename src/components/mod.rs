@@ -11,6 +11,7 @@ pub mod number_field;
 pub mod on_demand;
 pub mod page_code;
 pub mod question;
+pub mod resuming;
 pub mod retry_alert;
 pub mod shortcuts;
 pub mod skip_link;

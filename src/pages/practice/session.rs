@@ -1,8 +1,7 @@
 //! The session page: a run named in the address, resumed when this device
 //! keeps it, or a run to draw first.
 
-use firstline_core::quiz::run::{run_name, PracticeRun, PracticeRuns};
-use firstline_core::store::{Document, KeyValueStore};
+use firstline_core::quiz::run::{run_name, PracticeRun};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -11,11 +10,10 @@ use super::run_keeper::RunKeeper;
 use super::runner::SessionRunner;
 use super::PracticeTabs;
 use crate::adapters::dom::set_title;
-use crate::adapters::storage::BrowserStore;
 use crate::components::on_demand::OnDemand;
+use crate::components::resuming::resuming;
 use crate::components::retry_alert::RetryAlert;
 use crate::state::content::{use_content_with, use_question_catalog, Content};
-use crate::state::saved::Saved;
 use firstline_core::content::manifest::Need;
 
 /// A practice or review run over the questions named in the address
@@ -56,30 +54,19 @@ fn PracticeSession(code: OnDemand<Recording>) -> impl IntoView {
     let total = ids.len();
     let ids = StoredValue::new(ids);
 
-    // A raw look, not a read: a device that keeps no runs (a first
-    // visit's) has none to resume, and the code that keeps them comes with
-    // the first answer. Otherwise the run is resumed from the runs
-    // document, opened under this owner, which holds the app's context.
-    let kept = BrowserStore.get(PracticeRuns::KEY).ok().flatten().is_some();
-    type Opened = Result<(Option<Saved<PracticeRuns>>, PracticeRun), ()>;
-    let opened = RwSignal::new((!kept).then_some(Ok::<_, ()>((None, PracticeRun::default()))));
-    let owner = StoredValue::new(Owner::current());
-    let fetch = move || {
-        leptos::task::spawn_local(async move {
-            let got: Option<_> = code.get().await.and_then(|c| {
-                let runs = owner.try_get_value().flatten()?.with(|| (c.open)());
-                let start = name.with_value(|name| (c.resume)(runs, name, total));
-                Some((Some(runs), start))
-            });
-            let got: Opened = got.ok_or(());
-            opened.try_set(Some(got));
-        });
-    };
-    if kept {
-        fetch();
-    }
-    let body = move || match opened.get() {
-        Some(Ok((runs, start))) => {
+    // A device that keeps no runs (a first visit's) has none to resume,
+    // and the code that keeps them comes with the first answer.
+    let body = resuming(
+        code,
+        PracticeRun::default(),
+        move |c: Recording| {
+            let runs = (c.open)();
+            let start = name.with_value(|name| (c.resume)(runs, name, total));
+            (runs, start)
+        },
+        "Loading your run\u{2026}",
+        RESUME_FAILED,
+        move |runs, start| {
             let keeper = RunKeeper::new(name.get_value(), code, runs);
             view! {
                 <SessionRunner
@@ -91,20 +78,8 @@ fn PracticeSession(code: OnDemand<Recording>) -> impl IntoView {
                     start=start
                 />
             }
-            .into_any()
-        }
-        None => view! { <p role="status">"Loading your run\u{2026}"</p> }.into_any(),
-        Some(Err(())) => view! {
-            <RetryAlert
-                message=RESUME_FAILED
-                on_retry=Callback::new(move |()| {
-                    opened.set(None);
-                    fetch();
-                })
-            />
-        }
-        .into_any(),
-    };
+        },
+    );
 
     view! {
         <h1>{if review { "Review queue" } else { "Practice session" }}</h1>

@@ -1,15 +1,14 @@
 use firstline_core::content::scenario::{ChoiceKind, Outcome, Scenario};
 use firstline_core::scenario::debrief::Debrief;
-use firstline_core::scenario::draft::{draft_name, Drafts};
+use firstline_core::scenario::draft::draft_name;
 use firstline_core::scenario::graph::choice;
 use firstline_core::scenario::play::{Play, PlayMode};
-use firstline_core::store::{Document, KeyValueStore};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::choices::{shown_at, ChoiceList};
 use super::conversation::Conversation;
-use super::drafting::{self, Kept};
+use super::drafting::{self, Drafting, Kept};
 use super::hint::HintButton;
 use super::keeper::Keeper;
 use super::notes_form::NotesForm;
@@ -17,9 +16,8 @@ use super::scoring::{self, Shown};
 use super::ticket::TicketCard;
 use super::tools::ToolsPanel;
 use crate::adapters::dom::{focus_id, set_title};
-use crate::adapters::storage::BrowserStore;
 use crate::components::on_demand::OnDemand;
-use crate::components::retry_alert::RetryAlert;
+use crate::components::resuming::resuming;
 use crate::components::shortcuts::{use_shortcuts, Shortcut};
 use crate::state::content::use_content_with;
 use firstline_core::content::manifest::Need;
@@ -87,32 +85,23 @@ pub fn Player(
     let name = StoredValue::new(draft_name(&draft_id, seed, mode));
     let s = StoredValue::new(scenario);
     let code = OnDemand::new(drafting::load);
-    // A raw look, not a read: a device that keeps no unfinished plays
-    // (a first visit's) has none to resume, and the code that keeps them
-    // comes with the first move. Otherwise an unfinished play of this call
-    // (same scenario, same seed) resumes after a reload: its choices are
-    // replayed, its ticket restored. The plays document is opened under
-    // this owner, which holds the app's context.
-    let kept = BrowserStore.get(Drafts::KEY).ok().flatten().is_some();
-    let opened = RwSignal::new((!kept).then_some(Ok::<_, ()>((None, None))));
-    let owner = StoredValue::new(Owner::current());
-    let fetch = move || {
-        leptos::task::spawn_local(async move {
-            let got = code.get().await.and_then(|c| {
-                let drafts = owner.try_get_value().flatten()?.with(|| (c.open)());
-                let start = s.with_value(|s| {
-                    name.with_value(|name| (c.resume)(drafts, name, s, seed, mode))
-                });
-                Some((Some(drafts), start))
-            });
-            opened.try_set(Some(got.ok_or(())));
-        });
-    };
-    if kept {
-        fetch();
-    }
-    move || match opened.get() {
-        Some(Ok((drafts, start))) => {
+    // A device that keeps no unfinished plays (a first visit's) has none
+    // to resume, and the code that keeps them comes with the first move.
+    // Otherwise an unfinished play of this call (same scenario, same seed)
+    // resumes after a reload: its choices are replayed, its ticket
+    // restored.
+    resuming(
+        code,
+        None,
+        move |c: Drafting| {
+            let drafts = (c.open)();
+            let start =
+                s.with_value(|s| name.with_value(|name| (c.resume)(drafts, name, s, seed, mode)));
+            (drafts, start)
+        },
+        "Loading your call\u{2026}",
+        RESUME_FAILED,
+        move |drafts, start| {
             let keeper = Keeper::new(name.get_value(), code, drafts);
             let scenario = s.get_value();
             view! {
@@ -126,20 +115,8 @@ pub fn Player(
                     start=start
                 />
             }
-            .into_any()
-        }
-        None => view! { <p role="status">"Loading your call\u{2026}"</p> }.into_any(),
-        Some(Err(())) => view! {
-            <RetryAlert
-                message=RESUME_FAILED
-                on_retry=Callback::new(move |()| {
-                    opened.set(None);
-                    fetch();
-                })
-            />
-        }
-        .into_any(),
-    }
+        },
+    )
 }
 
 const RESUME_FAILED: &str =
