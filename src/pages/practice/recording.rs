@@ -33,7 +33,10 @@ pub struct Recording {
     pub resume: fn(Saved<PracticeRuns>, &str, usize) -> PracticeRun,
     /// Saves the run under the name, if it changed.
     pub keep: fn(Saved<PracticeRuns>, &str, &PracticeRun),
-    /// Adds the answers to the learner's progress.
+    /// Adds the answers (if any) to the learner's progress, which it opens
+    /// on the first call: reading the progress document and its history
+    /// starts with the first change to the run, so the first answer
+    /// checked does not wait for it.
     pub record: fn(Vec<Attempt>),
     /// Draws a run from the setup's choice (`DrawRun`).
     pub draw: fn() -> AnyView,
@@ -90,7 +93,11 @@ fn keep(runs: Saved<PracticeRuns>, name: &str, run: &PracticeRun) {
 }
 
 fn record(attempts: Vec<Attempt>) {
-    use_progress().update(|p| {
+    let progress = use_progress();
+    if attempts.is_empty() {
+        return;
+    }
+    progress.update(|p| {
         for attempt in attempts {
             p.record(attempt);
         }

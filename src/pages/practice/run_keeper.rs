@@ -76,13 +76,11 @@ impl RunKeeper {
     }
 }
 
-/// Records the answers that wait (run under an owner with the app's
-/// context).
+/// Records the answers that wait, if any, opening the progress document
+/// if need be (run under an owner with the app's context).
 fn record_waiting(code: Recording) {
     let attempts = UNRECORDED.with_borrow_mut(std::mem::take);
-    if !attempts.is_empty() {
-        (code.record)(attempts);
-    }
+    (code.record)(attempts);
 }
 
 fn apply(code: Recording, runs: Saved<PracticeRuns>, name: &str, run: Option<PracticeRun>) {
