@@ -161,6 +161,20 @@ test('an answer checked while its recording code downloads is recorded even when
   await page.unroute(SPLIT_CODE);
 });
 
+test('an answer checked while its recording code downloads is kept through a reload', async ({ page }) => {
+  await open(page, '/practice/session?mode=practice&seed=5&ids=c1-net-001,c1-net-002');
+  await expect(page.getByText('Question 1 of 2')).toBeVisible();
+  // The code never arrives on this page.
+  await page.route(SPLIT_CODE, () => {});
+  await answerCurrent(page);
+  await page.getByRole('button', { name: 'Check answer' }).click();
+  await expect(page.locator('.verdict')).toBeVisible();
+  await page.unroute(SPLIT_CODE);
+  await page.goto('/progress');
+  await expect(page.getByText(/of 1 answers correct/)).toBeVisible();
+  await expect.poll(() => storedQuestions(page)).toEqual(['c1-net-001']);
+});
+
 test('a practice run whose saving code cannot download says so, keeps the answer and saves it when tried again', async ({ page }) => {
   await open(page, '/practice/session?mode=practice&seed=5&ids=c1-net-001,c1-net-002');
   await expect(page.getByText('Question 1 of 2')).toBeVisible();

@@ -102,6 +102,11 @@ where
         });
     }
 
+    /// Whether the code is here, so what is handed over is applied at once.
+    pub fn code_here(self) -> bool {
+        self.code.now().is_some()
+    }
+
     /// Whether the code could not be downloaded the last time it was
     /// needed (tracked).
     pub fn failed(self) -> bool {

@@ -3,14 +3,18 @@
 //! code downloads, only its latest state waits. Answers wait apart, for
 //! the whole visit rather than the page: one checked just before the
 //! learner leaves the page is still recorded once the code arrives, and
-//! every answer is recorded before the run that counts it is saved.
+//! every answer is recorded before the run that counts it is saved. Until
+//! then an answer is also kept in localStorage, as the answer history
+//! keeps one on its way into IndexedDB, so a reload loses none either.
 
 use std::cell::{Cell, RefCell};
 
-use firstline_core::progress::Attempt;
+use firstline_core::progress::{history, pending, Attempt};
 use firstline_core::quiz::run::{PracticeRun, PracticeRuns};
 
 use super::recording::{self, Recording};
+use crate::adapters::clock::now_ms;
+use crate::adapters::storage::BrowserStore;
 use crate::components::on_demand::OnDemand;
 use crate::state::keeper::Keeper;
 use crate::state::progress::app_owner;
@@ -46,6 +50,14 @@ impl RunKeeper {
     /// the code is here, otherwise once it arrives, even if the page has
     /// gone by then.
     pub fn record(self, attempt: Attempt) {
+        if !self.0.code_here() {
+            // Meanwhile it is also kept where the next start reads it
+            // (`progress::pending`), so a reload before the code arrives
+            // loses it neither; recording it later forgets that copy.
+            if let Ok(text) = history::encode(&attempt, now_ms()) {
+                let _ = pending::keep(&BrowserStore, &[(history::key(&attempt), text)]);
+            }
+        }
         UNRECORDED.with_borrow_mut(|waiting| waiting.push(attempt));
         // Applies at once when the code is here, and says so on the page
         // if it cannot be downloaded.
