@@ -2,6 +2,7 @@
 //! and, once revealed, the feedback on every option. Keyboard-operable
 //! throughout; no drag and drop.
 
+mod check_form;
 mod choice;
 mod fill;
 mod matching;
@@ -14,6 +15,7 @@ use firstline_core::quiz::present::Presentation;
 use firstline_core::quiz::score::{percent, score_question};
 use leptos::prelude::*;
 
+pub use check_form::CheckForm;
 pub use choice::pick_by_number;
 
 /// A PBQ item's prompt and explanation.

@@ -14,7 +14,7 @@ use leptos_router::components::A;
 use super::run_keeper::RunKeeper;
 use crate::adapters::clock::now_ms;
 use crate::components::confidence::ConfidencePicker;
-use crate::components::question::{pick_by_number, QuestionView};
+use crate::components::question::{pick_by_number, CheckForm};
 use crate::components::retry_alert::RetryAlert;
 use crate::components::shortcuts::{use_shortcuts, Shortcut, ShortcutLegend};
 use crate::state::content::Content;
@@ -110,21 +110,16 @@ pub fn SessionRunner(
         confidence.set(None);
         revealed.set(false);
     });
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    let submit = Callback::new(move |()| {
         if revealed.get_untracked() {
             next();
         } else {
             check();
         }
-    };
+    });
     use_shortcuts(move |key| match key {
         Shortcut::Enter => {
-            if revealed.get_untracked() {
-                next();
-            } else {
-                check();
-            }
+            submit.run(());
             true
         }
         Shortcut::Number(n) if !revealed.get_untracked() => {
@@ -159,21 +154,18 @@ pub fn SessionRunner(
             return ().into_any();
         };
         let presentation = present(&q, seed);
-        let can_check = {
-            let q = q.clone();
-            move || revealed.get() || response.with(|r| is_complete(&q, r))
-        };
         view! {
-            <p class="muted">{format!("Question {} of {}", position.get() + 1, total())}</p>
-            <form class="runner" on:submit=submit>
-                <QuestionView question=q.clone() presentation=presentation response=response reveal=revealed show_meta=true/>
+            <CheckForm
+                question=q
+                presentation=presentation
+                response=response
+                revealed=revealed
+                number=position.get() + 1
+                total=total()
+                on_submit=submit
+            >
                 <ConfidencePicker value=confidence disabled=revealed name="confidence".to_string()/>
-                <div class="actions">
-                    <button type="submit" disabled=move || !can_check()>
-                        {move || if revealed.get() { "Next question" } else { "Check answer" }}
-                    </button>
-                </div>
-            </form>
+            </CheckForm>
         }
         .into_any()
     };

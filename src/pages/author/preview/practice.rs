@@ -8,7 +8,7 @@ use firstline_core::quiz::present::present;
 use firstline_core::quiz::score::{is_complete, percent, score_question};
 use leptos::prelude::*;
 
-use crate::components::question::QuestionView;
+use crate::components::question::CheckForm;
 
 #[component]
 pub fn OwnPractice(questions: Vec<Question>, seed: u64) -> impl IntoView {
@@ -19,8 +19,7 @@ pub fn OwnPractice(questions: Vec<Question>, seed: u64) -> impl IntoView {
     let revealed = RwSignal::new(false);
     let earned = RwSignal::new(Vec::<f64>::new());
     let current = move || questions.with_value(|qs| qs.get(position.get()).cloned());
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    let submit = Callback::new(move |()| {
         let Some(q) = questions.with_value(|qs| qs.get(position.get_untracked()).cloned()) else {
             return;
         };
@@ -33,7 +32,7 @@ pub fn OwnPractice(questions: Vec<Question>, seed: u64) -> impl IntoView {
             earned.update(|e| e.push(scored.score));
             revealed.set(true);
         }
-    };
+    });
     move || {
         let Some(q) = current() else {
             let scores = earned.get();
@@ -56,20 +55,16 @@ pub fn OwnPractice(questions: Vec<Question>, seed: u64) -> impl IntoView {
             .into_any();
         };
         let presentation = present(&q, seed);
-        let can_check = {
-            let q = q.clone();
-            move || revealed.get() || response.with(|r| is_complete(&q, r))
-        };
         view! {
-            <p class="muted">{format!("Question {} of {total}", position.get() + 1)}</p>
-            <form class="runner" on:submit=submit>
-                <QuestionView question=q presentation=presentation response=response reveal=revealed show_meta=true/>
-                <div class="actions">
-                    <button type="submit" disabled=move || !can_check()>
-                        {move || if revealed.get() { "Next question" } else { "Check answer" }}
-                    </button>
-                </div>
-            </form>
+            <CheckForm
+                question=q
+                presentation=presentation
+                response=response
+                revealed=revealed
+                number=position.get() + 1
+                total=total
+                on_submit=submit
+            />
         }
         .into_any()
     }
