@@ -79,6 +79,8 @@ test('opened evidence survives a reload, fits a phone screen and passes an acces
   await pick(page, /check it's you/);
   await expect(moves(page).filter({ hasText: ON_THE_EVIDENCE })).toHaveCount(1);
 
+  // Kept first (the code that keeps a call comes with its first move).
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('firstline.plays') ?? '')).toContain('account-locked-payroll');
   await page.reload();
   await expect(page.getByRole('status').filter({ hasText: 'part way through this call' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Show Directory account panel (opened)' })).toBeVisible();

@@ -1,7 +1,33 @@
 import { expect, Locator, Page } from '@playwright/test';
 
 /** Opens a page and waits until the app has mounted and content loaded. */
+/** How the page's "Leave site?" prompts are answered, and how many came. */
+type LeavePrompts = { stay: boolean; asked: number };
+const leavePrompts = new WeakMap<Page, LeavePrompts>();
+
+/**
+ * The app asks before the page goes while work exists only in it (a move
+ * made while the code that keeps it downloads: `state/keeper.rs`). Tests
+ * answer "Leave", as a learner who meant to reload would, unless they set
+ * `stay`; `asked` counts the prompts.
+ */
+export function leaving(page: Page): LeavePrompts {
+  let prompts = leavePrompts.get(page);
+  if (!prompts) {
+    const state: LeavePrompts = { stay: false, asked: 0 };
+    page.on('dialog', async (dialog) => {
+      if (dialog.type() !== 'beforeunload') return dialog.dismiss();
+      state.asked += 1;
+      await (state.stay ? dialog.dismiss() : dialog.accept());
+    });
+    leavePrompts.set(page, state);
+    prompts = state;
+  }
+  return prompts;
+}
+
 export async function open(page: Page, path: string) {
+  leaving(page);
   await page.goto(path);
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
   // index.html paints the same navigation before the app starts; the app

@@ -111,6 +111,9 @@ test('the review queue fetches only the files holding the questions on its sched
   await open(page, '/practice/review');
   await expect(page.getByRole('heading', { name: /^Coming up: 1$|^Due now: 1$/ })).toBeVisible();
   await expect(page.getByText(/branch office of 60 staff/)).toBeVisible();
+  // The index of which file holds each question, not the whole catalog.
+  expect(seen).toContain('catalog/question-files.json');
+  expect(seen).not.toContain('catalog/questions.json');
   const one = fetched();
   expect(one).toHaveLength(2);
   expect(one[0]).toBe('bundles/questions-exams.json');
@@ -121,6 +124,16 @@ test('the review queue fetches only the files holding the questions on its sched
   await open(page, '/practice/session?mode=review&seed=2&ids=c2-os-121');
   await expect(page.getByText('Question 1 of 1')).toBeVisible();
   expect(fetched()).toEqual(one);
+  expect(seen).not.toContain('catalog/questions.json');
+});
+
+test('a run whose file index cannot be downloaded still opens, from its exam\'s bank', async ({ page }) => {
+  await page.route(/\/content\/catalog\/question-files\.json$/, (route) => route.abort('internetdisconnected'));
+  const seen = contentRequests(page);
+  await open(page, '/practice/session?mode=practice&seed=1&exam=220-1202&ids=c2-os-121');
+  await expect(page.getByText('Question 1 of 1')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Check answer' })).toBeVisible();
+  expect(seen).toContain('bundles/questions-220-1202.json');
 });
 
 test('the author page shows the build\'s report without the bank, and reads the bank for item analysis', async ({ page }) => {

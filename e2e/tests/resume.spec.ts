@@ -1,5 +1,5 @@
 import { test, expect, Page } from '@playwright/test';
-import { answerCurrent, holdSplitCode, open, SPLIT_CODE, startShortExam, storedQuestions } from './helpers';
+import { answerCurrent, holdSplitCode, leaving, open, SPLIT_CODE, startShortExam, storedQuestions } from './helpers';
 
 // Work in progress survives a reload: a scenario (transcript, ticket and
 // notes), a practice run (place and answer, recorded once), a mock
@@ -13,6 +13,8 @@ async function pick(page: Page, text: RegExp) {
 
 /** Reloads, then expects the call resumed as it was: its transcript and notes. */
 async function reloadAndExpectResumed(page: Page, transcript: string, notes: string) {
+  // Kept first: a reload before then would ask, and lose what is not.
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('firstline.plays') ?? '')).toContain(notes);
   await page.reload();
   await expect(page.getByRole('status').filter({ hasText: 'part way through this call' })).toBeVisible();
   await expect.poll(() => page.getByRole('log', { name: 'Conversation' }).innerText()).toBe(transcript);
@@ -72,6 +74,31 @@ test('moves made while the code that keeps a call downloads are saved when it ar
   await reloadAndExpectResumed(page, before, 'Verified identity. Password changed Monday.');
 });
 
+// Until the code arrives, a move lives only in the page: leaving asks
+// first, and staying keeps it, saved once the code comes.
+test('leaving a call before the code that keeps it arrives asks first, and staying keeps the move', async ({ page }) => {
+  const url = '/scenarios/account-locked-payroll?seed=7';
+  await open(page, url);
+  const release = await holdSplitCode(page);
+  await pick(page, /check it's you/);
+  const prompts = leaving(page);
+  prompts.stay = true;
+  await page.evaluate(() => location.reload());
+  await expect.poll(() => prompts.asked).toBe(1);
+  const conversation = page.getByRole('log', { name: 'Conversation' });
+  await expect(conversation).toContainText("check it's you");
+  release();
+  const kept = () => page.evaluate(() => localStorage.getItem('firstline.plays') ?? '');
+  await expect.poll(kept).toContain('account-locked-payroll:7');
+  await page.unroute(SPLIT_CODE);
+  // Once kept, a reload goes without asking and resumes the call.
+  prompts.stay = false;
+  await page.reload();
+  await expect(page.getByRole('status').filter({ hasText: 'part way through this call' })).toBeVisible();
+  await expect(conversation).toContainText("check it's you");
+  expect(prompts.asked).toBe(1);
+});
+
 test('a call that cannot fetch the code to resume it says so, and resumes when tried again', async ({ page }) => {
   const url = '/scenarios/account-locked-payroll?seed=7';
   await open(page, url);
@@ -93,6 +120,7 @@ test('a practice run resumes at its question after a reload and never records an
   await answerCurrent(page);
   await page.getByRole('button', { name: 'Check answer' }).click();
   await expect(page.locator('.verdict')).toBeVisible();
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('firstline.runs') ?? '')).toContain('c1-net-001');
 
   // Reload with the feedback showing, then press Enter as if to check again.
   await page.reload();
@@ -170,8 +198,34 @@ test('an answer checked while its recording code downloads is kept through a rel
   await page.getByRole('button', { name: 'Check answer' }).click();
   await expect(page.locator('.verdict')).toBeVisible();
   await page.unroute(SPLIT_CODE);
+  // The run's place is only in the page: going asks first. The learner
+  // leaves, and the answer is kept all the same.
   await page.goto('/progress');
+  expect(leaving(page).asked).toBe(1);
   await expect(page.getByText(/of 1 answers correct/)).toBeVisible();
+  await expect.poll(() => storedQuestions(page)).toEqual(['c1-net-001']);
+});
+
+test('leaving a practice run before the code that keeps it arrives asks first, and staying keeps its place', async ({ page }) => {
+  await open(page, '/practice/session?mode=practice&seed=5&ids=c1-net-001,c1-net-002');
+  await expect(page.getByText('Question 1 of 2')).toBeVisible();
+  const release = await holdSplitCode(page);
+  await answerCurrent(page);
+  await page.getByRole('button', { name: 'Check answer' }).click();
+  await page.getByRole('button', { name: 'Next question' }).click();
+  await expect(page.getByText('Question 2 of 2')).toBeVisible();
+  const prompts = leaving(page);
+  prompts.stay = true;
+  await page.evaluate(() => location.reload());
+  await expect.poll(() => prompts.asked).toBe(1);
+  await expect(page.getByText('Question 2 of 2')).toBeVisible();
+  release();
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('firstline.runs') ?? '')).toContain('c1-net-001');
+  await page.unroute(SPLIT_CODE);
+  prompts.stay = false;
+  await page.reload();
+  await expect(page.getByText('Question 2 of 2')).toBeVisible();
+  expect(prompts.asked).toBe(1);
   await expect.poll(() => storedQuestions(page)).toEqual(['c1-net-001']);
 });
 

@@ -5,6 +5,7 @@ pub mod clock;
 pub mod dom;
 pub mod fetch;
 pub mod files;
+pub mod leaving;
 pub mod records;
 pub mod speech;
 pub mod storage;

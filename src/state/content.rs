@@ -18,6 +18,7 @@ use firstline_core::content::gate::Trusted;
 use firstline_core::content::library::Loading;
 use firstline_core::content::manifest::{BundleFile, Manifest, Need, MANIFEST_FILE};
 use firstline_core::content::read::names::url_path;
+use firstline_core::content::read::question_files::{QuestionFiles, QUESTION_FILES};
 use firstline_core::content::read::readers::{Kinds, Readers};
 use firstline_core::content::{Finding, LoadReport, Severity, Source};
 use futures::future::{join_all, FutureExt, LocalBoxFuture, Shared};
@@ -137,6 +138,12 @@ pub fn use_build_report() -> Generated<BuildReport> {
 /// The practice setup's catalog: blueprints and a tag per question.
 pub fn use_question_catalog() -> Generated<QuestionCatalog> {
     use_generated(QUESTION_CATALOG, "the question catalog")
+}
+
+/// Which file holds each question: what a practice or review run needs
+/// of the catalog.
+pub fn use_question_files() -> Generated<QuestionFiles> {
+    use_generated(QUESTION_FILES, "the question files' index")
 }
 
 /// The interview list's catalog.

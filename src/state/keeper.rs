@@ -6,11 +6,14 @@
 //! when the code is here, or as soon as it arrives; while it downloads,
 //! what waits is combined (the page decides how: only the latest state, or
 //! every answer to record), so a burst of changes is one write and nothing
-//! waits twice.
+//! waits twice. What waits lives only in the page until the code arrives
+//! (a second, or longer on a slow network or offline): leaving the page
+//! meanwhile asks first.
 
 use leptos::prelude::*;
 
 use super::saved::Saved;
+use crate::adapters::leaving::ask_before_leaving;
 use crate::components::on_demand::OnDemand;
 
 pub struct Keeper<T, D, P>
@@ -72,7 +75,7 @@ where
         open: fn(T) -> Saved<D>,
         apply: fn(T, Saved<D>, &str, Option<P>),
     ) -> Self {
-        Keeper {
+        let keeper = Keeper {
             code,
             doc: StoredValue::new(doc),
             name: StoredValue::new(name),
@@ -81,7 +84,17 @@ where
             owner: StoredValue::new(Owner::current()),
             open,
             apply,
-        }
+        };
+        ask_before_leaving(move || keeper.unsaved());
+        keeper
+    }
+
+    /// Whether something waits for the code, and so would be lost with
+    /// the page.
+    pub fn unsaved(self) -> bool {
+        self.pending
+            .try_with_value(Option::is_some)
+            .unwrap_or(false)
     }
 
     /// Changes what waits to be applied (`hand` combines it with what

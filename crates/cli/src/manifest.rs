@@ -15,6 +15,7 @@ use firstline_core::content::catalog::{
 };
 use firstline_core::content::manifest::{is_generated, Manifest, MANIFEST_FILE};
 use firstline_core::content::read::names::name_finding;
+use firstline_core::content::read::question_files::{QuestionFiles, QUESTION_FILES};
 use firstline_core::content::{Library, Source};
 
 use crate::files::{display_name, json_files, relative_name};
@@ -57,6 +58,8 @@ pub fn run(args: &[String]) -> Result<ExitCode, UsageError> {
     write_json(root, REPORT_FILE, &report, "the build's report")?;
     let questions = QuestionCatalog::of(&checked);
     write_json(root, QUESTION_CATALOG, &questions, "the question catalog")?;
+    let files = QuestionFiles::of(&questions);
+    write_json(root, QUESTION_FILES, &files, "the question files' index")?;
     let interview = InterviewCatalog::of(&checked);
     write_json(root, INTERVIEW_CATALOG, &interview, "the interview catalog")?;
     let scenarios = ScenarioCatalog::of(&manifest, &sources);

@@ -76,17 +76,18 @@ pub const ROUTES: &[(&str, &[&str])] = &[
 /// Content a route's first visit fetches as soon as its page runs,
 /// preloaded with its code so that it is not requested only once the code
 /// has downloaded and started: the list pages' catalogs (the scenario list
-/// is that page's largest paint; a practice run and an interview question
-/// find their questions' files in the catalogs, and a mock interview
+/// is that page's largest paint; a practice run finds its questions' files
+/// in the question files' index, an interview question in the interview
+/// catalog, and a mock interview
 /// draws its questions from one) and the Author page's build report.
 /// Paths are under the site's base; the build fails if one is missing
 /// (`pwa.rs`), and the browser tests fail if the app then fetches it a
 /// second time instead of taking the preload.
 pub const CONTENT: &[(&str, &[&str])] = &[
     ("practice", &["content/catalog/questions.json"]),
-    ("practice/session", &["content/catalog/questions.json"]),
+    ("practice/session", &["content/catalog/question-files.json"]),
     ("practice/exam", &["content/catalog/questions.json"]),
-    ("practice/review", &["content/catalog/questions.json"]),
+    ("practice/review", &["content/catalog/question-files.json"]),
     ("scenarios", &["content/catalog/scenarios.json"]),
     ("interview", &["content/catalog/interview.json"]),
     ("interview/q/*", &["content/catalog/interview.json"]),

@@ -6,7 +6,8 @@
 //! the web app fetches only for the kinds a page reads), and the list of files
 //! the app fetches (`manifest`; `names` makes their web addresses and
 //! warns about names a host would change), what the list pages show of
-//! the bank (`catalog`), and what the build's check found
+//! the bank (`catalog`; `question_files`, which file holds each
+//! question, for a run), and what the build's check found
 //! (`build_report`).
 
 pub mod budget;
@@ -21,6 +22,7 @@ pub mod library;
 pub mod loading;
 pub mod manifest;
 pub mod names;
+pub mod question_files;
 pub mod readers;
 mod robustness;
 mod set_check;
