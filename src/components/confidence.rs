@@ -12,7 +12,8 @@ pub fn ConfidencePicker(
     let options = Confidence::ALL
         .iter()
         .map(|&level| {
-            let id = format!("{name}-{}", level.label().to_lowercase());
+            // The labels are ASCII words ("Sure", "Unsure", "Guessing").
+            let id = format!("{name}-{}", level.label().to_ascii_lowercase());
             view! {
                 <span class="pill">
                     <input type="radio" id=id.clone() name=name.clone()

@@ -23,9 +23,11 @@ pub fn use_shortcuts(handle: impl Fn(Shortcut) -> bool + 'static) {
         let target = event
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        // Tag names are ASCII: the Unicode lowercasing (and its tables)
+        // would be a few KB of every page with shortcuts for nothing.
         let tag = target
             .as_ref()
-            .map(|t| t.tag_name().to_lowercase())
+            .map(|t| t.tag_name().to_ascii_lowercase())
             .unwrap_or_default();
         let typing = matches!(tag.as_str(), "textarea" | "select")
             || (tag == "input"

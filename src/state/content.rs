@@ -18,7 +18,7 @@ use firstline_core::content::gate::Trusted;
 use firstline_core::content::library::Loading;
 use firstline_core::content::manifest::{BundleFile, Manifest, Need, MANIFEST_FILE};
 use firstline_core::content::read::names::url_path;
-use firstline_core::content::read::question_files::{QuestionFiles, QUESTION_FILES};
+use firstline_core::content::read::question_files::{self, QuestionFiles, QUESTION_FILES};
 use firstline_core::content::read::readers::{Kinds, Readers};
 use firstline_core::content::{Finding, LoadReport, Severity, Source};
 use futures::future::{join_all, FutureExt, LocalBoxFuture, Shared};
@@ -120,13 +120,51 @@ pub fn use_content(needs: &[Need]) -> Content {
 /// As `use_content`, for a page whose needs follow its route (a scenario
 /// by id).
 pub fn use_content_with(needs: impl Fn() -> Vec<Need> + Send + Sync + 'static) -> Content {
+    content_resolving(needs, None)
+}
+
+/// As `use_content_with`, for a page naming questions by id
+/// (`Need::QuestionIds`: a practice or review run): the load reads the
+/// build's index of which file holds each question first. Only such pages
+/// carry the index's reader.
+pub fn use_question_content(needs: impl Fn() -> Vec<Need> + Send + Sync + 'static) -> Content {
+    content_resolving(needs, Some(resolve_question_ids))
+}
+
+/// Turns a page's needs into what to read, downloading what that takes
+/// (boxed, so the shared load carries none of its code).
+type Resolve =
+    fn(StoredValue<Downloads, LocalStorage>, Vec<Need>) -> LocalBoxFuture<'static, Vec<Need>>;
+
+fn content_resolving(
+    needs: impl Fn() -> Vec<Need> + Send + Sync + 'static,
+    resolve: Option<Resolve>,
+) -> Content {
     let store = store();
     Signal::derive(move || {
         let mut key = needs();
         firstline_core::sort::natural(&mut key);
         key.dedup();
-        store.load(key).get()
+        store.load(key, resolve).get()
     })
+}
+
+/// The question files' index downloaded, read and applied (see
+/// `Need::QuestionIds`); without it (it cannot be downloaded or read), a
+/// run reads its exam's bank instead.
+fn resolve_question_ids(
+    downloads: StoredValue<Downloads, LocalStorage>,
+    needs: Vec<Need>,
+) -> LocalBoxFuture<'static, Vec<Need>> {
+    async move {
+        let text = match downloads.try_update_value(|d| d.get(QUESTION_FILES)) {
+            Some(fetch) => fetch.await.ok(),
+            None => None,
+        };
+        let index = text.and_then(|text| serde_json::from_str::<QuestionFiles>(&text).ok());
+        question_files::resolve(&needs, index.as_ref())
+    }
+    .boxed_local()
 }
 
 /// What the build's check found (`content/report.json`), for the Author
@@ -138,12 +176,6 @@ pub fn use_build_report() -> Generated<BuildReport> {
 /// The practice setup's catalog: blueprints and a tag per question.
 pub fn use_question_catalog() -> Generated<QuestionCatalog> {
     use_generated(QUESTION_CATALOG, "the question catalog")
-}
-
-/// Which file holds each question: what a practice or review run needs
-/// of the catalog.
-pub fn use_question_files() -> Generated<QuestionFiles> {
-    use_generated(QUESTION_FILES, "the question files' index")
 }
 
 /// The interview list's catalog.
@@ -232,7 +264,7 @@ pub fn retry_downloads() {
 }
 
 impl Store {
-    fn load(self, key: Vec<Need>) -> LocalResource<Arc<LoadReport>> {
+    fn load(self, key: Vec<Need>, resolve: Option<Resolve>) -> LocalResource<Arc<LoadReport>> {
         if let Some(found) = self.loads.with_value(|l| l.get(&key).copied()) {
             return found;
         }
@@ -244,7 +276,7 @@ impl Store {
             LocalResource::new(move || {
                 self.attempt.track();
                 let needs = needs.clone();
-                async move { Arc::new(load(self.downloads, &needs).await) }
+                async move { Arc::new(load(self.downloads, &needs, resolve).await) }
             })
         });
         self.loads.update_value(|l| {
@@ -279,7 +311,11 @@ async fn load_manifest(downloads: StoredValue<Downloads, LocalStorage>) -> Manif
     }
 }
 
-async fn load(downloads: StoredValue<Downloads, LocalStorage>, needs: &[Need]) -> LoadReport {
+async fn load(
+    downloads: StoredValue<Downloads, LocalStorage>,
+    needs: &[Need],
+    resolve: Option<Resolve>,
+) -> LoadReport {
     let manifest = match load_manifest(downloads).await {
         Ok(manifest) => manifest,
         // Only findings: cloning the whole report would bring the clone
@@ -291,7 +327,13 @@ async fn load(downloads: StoredValue<Downloads, LocalStorage>, needs: &[Need]) -
             }
         }
     };
-    let files = manifest.select(needs);
+    let needs = match resolve {
+        // Done here, in the load the page waits for anyway, rather than
+        // as a resource of its own.
+        Some(resolve) => resolve(downloads, needs.to_vec()).await,
+        None => needs.to_vec(),
+    };
+    let files = manifest.select(&needs);
     if files.is_empty() {
         // Nothing to read: do not fetch the reading code either.
         return LoadReport::default();

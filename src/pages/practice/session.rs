@@ -13,7 +13,7 @@ use crate::adapters::dom::set_title;
 use crate::components::on_demand::OnDemand;
 use crate::components::resuming::resuming;
 use crate::components::retry_alert::RetryAlert;
-use crate::state::content::{use_content_with, use_question_files, Content};
+use crate::state::content::{use_question_content, Content};
 use firstline_core::content::manifest::Need;
 
 /// A practice or review run over the questions named in the address
@@ -125,21 +125,13 @@ const DRAW_FAILED: &str =
 /// The questions of a run: the files the build's index says hold them (a
 /// few questions need a few files, not their exam's whole bank); if the
 /// index cannot be had, the named exam's bank, or every bank for a run
-/// that names none (a review mixes exams). Nothing shows until the files
-/// needed are known.
+/// that names none (a review mixes exams).
 fn run_content(exam: Option<String>, ids: Vec<String>) -> Content {
-    let index = use_question_files();
-    let wanted = use_content_with(move || match index.get() {
-        Some(Ok(index)) => vec![
-            Need::Exams,
-            Need::Files(index.files_of(ids.iter().map(String::as_str))),
-        ],
-        Some(Err(_)) => vec![Need::Questions(exam.clone())],
-        None => Vec::new(),
-    });
-    Signal::derive(move || {
-        let known = index.with(Option::is_some);
-        known.then(|| wanted.get()).flatten()
+    use_question_content(move || {
+        vec![Need::QuestionIds {
+            ids: ids.clone(),
+            exam: exam.clone(),
+        }]
     })
 }
 

@@ -12,8 +12,7 @@ use leptos_router::components::A;
 use super::{session_href, PracticeTabs};
 use crate::adapters::clock::now_ms;
 use crate::adapters::dom::set_title;
-use crate::components::generated_problem::GeneratedProblem;
-use crate::state::content::{use_content_with, use_question_files};
+use crate::state::content::use_question_content;
 use crate::state::progress::use_progress;
 use forecast::ForecastView;
 use when::{next_review_words, utc_offset_minutes};
@@ -29,17 +28,15 @@ pub fn ReviewPage() -> impl IntoView {
     let progress = use_progress();
     // Only the files holding the questions on the schedule, found from
     // the build's index (not every bank, about 380 KB).
-    let index = use_question_files();
-    let content = use_content_with(move || match index.get() {
-        Some(Ok(index)) => progress.read().with(|p| {
-            let files = index.files_of(p.review.cards.keys().map(String::as_str));
-            if files.is_empty() {
+    let content = use_question_content(move || {
+        progress.read().with(|p| {
+            let ids: Vec<String> = p.review.cards.keys().cloned().collect();
+            if ids.is_empty() {
                 Vec::new()
             } else {
-                vec![Need::Exams, Need::Files(files)]
+                vec![Need::QuestionIds { ids, exam: None }]
             }
-        }),
-        _ => Vec::new(),
+        })
     });
     // The clock moves on while the page is open: a question comes due
     // here, not only after a reload.
@@ -53,8 +50,6 @@ pub fn ReviewPage() -> impl IntoView {
     let body = move || {
         let now = clock.get();
         let offset = utc_offset_minutes(now);
-        // Until the index is in, the banks needed are not known yet.
-        index.get()?.ok()?;
         let report = content.get()?;
         let library = &report.library;
         let prompt = |id: &str| {
@@ -129,7 +124,6 @@ pub fn ReviewPage() -> impl IntoView {
         <h1>"Review queue"</h1>
         <PracticeTabs/>
         <p>"Questions you miss come back after ten minutes; questions you answer right but unsure, or guessing, join too. Each comes back when you are likely to start forgetting it (the FSRS-6 schedule Anki uses, set for nine answers in ten to be right), so every right answer lengthens the wait, the more the surer you were."</p>
-        <GeneratedProblem problem=Signal::derive(move || index.get()?.err())/>
         {body}
     }
 }

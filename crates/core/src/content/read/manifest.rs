@@ -221,6 +221,15 @@ pub enum Need {
     /// One exam's questions, or every exam's (`None`), with the blueprints
     /// they are checked against.
     Questions(Option<String>),
+    /// The questions with these ids (a practice or review run's), with the
+    /// blueprints: the files the build's index says hold them, once
+    /// `question_files::resolve` has turned this into `Exams` and `Files`.
+    /// Unresolved (the index could not be had), the exam's bank, or every
+    /// bank for `None`.
+    QuestionIds {
+        ids: Vec<String>,
+        exam: Option<String>,
+    },
     /// The files named: those a catalog says hold the questions a page
     /// shows (a practice run's, one interview question). Questions also
     /// need `Exams`, the blueprints they are checked against.
@@ -400,12 +409,22 @@ impl Manifest {
         let wants = |file: &String, holds: &Holds| {
             needs.iter().any(|need| match (need, holds) {
                 (Need::All, _) => true,
-                (Need::Exams | Need::Questions(_), Holds::Exam { .. }) => true,
+                (
+                    Need::Exams | Need::Questions(_) | Need::QuestionIds { .. },
+                    Holds::Exam { .. },
+                ) => true,
                 (Need::Files(files), Holds::QuestionSet { .. } | Holds::InterviewSet { .. }) => {
                     files.contains(file)
                 }
                 (Need::Questions(None), Holds::QuestionSet { .. }) => true,
                 (Need::Questions(Some(want)), Holds::QuestionSet { exam, .. }) => exam == want,
+                (Need::QuestionIds { exam: None, .. }, Holds::QuestionSet { .. }) => true,
+                (
+                    Need::QuestionIds {
+                        exam: Some(want), ..
+                    },
+                    Holds::QuestionSet { exam, .. },
+                ) => exam == want,
                 (Need::Scenarios, Holds::Scenario { .. }) => true,
                 (Need::Scenario(want), Holds::Scenario { id }) => id == want,
                 (Need::Interview, Holds::InterviewSet { .. }) => true,

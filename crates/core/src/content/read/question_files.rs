@@ -11,6 +11,7 @@ use std::collections::BTreeSet;
 use serde::{Deserialize, Serialize};
 
 use super::catalog::QuestionCatalog;
+use super::manifest::Need;
 
 /// Where the build writes it, under the content root.
 pub const QUESTION_FILES: &str = "catalog/question-files.json";
@@ -49,6 +50,23 @@ impl QuestionFiles {
             .collect();
         found.into_iter().cloned().collect()
     }
+}
+
+/// `needs` with each `Need::QuestionIds` turned into the blueprints and
+/// the files `index` says hold its questions; without an index they stay
+/// as they are (`Manifest::select` then reads the exam's bank).
+pub fn resolve(needs: &[Need], index: Option<&QuestionFiles>) -> Vec<Need> {
+    let mut out = Vec::with_capacity(needs.len());
+    for need in needs {
+        match (need, index) {
+            (Need::QuestionIds { ids, .. }, Some(index)) => {
+                out.push(Need::Exams);
+                out.push(Need::Files(index.files_of(ids.iter().map(String::as_str))));
+            }
+            _ => out.push(need.clone()),
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -107,5 +125,36 @@ mod tests {
             text.len(),
             whole.len()
         );
+    }
+
+    #[test]
+    fn a_run_reads_the_files_holding_its_questions_or_without_the_index_its_exams_bank() {
+        let sources = bundled_sources();
+        let (catalog, index) = bundled();
+        let (manifest, _) = crate::content::manifest::Manifest::build(&sources);
+        let tag = &catalog.questions[0];
+        let need = Need::QuestionIds {
+            ids: vec![tag.id.clone()],
+            exam: Some(tag.exam.clone()),
+        };
+        let resolved = resolve(std::slice::from_ref(&need), Some(&index));
+        let held = &catalog.files[tag.file];
+        assert_eq!(resolved, [Need::Exams, Need::Files(vec![held.clone()])]);
+        let exams = manifest.select(&[Need::Exams]);
+        let read = manifest.select(&resolved);
+        assert!(read.contains(held));
+        assert_eq!(read.len(), exams.len() + 1, "{read:?}");
+
+        // Without the index: every file of its exam, still with the blueprints.
+        assert_eq!(
+            resolve(std::slice::from_ref(&need), None),
+            std::slice::from_ref(&need)
+        );
+        let fallback = manifest.select(&[need]);
+        assert_eq!(
+            fallback,
+            manifest.select(&[Need::Questions(Some(tag.exam.clone()))])
+        );
+        assert!(fallback.len() > read.len());
     }
 }
