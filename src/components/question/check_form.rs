@@ -5,7 +5,7 @@
 
 use firstline_core::content::question::Question;
 use firstline_core::quiz::answer::Response;
-use firstline_core::quiz::present::Presentation;
+use firstline_core::quiz::present::present;
 use firstline_core::quiz::score::is_complete;
 use leptos::prelude::*;
 
@@ -14,7 +14,8 @@ use super::QuestionView;
 #[component]
 pub fn CheckForm(
     question: Question,
-    presentation: Presentation,
+    /// The run's seed: it orders the question's options (`present`).
+    seed: u64,
     response: RwSignal<Response>,
     revealed: RwSignal<bool>,
     /// The question's place in the run, from 1, and the run's length.
@@ -25,6 +26,7 @@ pub fn CheckForm(
     on_submit: Callback<()>,
     #[prop(optional)] children: Option<Children>,
 ) -> impl IntoView {
+    let presentation = present(&question, seed);
     let can_check = {
         let q = question.clone();
         move || revealed.get() || response.with(|r| is_complete(&q, r))

@@ -153,11 +153,10 @@ pub fn SessionRunner(
         let Some(q) = current() else {
             return ().into_any();
         };
-        let presentation = present(&q, seed);
         view! {
             <CheckForm
                 question=q
-                presentation=presentation
+                seed=seed
                 response=response
                 revealed=revealed
                 number=position.get() + 1

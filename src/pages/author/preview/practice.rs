@@ -4,7 +4,6 @@
 
 use firstline_core::content::question::Question;
 use firstline_core::quiz::answer::Response;
-use firstline_core::quiz::present::present;
 use firstline_core::quiz::score::{is_complete, percent, score_question};
 use leptos::prelude::*;
 
@@ -54,11 +53,10 @@ pub fn OwnPractice(questions: Vec<Question>, seed: u64) -> impl IntoView {
             }
             .into_any();
         };
-        let presentation = present(&q, seed);
         view! {
             <CheckForm
                 question=q
-                presentation=presentation
+                seed=seed
                 response=response
                 revealed=revealed
                 number=position.get() + 1
