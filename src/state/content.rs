@@ -18,6 +18,7 @@ use firstline_core::content::gate::Trusted;
 use firstline_core::content::library::Loading;
 use firstline_core::content::manifest::{BundleFile, Manifest, Need, MANIFEST_FILE};
 use firstline_core::content::read::names::url_path;
+use firstline_core::content::read::passed;
 use firstline_core::content::read::question_files::{self, QuestionFiles, QUESTION_FILES};
 use firstline_core::content::read::readers::{Kinds, Readers};
 use firstline_core::content::{Finding, LoadReport, Severity, Source};
@@ -128,24 +129,42 @@ pub fn use_content_with(needs: impl Fn() -> Vec<Need> + Send + Sync + 'static) -
 /// build's index of which file holds each question first. Only such pages
 /// carry the index's reader.
 pub fn use_question_content(needs: impl Fn() -> Vec<Need> + Send + Sync + 'static) -> Content {
-    content_resolving(needs, Some(resolve_question_ids))
+    content_resolving(
+        needs,
+        Some(QuestionRun {
+            resolve: resolve_question_ids,
+            quick: read_passed_quickly,
+        }),
+    )
 }
 
-/// Turns a page's needs into what to read, downloading what that takes
-/// (boxed, so the shared load carries none of its code).
+/// How a question run reads, beyond what every page does: both boxed, so
+/// the shared load carries none of their code.
+#[derive(Clone, Copy)]
+struct QuestionRun {
+    /// Turns the page's needs into what to read, downloading what that
+    /// takes (the question files' index).
+    resolve: Resolve,
+    /// Reads files the build passed whole (`passed`), handing the sources
+    /// back for the full reader when it cannot.
+    quick: Quick,
+}
+
 type Resolve =
     fn(StoredValue<Downloads, LocalStorage>, Vec<Need>) -> LocalBoxFuture<'static, Vec<Need>>;
 
+type Quick = fn(Vec<Source>, Trusted) -> LocalBoxFuture<'static, Result<LoadReport, Vec<Source>>>;
+
 fn content_resolving(
     needs: impl Fn() -> Vec<Need> + Send + Sync + 'static,
-    resolve: Option<Resolve>,
+    run: Option<QuestionRun>,
 ) -> Content {
     let store = store();
     Signal::derive(move || {
         let mut key = needs();
         firstline_core::sort::natural(&mut key);
         key.dedup();
-        store.load(key, resolve).get()
+        store.load(key, run).get()
     })
 }
 
@@ -264,7 +283,7 @@ pub fn retry_downloads() {
 }
 
 impl Store {
-    fn load(self, key: Vec<Need>, resolve: Option<Resolve>) -> LocalResource<Arc<LoadReport>> {
+    fn load(self, key: Vec<Need>, run: Option<QuestionRun>) -> LocalResource<Arc<LoadReport>> {
         if let Some(found) = self.loads.with_value(|l| l.get(&key).copied()) {
             return found;
         }
@@ -276,7 +295,7 @@ impl Store {
             LocalResource::new(move || {
                 self.attempt.track();
                 let needs = needs.clone();
-                async move { Arc::new(load(self.downloads, &needs, resolve).await) }
+                async move { Arc::new(load(self.downloads, &needs, run).await) }
             })
         });
         self.loads.update_value(|l| {
@@ -314,7 +333,7 @@ async fn load_manifest(downloads: StoredValue<Downloads, LocalStorage>) -> Manif
 async fn load(
     downloads: StoredValue<Downloads, LocalStorage>,
     needs: &[Need],
-    resolve: Option<Resolve>,
+    run: Option<QuestionRun>,
 ) -> LoadReport {
     let manifest = match load_manifest(downloads).await {
         Ok(manifest) => manifest,
@@ -327,10 +346,10 @@ async fn load(
             }
         }
     };
-    let needs = match resolve {
+    let needs = match run {
         // Done here, in the load the page waits for anyway, rather than
         // as a resource of its own.
-        Some(resolve) => resolve(downloads, needs.to_vec()).await,
+        Some(run) => (run.resolve)(downloads, needs.to_vec()).await,
         None => needs.to_vec(),
     };
     let files = manifest.select(&needs);
@@ -390,6 +409,18 @@ async fn load(
     }
     slice.maybe_yield().await;
     let kinds = manifest.kinds(sources.iter().map(|s| s.name.as_str()));
+    let sources = match run {
+        Some(run) if kinds == Kinds::QUESTIONS_WITHOUT_SIMS => {
+            match (run.quick)(sources, manifest.trusted()).await {
+                Ok(mut report) => {
+                    report.findings.extend(fetch_findings);
+                    return report;
+                }
+                Err(sources) => sources,
+            }
+        }
+        _ => sources,
+    };
     let reading = match load_readers(kinds).await {
         Ok(readers) => read_library(sources, manifest.trusted(), readers).await,
         Err(e) => Err(e),
@@ -489,6 +520,39 @@ readers_chunk!(question_sim_readers, reader_question_sims, questions);
 readers_chunk!(scenario_readers, reader_scenarios, scenarios);
 readers_chunk!(shift_readers, reader_shifts, shifts);
 readers_chunk!(interview_readers, reader_interview, interview);
+
+/// Question files the build passed, read whole without the full reader
+/// (`passed`): a chunk of its own, so only a run fetches it. Its sources
+/// come back when it cannot read them (or the chunk cannot be had), for
+/// the full reader to read and report on.
+fn read_passed_quickly(
+    sources: Vec<Source>,
+    trusted: Trusted,
+) -> LocalBoxFuture<'static, Result<LoadReport, Vec<Source>>> {
+    async move {
+        let text = sources
+            .iter()
+            .fold(0usize, |sum, s| sum.saturating_add(s.text.len()));
+        if text > passed::MAX_TEXT {
+            // Not worth fetching the chunk only to be told so.
+            return Err(sources);
+        }
+        // The chunk takes a copy: offline, the full reader still has them.
+        match read_passed(sources.clone(), trusted).await {
+            Ok(Some(report)) => Ok(report),
+            _ => Err(sources),
+        }
+    }
+    .boxed_local()
+}
+
+#[leptos::wasm_split::wasm_split(reader_passed, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn read_passed(
+    sources: Vec<Source>,
+    trusted: Trusted,
+) -> Result<Option<LoadReport>, leptos::wasm_split::SplitLoaderError> {
+    Ok(passed::read(&sources, &trusted))
+}
 
 /// Reading content is its own wasm chunk, fetched while the first content
 /// downloads; pages that show none never fetch it. It keeps what the

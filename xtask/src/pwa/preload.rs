@@ -38,10 +38,9 @@ pub const PLACEHOLDER: &str = "/* __FIRSTLINE_AREA_CODE__ */ {}";
 /// answered), so they preload neither.
 pub const ROUTES: &[(&str, &[&str])] = &[
     ("practice", &["practice_setup"]),
-    (
-        "practice/session",
-        &["practice", "reader", "reader_questions"],
-    ),
+    // A run reads its files whole when the build passed them and they
+    // hold no sim (`reader_passed`); the full reader comes only when not.
+    ("practice/session", &["practice", "reader_passed"]),
     ("practice/exam", &["exam"]),
     ("practice/review", &["review"]),
     (

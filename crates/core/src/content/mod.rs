@@ -23,7 +23,7 @@ pub mod stats;
 
 pub use check::item_analysis;
 pub use locate::{finding, path};
-pub use model::{exam, interview, no_sim, normalise, question, scenario, shift, sim};
+pub use model::{exam, interview, no_sim, normalise, question, scenario, shift, sim, written};
 pub use read::{build_report, catalog, file, gate, library, manifest, question_files};
 
 pub use finding::{Finding, Severity};

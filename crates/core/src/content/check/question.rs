@@ -3,29 +3,17 @@
 
 use std::ops::Range;
 
-use crate::content::exam::{domain_id_of, Exam};
+use crate::content::exam::Exam;
 use crate::content::finding::Reporter;
 use crate::content::path::JsonPath;
 use crate::content::question::{
-    AnswerKey, Body, Choice, Item, Pair, Question, QuestionSet, QuestionType, RawOption, RawPair,
-    RawStep, Step, Task,
+    AnswerKey, Body, Item, Question, QuestionSet, QuestionType, RawPair, RawStep, Task,
 };
 use crate::content::sim::Sim;
+use crate::content::written::{self, TaskFields};
 
 /// Number keys 1-9 pick options, so no task offers more than nine.
 pub const MAX_OPTIONS: usize = 9;
-
-/// The task-related fields shared by a question and a PBQ item.
-struct TaskFields<'a> {
-    kind: QuestionType,
-    prompt: &'a str,
-    options: &'a [RawOption],
-    answer: Option<&'a AnswerKey>,
-    pairs: &'a [RawPair],
-    distractors: &'a [String],
-    steps: &'a [RawStep],
-    accept: &'a [String],
-}
 
 /// Warns, once per set, when its exam has no blueprint (its questions'
 /// objectives then go unchecked). Comes before the questions' findings.
@@ -145,42 +133,14 @@ fn check_questions_with(
             if !raw.items.is_empty() {
                 report.error(&path.key("items"), format!("\"items\" belongs to pbq questions, not {}; remove it or set \"type\": \"pbq\"", raw.kind.name()));
             }
-            let fields = TaskFields {
-                kind: raw.kind,
-                prompt: &raw.prompt,
-                options: &raw.options,
-                answer: raw.answer.as_ref(),
-                pairs: &raw.pairs,
-                distractors: &raw.distractors,
-                steps: &raw.steps,
-                accept: &raw.accept,
-            };
-            check_task(&fields, &path, report).map(Body::Task)
+            check_task(&TaskFields::of_question(raw), &path, report).map(Body::Task)
         };
         if report.error_count() > before {
             continue;
         }
         let Some(body) = body else { continue };
-        let domain = exam
-            .and_then(|e| e.domain_of(&raw.objective))
-            .map(|d| d.id.clone())
-            .unwrap_or_else(|| domain_id_of(&raw.objective));
-        out.push((
-            index,
-            Question {
-                id: raw.id.clone(),
-                exam: set.exam.clone(),
-                domain,
-                objective: raw.objective.clone(),
-                difficulty: raw.difficulty,
-                prompt: raw.prompt.clone(),
-                exhibit: raw.exhibit.clone(),
-                explanation: raw.explanation.clone(),
-                shuffle: raw.shuffle,
-                body,
-                file: report.file().to_owned(),
-            },
-        ));
+        let question = written::question(raw, &set.exam, exam, body, report.file());
+        out.push((index, question));
     }
     out
 }
@@ -246,16 +206,7 @@ fn check_items(
             );
             continue;
         }
-        let fields = TaskFields {
-            kind: item.kind,
-            prompt: &item.prompt,
-            options: &item.options,
-            answer: item.answer.as_ref(),
-            pairs: &item.pairs,
-            distractors: &item.distractors,
-            steps: &item.steps,
-            accept: &item.accept,
-        };
+        let fields = TaskFields::of_item(item);
         if item.kind == QuestionType::Fill
             && item
                 .explanation
@@ -371,7 +322,7 @@ fn check_task(fields: &TaskFields, path: &JsonPath, report: &mut Reporter) -> Op
                     report.error(&path.key("accept").index(i), "an accepted answer is empty");
                 }
             }
-            Some(Task::Fill { accept })
+            written::fill(&accept)
         }
         QuestionType::Pbq | QuestionType::Sim => None,
     }
@@ -459,24 +410,7 @@ fn check_choices(fields: &TaskFields, path: &JsonPath, report: &mut Reporter) ->
     if report.error_count() > before {
         return None;
     }
-    let options: Vec<Choice> = options
-        .iter()
-        .map(|o| Choice {
-            text: o.text.clone(),
-            why: o.why.clone(),
-            pinned: o.pinned,
-        })
-        .collect();
-    let mut answers = key.clone();
-    crate::sort::natural(&mut answers);
-    Some(if multiple {
-        Task::Multiple { options, answers }
-    } else {
-        Task::Single {
-            options,
-            answer: answers[0],
-        }
-    })
+    written::choices(fields.kind, options, key)
 }
 
 fn check_steps(steps: &[RawStep], path: &JsonPath, report: &mut Reporter) -> Option<Task> {
@@ -506,15 +440,10 @@ fn check_steps(steps: &[RawStep], path: &JsonPath, report: &mut Reporter) -> Opt
             );
         }
     }
-    (report.error_count() == before).then(|| Task::Ordering {
-        steps: steps
-            .iter()
-            .map(|s| Step {
-                text: s.text.clone(),
-                why: s.why.clone(),
-            })
-            .collect(),
-    })
+    if report.error_count() > before {
+        return None;
+    }
+    written::steps(steps)
 }
 
 fn check_pairs(
@@ -555,17 +484,7 @@ fn check_pairs(
             );
         }
     }
-    let task = Task::Matching {
-        pairs: pairs
-            .iter()
-            .map(|p| Pair {
-                left: p.left.clone(),
-                right: p.right.clone(),
-                why: p.why.clone(),
-            })
-            .collect(),
-        distractors: distractors.to_vec(),
-    };
+    let task = written::pairs(pairs, distractors)?;
     if task.matching_choices().len() > MAX_OPTIONS {
         report.error(&path.key("distractors"), format!("a matching task offers at most {MAX_OPTIONS} choices on the right; remove some distractors"));
     }

@@ -8,3 +8,4 @@ pub mod question;
 pub mod scenario;
 pub mod shift;
 pub mod sim;
+pub mod written;

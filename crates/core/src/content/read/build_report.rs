@@ -6,6 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::content::finding::Finding;
+use crate::content::gate::REFUSED;
 use crate::content::library::{FileSummary, LoadReport};
 
 /// The report's file name under the content root.
@@ -28,10 +29,14 @@ impl BuildReport {
     }
 
     /// The build's report with what this browser found on its own: files
-    /// the build never saw (added since, or unknown to it) and problems the
-    /// build could not have had (a download that failed). A file the build
-    /// read keeps the build's summary: a page that read part of the bank
-    /// would judge it on part of the bank.
+    /// the build never saw (added since, or unknown to it), problems the
+    /// build could not have had (a download that failed), and errors in a
+    /// file the build read at a place where it found none (the file
+    /// changed since: the banner counted them, so they are listed). A file
+    /// the build read keeps the build's summary and its warnings: a page
+    /// that read part of the bank would judge it on part of the bank. An
+    /// item the build refused is listed once, with the build's reason
+    /// rather than the page's note that it was refused.
     pub fn with_live(
         &self,
         live: &[&LoadReport],
@@ -46,7 +51,14 @@ impl BuildReport {
                 }
             }
             for finding in &report.findings {
-                let new = !known(&finding.file) || is_download_failure(finding);
+                let changed = finding.is_error()
+                    && finding.message != REFUSED
+                    && !self.findings.iter().any(|f| {
+                        f.file == finding.file
+                            && f.line == finding.line
+                            && f.column == finding.column
+                    });
+                let new = !known(&finding.file) || is_download_failure(finding) || changed;
                 if new && !out.findings.contains(finding) {
                     out.findings.push(finding.clone());
                 }
@@ -101,10 +113,23 @@ mod tests {
             findings: vec![
                 // Read on its own a blueprint may look short of questions:
                 // the build's judgement stands.
-                finding("questions/a.json", "domains[0]", "partial view"),
+                Finding {
+                    severity: Severity::Warning,
+                    ..finding("questions/a.json", "domains[0]", "partial view")
+                },
                 finding("questions/b-new.json", "questions[1]", "unknown field"),
                 finding("questions/c.json", "questions[0]", "bad key"),
+                // Refused by the build, whose reason is listed already.
+                Finding {
+                    line: 9,
+                    ..finding("questions/c.json", "questions[1]", REFUSED)
+                },
                 finding("questions/d.json", "(download)", "did not arrive"),
+                // Changed since the build: an error where it found none.
+                Finding {
+                    line: 40,
+                    ..finding("questions/a.json", "questions[3].answer", "out of range")
+                },
             ],
             ..LoadReport::default()
         };
@@ -119,7 +144,10 @@ mod tests {
             ]
         );
         let messages: Vec<_> = merged.findings.iter().map(|f| f.message.as_str()).collect();
-        assert_eq!(messages, ["bad key", "unknown field", "did not arrive"]);
+        assert_eq!(
+            messages,
+            ["bad key", "unknown field", "did not arrive", "out of range"]
+        );
     }
 
     #[test]

@@ -9,7 +9,6 @@
 //! both, so a file that does not read is still reported by file, line and
 //! column, and ids are still claimed once across the files a page loads.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::content::check;
@@ -127,7 +126,9 @@ impl Gate for Checked {
 /// readable then) and nothing in it is used.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Trusted {
-    verdicts: HashMap<String, Vec<u32>>,
+    /// By file name, sorted, each name once (a sorted list rather than a
+    /// hash map: the pages that read it carry no hashing code for it).
+    verdicts: Vec<(String, Vec<u32>)>,
 }
 
 /// What a learner sees for an item the build refused.
@@ -138,8 +139,30 @@ pub const UNCHECKED: &str = "this file was not checked when the site was built (
 impl Trusted {
     pub fn new(verdicts: impl IntoIterator<Item = (String, Vec<u32>)>) -> Self {
         Trusted {
-            verdicts: verdicts.into_iter().collect(),
+            verdicts: {
+                let mut verdicts: Vec<_> = verdicts.into_iter().collect();
+                // The last verdict given for a name wins, as in a map.
+                verdicts.reverse();
+                crate::sort::by(&mut verdicts, |a, b| a.0.cmp(&b.0));
+                verdicts.dedup_by(|later, first| later.0 == first.0);
+                verdicts
+            },
         }
+    }
+
+    /// The build's verdict on `file`: the items it refused, or `None` if
+    /// it never read it.
+    fn verdict(&self, file: &str) -> Option<&Vec<u32>> {
+        self.verdicts
+            .binary_search_by(|(name, _)| name.as_str().cmp(file))
+            .ok()
+            .and_then(|at| self.verdicts.get(at))
+            .map(|(_, refused)| refused)
+    }
+
+    /// Whether the build read `file` and refused nothing in it.
+    pub fn passed(&self, file: &str) -> bool {
+        self.verdict(file).is_some_and(Vec::is_empty)
     }
 
     /// Whether item `index` of `source` may be used, reporting at `path`
@@ -151,7 +174,7 @@ impl Trusted {
         path: &JsonPath,
         reporter: &mut Reporter,
     ) -> bool {
-        match self.verdicts.get(&source.name) {
+        match self.verdict(&source.name) {
             None => {
                 if index == 0 {
                     reporter.error(&JsonPath::root(), UNCHECKED);
@@ -221,7 +244,7 @@ impl Gate for Trusted {
         check: CheckQuestions,
         reporter: &mut Reporter,
     ) -> Vec<(usize, Question)> {
-        if self.verdicts.contains_key(&source.name) {
+        if self.verdict(&source.name).is_some() {
             check(set, exam, range, reporter)
         } else {
             if range.start == 0 {

@@ -91,6 +91,16 @@ impl Kinds {
         interview: true,
     };
 
+    /// Exams and question sets without sims, and nothing else: what a
+    /// practice run reads.
+    pub const QUESTIONS_WITHOUT_SIMS: Kinds = Kinds {
+        questions: true,
+        sims: false,
+        scenarios: false,
+        shifts: false,
+        interview: false,
+    };
+
     /// Whether no reader is needed.
     pub fn is_empty(self) -> bool {
         self == Kinds::default()
