@@ -126,8 +126,10 @@ pub fn use_content_with(needs: impl Fn() -> Vec<Need> + Send + Sync + 'static) -
 
 /// As `use_content_with`, for a page naming questions by id
 /// (`Need::QuestionIds`: a practice or review run): the load reads the
-/// build's index of which file holds each question first. Only such pages
-/// carry the index's reader.
+/// build's index of which file holds each question first, then reads the
+/// files whole when the build passed them (`passed`), and with the full
+/// reader only when not. Only such pages carry the index's reader and
+/// that whole-file read.
 pub fn use_question_content(needs: impl Fn() -> Vec<Need> + Send + Sync + 'static) -> Content {
     content_resolving(
         needs,
