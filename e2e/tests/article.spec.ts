@@ -14,6 +14,7 @@ async function playResolved(page: Page) {
   await open(page, url);
   await setPriority(page, 'Medium', 'High');
   await page.getByRole('button', { name: 'Open Directory account panel (2 minutes)' }).press('Enter');
+  await expect(page.getByRole('heading', { name: 'Directory account panel' })).toBeFocused();
   for (const step of BEST) await pick(page, step);
   await expect(await submit(page, NOTE)).toContainText('Outcome: Resolved.');
 }

@@ -76,6 +76,9 @@ test('opened evidence survives a reload, fits a phone screen and passes an acces
   await page.getByRole('button', { name: 'Open Ticket history (1 minute)' }).press('Enter');
   await expect(page.getByRole('heading', { name: 'Ticket history' })).toBeFocused();
   await page.getByRole('button', { name: 'Open Directory account panel (2 minutes)' }).press('Enter');
+  // Focus goes to the opened panel, as for the first: a move picked before
+  // it lands would have its Enter land on the panel (CI did so once).
+  await expect(page.getByRole('heading', { name: 'Directory account panel' })).toBeFocused();
   await pick(page, /check it's you/);
   await expect(moves(page).filter({ hasText: ON_THE_EVIDENCE })).toHaveCount(1);
 
@@ -113,6 +116,7 @@ test('hints are offered in practice only, and each one taken costs points', asyn
   );
   await expect(page.getByText('1 hint used')).toBeVisible();
   await page.getByRole('button', { name: 'Open Directory account panel (2 minutes)' }).press('Enter');
+  await expect(page.getByRole('heading', { name: 'Directory account panel' })).toBeFocused();
   await pick(page, /check it's you/);
   await pick(page, ON_THE_EVIDENCE);
   for (const step of AFTER_CAUSE) await pick(page, step);
@@ -129,6 +133,7 @@ test('the progress page keeps each play’s expected checks and hints', async ({
   await open(page, url);
   await pick(page, /check it's you/);
   await page.getByRole('button', { name: 'Open Directory account panel (2 minutes)' }).press('Enter');
+  await expect(page.getByRole('heading', { name: 'Directory account panel' })).toBeFocused();
   await pick(page, ON_THE_EVIDENCE);
   for (const step of AFTER_CAUSE) await pick(page, step);
   await expect(await submitWithPriority(page, NOTE)).toContainText('You made 1 of the 1 check(s)');
